@@ -1,0 +1,2 @@
+/** Application settings and infrastructure wiring. */
+package dev.cobra.runtime.config;

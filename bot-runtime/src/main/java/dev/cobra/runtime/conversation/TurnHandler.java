@@ -1,0 +1,18 @@
+package dev.cobra.runtime.conversation;
+
+import dev.cobra.runtime.channel.InboundMessage;
+import reactor.core.publisher.Mono;
+
+/**
+ * The single entry point of every channel into the bot: runs one turn per inbound message, one at a time
+ * per conversation and in arrival order, persists the state and hands the replies to the conversation's
+ * {@link dev.cobra.runtime.channel.OutboundChannel}.
+ */
+public interface TurnHandler {
+
+    /**
+     * Resolves (or starts) the conversation for the message, runs the turn and returns what the bot said.
+     * While an agent owns the conversation the bot says nothing and the replies are empty.
+     */
+    Mono<TurnResult> handle(InboundMessage message);
+}

@@ -1,0 +1,56 @@
+package dev.cobra.runtime.persistence;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.cobra.runtime.config.BotProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: when no {@code spring.data.mongodb.uri} is set, an in-process MongoDB wire server
+ * (mongo-java-server, H2 MVStore file under {@code bot.data-dir}) is bound to a free loopback port and the
+ * real reactive driver connects to it over TCP, exactly as it would to a real MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+// An empty value counts as unset, so `SPRING_DATA_MONGODB_URI=` in an env file keeps the default.
+@ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+public class EmbeddedMongoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+    static final String DATABASE = "cobra";
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(BotProperties properties) {
+        Path dir = properties.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create bot.data-dir " + dir, e);
+        }
+        Path file = dir.resolve("cobra.mv");
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("mongo.embedded.started file={} port={}", file, address.getPort());
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString uri = new ConnectionString(
+                "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
+        return () -> uri;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cobra.flow.model;
+
+import java.util.List;
+
+/**
+ * One choice of a menu.
+ *
+ * @param id          stable id sent back by buttons and list rows
+ * @param title       button or row title (WhatsApp: 20 characters for buttons, 24 for list rows)
+ * @param description optional list-row description (72 characters)
+ * @param intents     intents that also select this option when typed as free text
+ * @param next        target step
+ */
+public record MenuOption(String id, LocalizedText title, LocalizedText description, List<String> intents, String next) {
+
+    public MenuOption {
+        intents = intents == null ? List.of() : List.copyOf(intents);
+    }
+}
