@@ -1,0 +1,130 @@
+package dev.cobra.runtime.conversation.state;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authoritative state of one conversation, stored as our own JSON document (never Spring Statemachine's
+ * Kryo persistence). Mutable on purpose: one turn works on its own freshly loaded copy, inside the
+ * conversation's serial lane, and writes it back with an optimistic {@code version} check.
+ *
+ * <p>{@code flowId}/{@code flowVersion}/{@code step} describe the top of the flow stack; {@code stack} holds
+ * the callers waiting for a subflow to return (bottom first).
+ */
+public final class ConversationState {
+
+    private String id;
+    private String channel;
+    private String debtorId;
+    private String externalUserId;
+    private String locale;
+    private ConversationStatus status = ConversationStatus.BOT;
+    private String flowId;
+    private int flowVersion;
+    private String step;
+    private List<StackFrame> stack = new ArrayList<>();
+    private Map<String, Object> slots = new LinkedHashMap<>();
+    private boolean verified;
+    private boolean optedOut;
+    private Handoff handoff;
+    private String disposition;
+    /** Misses in the current menu (clarification asked, no route); reset when the step changes. */
+    private int clarifyCount;
+    /** Invalid answers in the current input step; reset when the step changes. */
+    private int retryCount;
+    /** Last seq allocated in the message log. */
+    private long messageSeq;
+    private Instant lastInboundAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    /** Optimistic-concurrency version: a write succeeds only when the stored document still has it. */
+    private long version;
+
+    public ConversationState() {
+    }
+
+    public static ConversationState start(String id, String channel, String debtorId, String externalUserId,
+                                          String locale, Instant now) {
+        ConversationState state = new ConversationState();
+        state.id = id;
+        state.channel = channel;
+        state.debtorId = debtorId;
+        state.externalUserId = externalUserId;
+        state.locale = locale;
+        state.createdAt = now;
+        state.updatedAt = now;
+        return state;
+    }
+
+    /** Moves within the current flow; resets the per-step counters. */
+    public void moveTo(String stepId) {
+        if (stepId == null || !stepId.equals(step)) {
+            clarifyCount = 0;
+            retryCount = 0;
+        }
+        step = stepId;
+    }
+
+    /** Clears everything a flow run accumulated, keeping identity, log position and version. */
+    public void resetRun() {
+        flowId = null;
+        flowVersion = 0;
+        step = null;
+        stack = new ArrayList<>();
+        slots = new LinkedHashMap<>();
+        verified = false;
+        handoff = null;
+        disposition = null;
+        clarifyCount = 0;
+        retryCount = 0;
+        status = ConversationStatus.BOT;
+    }
+
+    public String id() { return id; }
+    public void id(String id) { this.id = id; }
+    public String channel() { return channel; }
+    public void channel(String channel) { this.channel = channel; }
+    public String debtorId() { return debtorId; }
+    public void debtorId(String debtorId) { this.debtorId = debtorId; }
+    public String externalUserId() { return externalUserId; }
+    public void externalUserId(String externalUserId) { this.externalUserId = externalUserId; }
+    public String locale() { return locale; }
+    public void locale(String locale) { this.locale = locale; }
+    public ConversationStatus status() { return status; }
+    public void status(ConversationStatus status) { this.status = status; }
+    public String flowId() { return flowId; }
+    public void flowId(String flowId) { this.flowId = flowId; }
+    public int flowVersion() { return flowVersion; }
+    public void flowVersion(int flowVersion) { this.flowVersion = flowVersion; }
+    public String step() { return step; }
+    public void step(String step) { this.step = step; }
+    public List<StackFrame> stack() { return stack; }
+    public void stack(List<StackFrame> stack) { this.stack = new ArrayList<>(stack); }
+    public Map<String, Object> slots() { return slots; }
+    public void slots(Map<String, Object> slots) { this.slots = new LinkedHashMap<>(slots); }
+    public boolean verified() { return verified; }
+    public void verified(boolean verified) { this.verified = verified; }
+    public boolean optedOut() { return optedOut; }
+    public void optedOut(boolean optedOut) { this.optedOut = optedOut; }
+    public Handoff handoff() { return handoff; }
+    public void handoff(Handoff handoff) { this.handoff = handoff; }
+    public String disposition() { return disposition; }
+    public void disposition(String disposition) { this.disposition = disposition; }
+    public int clarifyCount() { return clarifyCount; }
+    public void clarifyCount(int clarifyCount) { this.clarifyCount = clarifyCount; }
+    public int retryCount() { return retryCount; }
+    public void retryCount(int retryCount) { this.retryCount = retryCount; }
+    public long messageSeq() { return messageSeq; }
+    public void messageSeq(long messageSeq) { this.messageSeq = messageSeq; }
+    public Instant lastInboundAt() { return lastInboundAt; }
+    public void lastInboundAt(Instant lastInboundAt) { this.lastInboundAt = lastInboundAt; }
+    public Instant createdAt() { return createdAt; }
+    public void createdAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public void updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public long version() { return version; }
+    public void version(long version) { this.version = version; }
+}

@@ -1,0 +1,99 @@
+package dev.cobra.runtime.conversation.state;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code conversations} collection. Every write is a single-document operation; {@link #save} is a
+ * compare-and-set on {@code version}, which is what makes several runtime instances safe without transactions.
+ */
+@Component
+public class ConversationStore {
+
+    static final String COLLECTION = "conversations";
+    private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+
+    private final Mono<MongoCollection<Document>> collection;
+
+    public ConversationStore(ReactiveMongoTemplate mongo) {
+        this.collection = mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("channel", "externalUserId", "createdAt"),
+                                new IndexOptions().name("by_channel_user")))
+                        .doOnError(e -> log.warn("conversation.index.failed error={}", e.toString()))
+                        .onErrorResume(e -> Mono.empty())
+                        .thenReturn(c))
+                .cache();
+    }
+
+    public Mono<ConversationState> findById(String id) {
+        return collection.flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
+                .map(ConversationDocuments::fromDocument);
+    }
+
+    /** The newest conversation of a channel identity (a WhatsApp phone or BSUID, a webchat session id). */
+    public Mono<ConversationState> findLatest(String channel, String externalUserId) {
+        return collection.flatMap(c -> Mono.from(c.find(Filters.and(Filters.eq("channel", channel),
+                        Filters.eq("externalUserId", externalUserId))).sort(Sorts.descending("createdAt")).first()))
+                .map(ConversationDocuments::fromDocument);
+    }
+
+    public Flux<ConversationState> findByDebtor(String debtorId) {
+        return collection.flatMapMany(c -> Flux.from(c.find(Filters.eq("debtorId", debtorId))))
+                .map(ConversationDocuments::fromDocument);
+    }
+
+    /**
+     * Writes the state if nobody else did since it was loaded: inserts when {@code version} is 0, else replaces
+     * the document whose version is still the loaded one. On success the state carries the new version.
+     *
+     * @return error {@link ConcurrentTurnException} when the stored version moved on
+     */
+    public Mono<ConversationState> save(ConversationState state) {
+        long expected = state.version();
+        state.version(expected + 1);
+        Document doc = ConversationDocuments.toDocument(state);
+        Mono<Boolean> written = expected == 0
+                ? collection.flatMap(c -> Mono.from(c.insertOne(doc))).map(r -> true)
+                .onErrorResume(ConversationStore::isDuplicateKey, e -> Mono.just(false))
+                : collection.flatMap(c -> Mono.from(c.replaceOne(
+                        Filters.and(Filters.eq("_id", state.id()), Filters.eq("version", expected)), doc,
+                        new ReplaceOptions().upsert(false))))
+                .map(r -> r.getMatchedCount() == 1);
+        return written.flatMap(ok -> {
+            if (ok) {
+                return Mono.just(state);
+            }
+            state.version(expected);
+            return Mono.error(new ConcurrentTurnException(state.id(), expected));
+        });
+    }
+
+    /**
+     * Reserves {@code count} message-log seqs outside a turn (agent messages) and returns the first. It also bumps
+     * {@code version}, so a turn running at the same moment fails its compare-and-set and retries with the new
+     * seq instead of reusing it.
+     */
+    public Mono<Long> allocateSeqs(String conversationId, int count) {
+        return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", conversationId),
+                        new Document("$inc", new Document("messageSeq", (long) count).append("version", 1L)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .map(doc -> ConversationDocuments.number(doc.get("messageSeq")).longValue() - count + 1);
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        return e instanceof com.mongodb.MongoWriteException w && w.getError().getCode() == 11000;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.cobra.runtime.conversation.state;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.cobra.runtime.channel.Reply;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only {@code messages} collection: what the debtor, the bot and agents said, per conversation, in
+ * order. The document id is {@code <conversationId>:<seq>}, so an entry can never be written twice; seqs are
+ * allocated by the conversation write ({@link ConversationState#messageSeq()}), so they are gap-free and in
+ * turn order. Whoever produces a message logs it: the turn handler logs debtor and bot messages, the agent
+ * side logs agent messages (with {@link #append}).
+ */
+@Component
+public class MessageLog {
+
+    static final String COLLECTION = "messages";
+
+    private final Mono<MongoCollection<Document>> collection;
+
+    public MessageLog(ReactiveMongoTemplate mongo) {
+        this.collection = mongo.getCollection(COLLECTION).cache();
+    }
+
+    public Mono<Void> append(List<TranscriptEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Document> docs = new ArrayList<>(entries.size());
+        for (TranscriptEntry e : entries) {
+            docs.add(toDocument(e));
+        }
+        return collection.flatMap(c -> Mono.from(c.insertMany(docs))).then();
+    }
+
+    /**
+     * Logs messages produced outside a bot turn (an agent's), reserving their seqs on the conversation first.
+     *
+     * @return the logged entries
+     */
+    public Mono<List<TranscriptEntry>> appendOutsideTurn(ConversationStore store, String conversationId, String from,
+                                                         List<Reply> replies, java.time.Instant at) {
+        if (replies.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return store.allocateSeqs(conversationId, replies.size())
+                .map(first -> entries(conversationId, first, from, replies, at))
+                .flatMap(entries -> append(entries).thenReturn(entries));
+    }
+
+    /** The whole transcript, oldest first. */
+    public Flux<TranscriptEntry> transcript(String conversationId) {
+        return collection.flatMapMany(c -> Flux.from(c.find(Filters.eq("conversationId", conversationId))
+                        .sort(Sorts.ascending("seq"))))
+                .map(MessageLog::fromDocument);
+    }
+
+    static Document toDocument(TranscriptEntry e) {
+        Document doc = new Document("_id", e.conversationId() + ":" + e.seq())
+                .append("conversationId", e.conversationId())
+                .append("seq", e.seq())
+                .append("from", e.from())
+                .append("type", e.type())
+                .append("text", e.text());
+        if (e.options() != null) {
+            List<Document> options = new ArrayList<>();
+            for (Reply.Option o : e.options()) {
+                options.add(new Document("id", o.id()).append("title", o.title()).append("description", o.description()));
+            }
+            doc.append("options", options);
+        }
+        return doc.append("at", ConversationDocuments.date(e.at()));
+    }
+
+    static TranscriptEntry fromDocument(Document doc) {
+        List<Reply.Option> options = null;
+        List<Document> raw = doc.getList("options", Document.class);
+        if (raw != null) {
+            options = new ArrayList<>();
+            for (Document o : raw) {
+                options.add(new Reply.Option(o.getString("id"), o.getString("title"), o.getString("description")));
+            }
+        }
+        return new TranscriptEntry(doc.getString("conversationId"), ConversationDocuments.number(doc.get("seq")).longValue(),
+                doc.getString("from"), doc.getString("type"), doc.getString("text"), options,
+                ConversationDocuments.instant(doc.get("at")));
+    }
+
+    /** Convenience for callers holding replies: entries numbered from {@code firstSeq}. */
+    public static List<TranscriptEntry> entries(String conversationId, long firstSeq, String from, List<Reply> replies,
+                                                java.time.Instant at) {
+        List<TranscriptEntry> result = new ArrayList<>(replies.size());
+        long seq = firstSeq;
+        for (Reply reply : replies) {
+            result.add(TranscriptEntry.of(conversationId, seq++, from, reply, at));
+        }
+        return result;
+    }
+}
