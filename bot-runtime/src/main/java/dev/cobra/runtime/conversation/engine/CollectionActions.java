@@ -1,0 +1,48 @@
+package dev.cobra.runtime.conversation.engine;
+
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The side effects of the flow's built-in actions, outside the conversation document: the portfolio (identity
+ * check, opt-out, wrong party) and collection records (payment links, promises, plan requests, events). Each
+ * method is one single-document write.
+ */
+public interface CollectionActions {
+
+    /** True when {@code digits} match the debtor's document. Implementations never log the digits. */
+    Mono<Boolean> verifyDocument(String debtorId, String digits);
+
+    Mono<Void> optOut(String debtorId, String channel, Instant at);
+
+    Mono<Void> flagWrongParty(String debtorId, Instant at);
+
+    /** @return the URL of a new secure payment link */
+    Mono<String> createPaymentLink(PaymentLinkRequest request);
+
+    Mono<Void> recordPromise(PromiseRecord promise);
+
+    Mono<Void> recordPlanRequest(PlanRequestRecord request);
+
+    Mono<Void> emitEvent(ConversationEvent event);
+
+    record PaymentLinkRequest(String conversationId, String debtorId, String debtId, BigDecimal amount, String currency,
+                              Instant at) {
+    }
+
+    record PromiseRecord(String conversationId, String debtorId, String debtId, LocalDate date, BigDecimal amount,
+                         String currency, Instant at) {
+    }
+
+    record PlanRequestRecord(String conversationId, String debtorId, String debtId, Integer installments,
+                             BigDecimal amount, String currency, Instant at) {
+    }
+
+    /** A domain event for the creditor's systems (webhooks read them from the outbox collection). */
+    record ConversationEvent(String type, String conversationId, String debtorId, Map<String, Object> data, Instant at) {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Mono;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * {@link CollectionActions} over the debtor directory and four append-only collections: {@code payment_links},
+ * {@code promises}, {@code plan_requests} and {@code conversation_events} (the outbox the creditor webhooks
+ * read). Payment links are opaque random tokens under {@code bot.payment-link-base-url}; the payment page
+ * itself belongs to the payment provider integration.
+ */
+public class MongoCollectionActions implements CollectionActions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DebtorDirectory directory;
+    private final ReactiveMongoTemplate mongo;
+    private final String paymentLinkBaseUrl;
+
+    public MongoCollectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
+                                  String paymentLinkBaseUrl) {
+        this.directory = directory;
+        this.mongo = mongo;
+        this.paymentLinkBaseUrl = paymentLinkBaseUrl.endsWith("/") ? paymentLinkBaseUrl : paymentLinkBaseUrl + "/";
+    }
+
+    @Override
+    public Mono<Boolean> verifyDocument(String debtorId, String digits) {
+        return directory.verifyDocument(debtorId, digits).defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<Void> optOut(String debtorId, String channel, java.time.Instant at) {
+        return directory.optOut(debtorId, channel, at)
+                .then(emitEvent(new ConversationEvent("opted_out", null, debtorId, java.util.Map.of("channel", channel), at)));
+    }
+
+    @Override
+    public Mono<Void> flagWrongParty(String debtorId, java.time.Instant at) {
+        return directory.flagWrongParty(debtorId, at);
+    }
+
+    @Override
+    public Mono<String> createPaymentLink(PaymentLinkRequest request) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Document doc = new Document("_id", token)
+                .append("conversationId", request.conversationId())
+                .append("debtorId", request.debtorId())
+                .append("debtId", request.debtId())
+                .append("amount", request.amount() == null ? null : request.amount().toPlainString())
+                .append("currency", request.currency())
+                .append("status", "OPEN")
+                .append("createdAt", Date.from(request.at()));
+        return mongo.getCollection("payment_links").flatMap(c -> Mono.from(c.insertOne(doc)))
+                .thenReturn(paymentLinkBaseUrl + token);
+    }
+
+    @Override
+    public Mono<Void> recordPromise(PromiseRecord p) {
+        Document doc = new Document("conversationId", p.conversationId())
+                .append("debtorId", p.debtorId())
+                .append("debtId", p.debtId())
+                .append("date", p.date() == null ? null : p.date().toString())
+                .append("amount", p.amount() == null ? null : p.amount().toPlainString())
+                .append("currency", p.currency())
+                .append("status", "OPEN")
+                .append("createdAt", Date.from(p.at()));
+        return mongo.getCollection("promises").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+    }
+
+    @Override
+    public Mono<Void> recordPlanRequest(PlanRequestRecord p) {
+        Document doc = new Document("conversationId", p.conversationId())
+                .append("debtorId", p.debtorId())
+                .append("debtId", p.debtId())
+                .append("installments", p.installments())
+                .append("amount", p.amount() == null ? null : p.amount().toPlainString())
+                .append("currency", p.currency())
+                .append("status", "REQUESTED")
+                .append("createdAt", Date.from(p.at()));
+        return mongo.getCollection("plan_requests").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+    }
+
+    @Override
+    public Mono<Void> emitEvent(ConversationEvent e) {
+        Document doc = new Document("type", e.type())
+                .append("conversationId", e.conversationId())
+                .append("debtorId", e.debtorId())
+                .append("data", new Document(e.data()))
+                .append("delivered", false)
+                .append("at", Date.from(e.at()));
+        return mongo.getCollection("conversation_events").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+    }
+}
