@@ -15,4 +15,10 @@ public interface TurnHandler {
      * While an agent owns the conversation the bot says nothing and the replies are empty.
      */
     Mono<TurnResult> handle(InboundMessage message);
+
+    /**
+     * Starts a new conversation and runs its opening turn: the debtor's stage flow, or the anonymous-visitor flow
+     * when {@code debtorId} is null. Used by channels that open a conversation before the debtor writes (webchat).
+     */
+    Mono<TurnResult> open(String channel, String debtorId, String externalUserId);
 }

@@ -1,0 +1,165 @@
+package dev.cobra.runtime.conversation;
+
+import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.channel.OutboundChannel;
+import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.engine.FlowEngine;
+import dev.cobra.runtime.conversation.engine.TurnContext;
+import dev.cobra.runtime.conversation.engine.TurnInput;
+import dev.cobra.runtime.conversation.engine.TurnOutcome;
+import dev.cobra.runtime.conversation.state.ConcurrentTurnException;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.conversation.state.MessageLog;
+import dev.cobra.runtime.conversation.state.TranscriptEntry;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The turn pipeline: serialise per conversation → load state → engine → save state (compare-and-set on
+ * {@code version}) → append to the message log → hand the replies to the channel.
+ *
+ * <p>Ordering: inside one instance, turns of a conversation run one at a time in arrival order
+ * ({@link SerialLanes}). Across instances, the version check makes a concurrent writer fail its save; the turn
+ * then reruns on fresh state (at most {@link #MAX_CONFLICT_RETRIES} times). A rerun repeats the engine's side
+ * effects (e.g. a second payment link), which is why they are all single, self-contained records.
+ *
+ * <p>The state is saved before the messages are logged, and both before the channel delivers: a crash can lose
+ * a reply never sent, never a state change the debtor saw.
+ */
+@Component
+public class ConversationTurnHandler implements TurnHandler {
+
+    /** Compare-and-set retries under cross-instance contention; each retry reloads the conversation. */
+    static final int MAX_CONFLICT_RETRIES = 5;
+    /** A turn that takes longer is failed so it cannot hold its conversation's lane forever. */
+    static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationTurnHandler.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConversationStore store;
+    private final MessageLog messages;
+    private final FlowEngine engine;
+    private final DebtorDirectory debtors;
+    private final Clock clock;
+    private final Map<String, OutboundChannel> channels;
+    private final SerialLanes lanes = new SerialLanes();
+
+    public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
+                                   Clock clock, List<OutboundChannel> channels) {
+        this.store = store;
+        this.messages = messages;
+        this.engine = engine;
+        this.debtors = debtors;
+        this.clock = clock;
+        this.channels = channels.stream().collect(Collectors.toMap(OutboundChannel::channel, Function.identity(), (a, b) -> a));
+    }
+
+    @Override
+    public Mono<TurnResult> handle(InboundMessage message) {
+        String key = message.conversationId() != null ? message.conversationId()
+                : message.channel() + ":" + message.externalUserId();
+        return lanes.submit(key, () -> Mono.defer(() -> turn(message))
+                .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(ConcurrentTurnException.class::isInstance)
+                        .doBeforeRetry(signal -> log.info("conversation.turn.conflict_retry key={} attempt={}",
+                                message.conversationId(), signal.totalRetries() + 1)))
+                .timeout(TURN_TIMEOUT));
+    }
+
+    /**
+     * Creates a conversation and runs its opening turn (webchat sessions). The debtor may be null (anonymous).
+     */
+    @Override
+    public Mono<TurnResult> open(String channel, String debtorId, String externalUserId) {
+        String id = newConversationId();
+        return lanes.submit(id, () -> debtor(debtorId).flatMap(debtor -> {
+            TurnContext context = TurnContext.of(debtor.orElse(null), clock);
+            ConversationState state = ConversationState.start(id, channel, debtorId, externalUserId,
+                    debtor.map(Debtor::locale).orElse(null), context.now());
+            return engine.start(state, context).flatMap(outcome -> persist(state, null, outcome, context.now()));
+        }).timeout(TURN_TIMEOUT));
+    }
+
+    private Mono<TurnResult> turn(InboundMessage message) {
+        Mono<ConversationState> loaded = message.conversationId() != null
+                ? store.findById(message.conversationId())
+                : store.findLatest(message.channel(), message.externalUserId());
+        return loaded.defaultIfEmpty(ConversationState.start(newConversationId(), message.channel(), message.debtorId(),
+                        message.externalUserId(), null, clock.instant()))
+                .flatMap(state -> {
+                    if (state.debtorId() == null && message.debtorId() != null) {
+                        state.debtorId(message.debtorId()); // a channel identity linked to a debtor since
+                    }
+                    return debtor(state.debtorId()).flatMap(debtor -> {
+                        TurnContext context = TurnContext.of(debtor.orElse(null), clock);
+                        state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
+                        TurnInput input = new TurnInput(message.text(), message.optionId());
+                        return engine.handle(state, input, context)
+                                .flatMap(outcome -> persist(state, outcome.debtorText() == null ? "" : outcome.debtorText(),
+                                        outcome, context.now()));
+                    });
+                });
+    }
+
+    private Mono<TurnResult> persist(ConversationState state, String debtorText, TurnOutcome outcome, Instant now) {
+        List<TranscriptEntry> entries = new ArrayList<>(outcome.replies().size() + 1);
+        long seq = state.messageSeq();
+        if (debtorText != null) {
+            entries.add(TranscriptEntry.of(state.id(), ++seq, TranscriptEntry.FROM_DEBTOR, Reply.text(debtorText), now));
+        }
+        entries.addAll(MessageLog.entries(state.id(), seq + 1, TranscriptEntry.FROM_BOT, outcome.replies(), now));
+        state.messageSeq(seq + outcome.replies().size());
+        state.updatedAt(now);
+        return store.save(state)
+                .then(messages.append(entries))
+                .then(deliver(state, outcome.replies()))
+                .thenReturn(new TurnResult(state.id(), outcome.replies()));
+    }
+
+    private Mono<Void> deliver(ConversationState state, List<Reply> replies) {
+        OutboundChannel channel = channels.get(state.channel());
+        if (channel == null || replies.isEmpty()) {
+            return Mono.empty();
+        }
+        return channel.deliver(new OutboundMessage(state.id(), state.channel(), state.debtorId(), state.externalUserId(),
+                        TranscriptEntry.FROM_BOT, replies, state.lastInboundAt(), state.locale()))
+                .onErrorResume(e -> {
+                    // The turn is saved and logged; a failed hand-over is the channel's to retry, not a failed turn.
+                    log.warn("conversation.deliver.failed conversation={} channel={} error={}", state.id(), state.channel(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Optional<Debtor>> debtor(String debtorId) {
+        if (debtorId == null) {
+            return Mono.just(Optional.empty());
+        }
+        return debtors.findById(debtorId).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** 128 random bits, hex: unguessable, so a conversation id never reveals or enumerates others. */
+    static String newConversationId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "c_" + HexFormat.of().formatHex(bytes);
+    }
+}
