@@ -1,22 +1,26 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 
-// Every app is a separate HTML entry so the runtime can serve each under its own path.
-// JSX is compiled by esbuild (no React plugin needed); all assets are bundled, nothing is fetched from a CDN.
+// Every app is a separate HTML entry so the runtime can serve each under its own path:
+// console/index.html -> /console/ (staff app), chat/index.html -> /chat/{token} (debtor webchat).
+// Assets go to /assets/ with content hashes (cached for long by the runtime); public/webchat.js is the
+// embeddable widget loader at /webchat.js. JSX is compiled by esbuild (no React plugin needed); all
+// assets are bundled, nothing is fetched from a CDN.
 export default defineConfig({
-  base: './',
+  base: '/',
   esbuild: { jsx: 'automatic' },
   build: {
     outDir: 'target/dist',
     emptyOutDir: true,
     rollupOptions: {
       input: {
-        app: resolve(__dirname, 'index.html'),
+        console: resolve(__dirname, 'console/index.html'),
+        chat: resolve(__dirname, 'chat/index.html'),
       },
     },
   },
   test: {
-    include: ['src/**/*.test.{js,jsx}'],
+    include: ['src/**/*.test.{js,jsx}', 'public/**/*.test.{js,jsx}'],
     environment: 'node',
   },
 });

@@ -1,0 +1,121 @@
+// Browser test of the debtor webchat against a running runtime, in Debian's Chromium through playwright-core
+// (no downloaded browser). Started by bot-runtime's WebchatBrowserTest, which boots the app, loads a debtor
+// and creates a deep link; it can also be run by hand:
+//   DEEP_LINK=http://localhost:8080/chat/<token> DOCUMENT_LAST4=1234 node e2e/webchat.e2e.mjs
+// Environment: DEEP_LINK (required), DOCUMENT_LAST4 (default 1234), AMOUNT_TEXT (default 1.250.000),
+// FIRST_NAME (default Ana), PAY_OPTION (default pay_now), CHROMIUM (default /usr/bin/chromium),
+// SCREENSHOT_DIR (where a failure screenshot goes).
+import { chromium } from 'playwright-core';
+
+const deepLink = process.env.DEEP_LINK;
+const digits = process.env.DOCUMENT_LAST4 || '1234';
+const amountText = process.env.AMOUNT_TEXT || '1.250.000';
+const firstName = process.env.FIRST_NAME || 'Ana';
+const payOption = process.env.PAY_OPTION || 'pay_now';
+const timeout = Number(process.env.STEP_TIMEOUT_MS || 15000);
+
+if (!deepLink) {
+  console.error('DEEP_LINK is required');
+  process.exit(2);
+}
+
+function step(name) {
+  console.log(`e2e: ${name}`);
+}
+
+const botMessages = (page) => page.locator('[data-testid="message"][data-from="bot"]');
+
+async function waitForText(locator, text) {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 390, height: 780 } });
+const page = await context.newPage();
+const dialogs = [];
+page.on('dialog', async (dialog) => {
+  dialogs.push(dialog.message());
+  await dialog.dismiss();
+});
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error.message));
+
+try {
+  step('open the deep link and see the greeting without debt details');
+  await page.goto(deepLink);
+  await waitForText(botMessages(page), firstName);
+  const greeting = await page.locator('[data-testid="messages"]').innerText();
+  if (greeting.includes(amountText)) {
+    throw new Error(`the amount was disclosed before verification: ${greeting}`);
+  }
+
+  step('the live connection opens');
+  await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout });
+
+  step('type the last 4 digits with the keyboard');
+  const input = page.getByLabel('Escribe tu mensaje');
+  await input.fill(digits);
+  await input.press('Enter');
+  await waitForText(botMessages(page), amountText);
+  const payButton = page.locator(`button[data-option-id="${payOption}"]:not([disabled])`);
+  await payButton.waitFor({ state: 'visible', timeout });
+
+  step('choose to pay now and get a payment link');
+  await payButton.click();
+  await page.locator('[data-testid="message"][data-from="bot"] a[href^="http"]').first().waitFor({ timeout });
+  const link = await page.locator('[data-testid="message"][data-from="bot"] a[href^="http"]').first().getAttribute('href');
+  console.log(`e2e: payment link shown (${new URL(link).host})`);
+
+  step('each bot message is shown once although it also arrives by live push');
+  await page.waitForTimeout(1000);
+  const texts = await botMessages(page).allInnerTexts();
+  const counts = new Map();
+  texts.forEach((text) => counts.set(text, (counts.get(text) || 0) + 1));
+  const amountMessages = texts.filter((text) => text.includes(amountText));
+  if (amountMessages.length !== 1) {
+    throw new Error(`expected the amount message once, saw ${amountMessages.length}: ${JSON.stringify(texts)}`);
+  }
+
+  step('a reload keeps the same conversation');
+  const before = await page.locator('[data-testid="message"]').count();
+  await page.reload();
+  await waitForText(botMessages(page), amountText);
+  await page.locator('[data-testid="message"][data-from="bot"] a[href^="http"]').first().waitFor({ timeout });
+  const after = await page.locator('[data-testid="message"]').count();
+  if (after !== before) {
+    throw new Error(`the transcript after reload has ${after} messages, before it had ${before}`);
+  }
+
+  step('markup in a message is shown as text');
+  const hostile = '<img src=x onerror=alert(1)>';
+  await input.fill(hostile);
+  await input.press('Enter');
+  await page.locator('[data-testid="message"][data-from="debtor"]').filter({ hasText: hostile }).first().waitFor({ timeout });
+  if ((await page.locator('[data-testid="messages"] img').count()) !== 0) {
+    throw new Error('an <img> element was injected from message text');
+  }
+  await page.waitForTimeout(500);
+  if (dialogs.length > 0) {
+    throw new Error(`a script ran from message text: ${dialogs.join(', ')}`);
+  }
+  if (pageErrors.length > 0) {
+    throw new Error(`page errors: ${pageErrors.join(' | ')}`);
+  }
+  console.log('e2e: PASSED');
+} catch (error) {
+  console.error(`e2e: FAILED: ${error.stack || error}`);
+  try {
+    console.error(`e2e: page text:\n${await page.locator('body').innerText()}`);
+    if (process.env.SCREENSHOT_DIR) {
+      await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/webchat-e2e-failure.png`, fullPage: true });
+    }
+  } catch (ignored) {
+    // the page may be gone
+  }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
