@@ -2,7 +2,6 @@ package dev.cobra.runtime.persistence;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.cobra.runtime.config.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,8 @@ import java.nio.file.Path;
 /**
  * The embedded default: when no {@code spring.data.mongodb.uri} is set, an in-process MongoDB wire server
  * (mongo-java-server, H2 MVStore file under {@code bot.data-dir}) is bound to a free loopback port and the
- * real reactive driver connects to it over TCP, exactly as it would to a real MongoDB.
+ * real reactive driver connects to it over TCP, exactly as it would to a real MongoDB. Acknowledged writes are
+ * committed to the file before the reply ({@link DurableH2Backend}); shutdown closes the store cleanly.
  */
 @Configuration(proxyBeanMethods = false)
 // An empty value counts as unset, so `SPRING_DATA_MONGODB_URI=` in an env file keeps the default.
@@ -39,10 +39,11 @@ public class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("cannot create bot.data-dir " + dir, e);
         }
         Path file = dir.resolve("cobra.mv");
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(DurableH2Backend.open(file, properties.durableWrites()));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("mongo.embedded.started file={} port={}", file, address.getPort());
+        log.info("mongo.embedded.started file={} port={} durableWrites={}", file, address.getPort(),
+                properties.durableWrites());
         return server;
     }
 

@@ -1,0 +1,226 @@
+package dev.cobra.runtime.persistence;
+
+import dev.cobra.runtime.debtor.Consent;
+import dev.cobra.runtime.debtor.Debt;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.debtor.DebtorStore;
+import dev.cobra.runtime.debtor.DocumentHasher;
+import dev.cobra.runtime.debtor.PhoneNumbers;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The portfolio in the collection {@code debtors}: one document per debtor with its debts and consent embedded, so
+ * every change — import, opt-out, BSUID link — is a single-document atomic update (the embedded server has no
+ * multi-document transactions). Phones are stored normalised to E.164 with {@code +}. Dates are stored as
+ * {@code yyyy-MM-dd} strings (they sort like dates and carry no time zone), balances as Decimal128.
+ */
+@Repository
+class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
+
+    static final String COLLECTION = "debtors";
+    private static final Logger log = LoggerFactory.getLogger(MongoDebtorDirectory.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z_]{1,19}");
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    MongoDebtorDirectory(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
+        this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Lookups by phone and BSUID are on the path of every inbound WhatsApp message. */
+    Mono<Void> ensureIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        return indexes.ensureIndex(new Index().on("phone", org.springframework.data.domain.Sort.Direction.ASC))
+                .then(indexes.ensureIndex(new Index().on("bsuids", org.springframework.data.domain.Sort.Direction.ASC)))
+                .then();
+    }
+
+    @Override
+    public Mono<Debtor> findById(String debtorId) {
+        if (debtorId == null) {
+            return Mono.empty();
+        }
+        return mongo.findOne(byId(debtorId), Document.class, COLLECTION).map(MongoDebtorDirectory::toDebtor);
+    }
+
+    @Override
+    public Mono<Debtor> findByPhone(String phone) {
+        return PhoneNumbers.normalize(phone)
+                .map(normalized -> mongo.findOne(Query.query(Criteria.where("phone").is(normalized)), Document.class,
+                        COLLECTION).map(MongoDebtorDirectory::toDebtor))
+                .orElseGet(Mono::empty);
+    }
+
+    @Override
+    public Mono<Debtor> findByBsuid(String bsuid) {
+        if (bsuid == null || bsuid.isBlank()) {
+            return Mono.empty();
+        }
+        return mongo.findOne(Query.query(Criteria.where("bsuids").is(bsuid)), Document.class, COLLECTION)
+                .map(MongoDebtorDirectory::toDebtor);
+    }
+
+    @Override
+    public Mono<Void> linkBsuid(String debtorId, String bsuid) {
+        return mongo.updateFirst(byId(debtorId),
+                        new Update().addToSet("bsuids", bsuid).set("updatedAt", Date.from(clock.instant())), COLLECTION)
+                .doOnNext(result -> log.info("debtor.bsuid.linked debtorId={} matched={}", debtorId,
+                        result.getMatchedCount()))
+                .then();
+    }
+
+    @Override
+    public Mono<Boolean> verifyDocument(String debtorId, String digits) {
+        Query query = byId(debtorId);
+        query.fields().include("documentHash");
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .map(doc -> DocumentHasher.matches(digits, doc.getString("documentHash")))
+                .defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<Void> optOut(String debtorId, String channel, Instant at) {
+        Update update = new Update()
+                .set("optedOut", true)
+                .set("optedOutAt", Date.from(at))
+                .set("optedOutChannel", channel)
+                .set("updatedAt", Date.from(clock.instant()));
+        if (channel != null && CHANNEL.matcher(channel).matches()) {
+            update.set("consent." + channel, new Document("optedIn", false).append("at", Date.from(at))
+                    .append("source", "debtor-opt-out"));
+        }
+        return mongo.updateFirst(byId(debtorId), update, COLLECTION)
+                .doOnNext(result -> log.info("debtor.opted_out debtorId={} channel={} matched={}", debtorId, channel,
+                        result.getMatchedCount()))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> flagWrongParty(String debtorId, Instant at) {
+        return mongo.updateFirst(byId(debtorId), new Update().set("wrongParty", true).set("wrongPartyAt", Date.from(at))
+                        .set("updatedAt", Date.from(clock.instant())), COLLECTION)
+                .doOnNext(result -> log.info("debtor.wrong_party debtorId={} matched={}", debtorId,
+                        result.getMatchedCount()))
+                .then();
+    }
+
+    @Override
+    public Mono<UpsertOutcome> upsert(Debtor debtor) {
+        Date now = Date.from(clock.instant());
+        Update update = new Update()
+                .set("name", debtor.name())
+                .set("locale", debtor.locale())
+                .set("timezone", debtor.timezone())
+                .set("country", debtor.country())
+                .set("consent", consentDocument(debtor.consent()))
+                .set("debts", debtor.debts().stream().map(MongoDebtorDirectory::debtDocument).toList())
+                .set("updatedAt", now)
+                .setOnInsert("optedOut", false)
+                .setOnInsert("wrongParty", false)
+                .setOnInsert("createdAt", now);
+        setOrUnset(update, "phone", debtor.phone());
+        setOrUnset(update, "email", debtor.email());
+        if (debtor.documentHash() != null) {
+            update.set("documentHash", debtor.documentHash());
+        }
+        update.addToSet("bsuids").each(debtor.bsuids().toArray());
+        return mongo.findAndModify(byId(debtor.id()), update, FindAndModifyOptions.options().upsert(true).returnNew(false),
+                        Document.class, COLLECTION)
+                .map(previous -> UpsertOutcome.UPDATED)
+                .defaultIfEmpty(UpsertOutcome.CREATED);
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private static Document consentDocument(Map<String, Consent> consent) {
+        Document doc = new Document();
+        consent.forEach((channel, c) -> doc.append(channel, new Document("optedIn", c.optedIn())
+                .append("at", c.at() == null ? null : Date.from(c.at()))
+                .append("source", c.source())));
+        return doc;
+    }
+
+    private static Document debtDocument(Debt debt) {
+        return new Document("id", debt.id())
+                .append("product", debt.product())
+                .append("balance", debt.balance() == null ? null : new Decimal128(debt.balance()))
+                .append("currency", debt.currency())
+                .append("dueDate", debt.dueDate() == null ? null : debt.dueDate().toString());
+    }
+
+    static Debtor toDebtor(Document doc) {
+        Map<String, Consent> consent = new LinkedHashMap<>();
+        Document consentDoc = doc.get("consent", Document.class);
+        if (consentDoc != null) {
+            consentDoc.forEach((channel, value) -> {
+                if (value instanceof Document c) {
+                    Date at = c.getDate("at");
+                    consent.put(channel, new Consent(Boolean.TRUE.equals(c.getBoolean("optedIn")),
+                            at == null ? null : at.toInstant(), c.getString("source")));
+                }
+            });
+        }
+        List<Debt> debts = new ArrayList<>();
+        for (Document d : doc.getList("debts", Document.class, List.of())) {
+            String due = d.getString("dueDate");
+            debts.add(new Debt(d.getString("id"), d.getString("product"), decimal(d.get("balance")),
+                    d.getString("currency"), due == null ? null : LocalDate.parse(due)));
+        }
+        Set<String> bsuids = new LinkedHashSet<>(doc.getList("bsuids", String.class, List.of()));
+        return new Debtor(doc.getString("_id"), doc.getString("name"), doc.getString("phone"), doc.getString("email"),
+                doc.getString("locale"), doc.getString("timezone"), doc.getString("country"),
+                doc.getString("documentHash"), consent, debts, bsuids, Boolean.TRUE.equals(doc.getBoolean("optedOut")),
+                Boolean.TRUE.equals(doc.getBoolean("wrongParty")));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof String s) {
+            return new BigDecimal(s);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cobra.runtime.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+
+/**
+ * The role matrix, in one place. Read top to bottom: the first matching rule decides.
+ *
+ * <p>Everything a staff member can do lives under {@code /api/**} (and the actuator); the debtor-facing
+ * surfaces are authorised by other means: {@code /webchat/**} by the unguessable session id or deep-link token,
+ * {@code /webhooks/**} by the request signature. Static web apps are public (they sign in through
+ * {@code GET /api/me}). Any other path is left to routing, which answers 404 for unknown ones.
+ */
+public final class AccessRules {
+
+    private static final String[] ANY_STAFF = names(Role.values());
+
+    private AccessRules() {
+    }
+
+    /** Paths anyone may call without signing in. */
+    static final String[] PUBLIC_PATHS = {
+            "/webchat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/console/**", "/designer/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error"};
+
+    public static void apply(AuthorizeExchangeSpec rules) {
+        rules
+                .pathMatchers(PUBLIC_PATHS).permitAll()
+                .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+
+                .pathMatchers("/api/users/**").hasRole(Role.ADMIN.name())
+                .pathMatchers("/api/me").authenticated()
+                .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
+                .pathMatchers("/api/webchat/links").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR, Role.AGENT))
+
+                .pathMatchers(HttpMethod.GET, "/api/flows/**").hasAnyRole(ANY_STAFF)
+                .pathMatchers(HttpMethod.HEAD, "/api/flows/**").hasAnyRole(ANY_STAFF)
+                .pathMatchers("/api/flows/**").hasAnyRole(names(Role.DESIGNER, Role.ADMIN))
+
+                .pathMatchers("/api/nlu/parse").hasAnyRole(ANY_STAFF)
+                .pathMatchers("/api/nlu/**").hasAnyRole(names(Role.DESIGNER, Role.ADMIN))
+
+                .pathMatchers("/api/conversations/**").hasAnyRole(ANY_STAFF)
+                .pathMatchers("/api/agent/**").hasAnyRole(names(Role.AGENT, Role.SUPERVISOR, Role.ADMIN))
+                .pathMatchers("/api/campaigns/**", "/api/compliance/**")
+                .hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
+
+                .pathMatchers("/api/**").authenticated()
+                .anyExchange().permitAll();
+    }
+
+    private static String[] names(Role... roles) {
+        String[] names = new String[roles.length];
+        for (int i = 0; i < roles.length; i++) {
+            names[i] = roles[i].name();
+        }
+        return names;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cobra.runtime.persistence;
+
+import dev.cobra.runtime.debtor.Consent;
+import dev.cobra.runtime.debtor.Debt;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorStore.UpsertOutcome;
+import dev.cobra.runtime.debtor.DocumentHasher;
+import dev.cobra.runtime.security.Role;
+import dev.cobra.runtime.security.StaffUser;
+import dev.cobra.runtime.security.StaffUserStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.test.StepVerifier;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the Mongo repositories promise, run against every database we support: the embedded server always, a real
+ * MongoDB when Docker is available (subclasses).
+ */
+abstract class DebtorDirectoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+
+    protected abstract ReactiveMongoTemplate template();
+
+    private MongoDebtorDirectory directory;
+    private MongoStaffUserStore users;
+    private String id;
+
+    @BeforeEach
+    void setUp() {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory(
+                Map.of("clock", Clock.fixed(NOW, ZoneOffset.UTC)));
+        directory = new MongoDebtorDirectory(template(), beans.getBeanProvider(Clock.class));
+        users = new MongoStaffUserStore(template());
+        directory.ensureIndexes().block();
+        id = "D-" + UUID.randomUUID();
+    }
+
+    private Debtor debtor(String phone, String documentHash, String balance, Set<String> bsuids) {
+        return new Debtor(id, "Ana Pérez", phone, "ana@example.com", "es-CO", "America/Bogota", "CO", documentHash,
+                Map.of("whatsapp", new Consent(true, Instant.parse("2026-10-01T10:00:00Z"), "web-signup")),
+                List.of(new Debt("L-77", "Tarjeta de crédito", new BigDecimal(balance), "COP",
+                        LocalDate.of(2026, 10, 8))),
+                bsuids, false, false);
+    }
+
+    private String uniquePhone() {
+        return "+5730" + String.format("%08d", Math.abs(id.hashCode() % 100_000_000));
+    }
+
+    @Test
+    void anUpsertCreatesThenUpdatesAndReadsBackEveryField() {
+        String phone = uniquePhone();
+        StepVerifier.create(directory.upsert(debtor(phone, DocumentHasher.hash("1234"), "1250000.50", Set.of())))
+                .expectNext(UpsertOutcome.CREATED).verifyComplete();
+        StepVerifier.create(directory.upsert(debtor(phone, null, "900000", Set.of())))
+                .expectNext(UpsertOutcome.UPDATED).verifyComplete();
+
+        StepVerifier.create(directory.findById(id))
+                .assertNext(d -> {
+                    assertThat(d.name()).isEqualTo("Ana Pérez");
+                    assertThat(d.phone()).isEqualTo(phone);
+                    assertThat(d.consent().get("whatsapp")).isEqualTo(
+                            new Consent(true, Instant.parse("2026-10-01T10:00:00Z"), "web-signup"));
+                    assertThat(d.debts()).singleElement().satisfies(debt -> {
+                        assertThat(debt.balance()).isEqualByComparingTo("900000");
+                        assertThat(debt.dueDate()).isEqualTo(LocalDate.of(2026, 10, 8));
+                        assertThat(debt.currency()).isEqualTo("COP");
+                    });
+                    assertThat(d.documentHash()).as("kept when an update carries no digits").isNotNull();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void theDocumentIsCheckedAgainstTheSaltedHashOnly() {
+        directory.upsert(debtor(uniquePhone(), DocumentHasher.hash("4321"), "10", Set.of())).block();
+        StepVerifier.create(directory.verifyDocument(id, "4321")).expectNext(true).verifyComplete();
+        StepVerifier.create(directory.verifyDocument(id, "1234")).expectNext(false).verifyComplete();
+        StepVerifier.create(directory.verifyDocument("D-unknown", "4321")).expectNext(false).verifyComplete();
+        StepVerifier.create(template().findById(id, org.bson.Document.class, MongoDebtorDirectory.COLLECTION))
+                .assertNext(raw -> assertThat(raw.toJson()).doesNotContain("4321"))
+                .verifyComplete();
+    }
+
+    @Test
+    void phoneLookupsMatchWithOrWithoutPlus() {
+        String phone = uniquePhone();
+        directory.upsert(debtor(phone, null, "10", Set.of())).block();
+        StepVerifier.create(directory.findByPhone(phone.substring(1)).map(Debtor::id)).expectNext(id).verifyComplete();
+        StepVerifier.create(directory.findByPhone(phone).map(Debtor::id)).expectNext(id).verifyComplete();
+        StepVerifier.create(directory.findByPhone("+10000000000")).verifyComplete();
+    }
+
+    @Test
+    void aLinkedBsuidFindsTheDebtorAndSurvivesReimport() {
+        String bsuid = "CO." + Math.abs(id.hashCode());
+        directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
+        StepVerifier.create(directory.findByBsuid(bsuid)).verifyComplete();
+        directory.linkBsuid(id, bsuid).block();
+        directory.linkBsuid(id, bsuid).block();
+        StepVerifier.create(directory.findByBsuid(bsuid))
+                .assertNext(d -> assertThat(d.bsuids()).containsExactly(bsuid))
+                .verifyComplete();
+        directory.upsert(debtor(uniquePhone(), null, "20", Set.of())).block();
+        StepVerifier.create(directory.findByBsuid(bsuid).map(Debtor::id)).expectNext(id).verifyComplete();
+    }
+
+    @Test
+    void optOutIsGlobalAndAReimportDoesNotUndoIt() {
+        directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
+        directory.optOut(id, "whatsapp", NOW).block();
+        directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
+        StepVerifier.create(directory.findById(id))
+                .assertNext(d -> assertThat(d.optedOut()).isTrue())
+                .verifyComplete();
+    }
+
+    @Test
+    void optOutRecordsTheWithdrawnConsentOfTheChannel() {
+        directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
+        directory.optOut(id, "whatsapp", NOW).block();
+        StepVerifier.create(directory.findById(id))
+                .assertNext(d -> {
+                    assertThat(d.optedOut()).isTrue();
+                    assertThat(d.consent().get("whatsapp").optedIn()).isFalse();
+                    assertThat(d.consent().get("whatsapp").at()).isEqualTo(NOW);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aWrongPartyFlagIsStored() {
+        directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
+        directory.flagWrongParty(id, NOW).block();
+        StepVerifier.create(directory.findById(id).map(Debtor::wrongParty)).expectNext(true).verifyComplete();
+    }
+
+    @Test
+    void staffUsernamesAreUnique() {
+        String name = "user-" + UUID.randomUUID();
+        StaffUser user = new StaffUser(name, "$2a$hash", Set.of(Role.AGENT), NOW);
+        StepVerifier.create(users.create(user)).expectNext(user).verifyComplete();
+        StepVerifier.create(users.create(user)).expectError(StaffUserStore.UsernameTakenException.class).verify();
+        StepVerifier.create(users.findByUsername(name))
+                .assertNext(found -> assertThat(found.roles()).containsExactly(Role.AGENT))
+                .verifyComplete();
+    }
+}
