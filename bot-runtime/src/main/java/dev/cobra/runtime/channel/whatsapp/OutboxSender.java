@@ -1,0 +1,245 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Drains the {@link WhatsAppOutbox} to the Graph API.
+ *
+ * <p>Implementation notes. One drain runs at a time (ticks that arrive while draining are dropped); a drain
+ * reads the unsettled messages oldest first and takes only the <em>head</em> of each recipient's queue, so a
+ * user's messages go out in order even when an earlier one is waiting for a retry. Heads are claimed with an
+ * atomic findAndModify (several instances may drain the same outbox) and sent with bounded concurrency, spaced
+ * by the per-number rate limiter and the per-recipient pacing. Outcomes: 2xx is {@code SENT}; 429, 5xx,
+ * network errors and Meta's throttling codes are retried with exponential backoff (or Retry-After) up to
+ * {@code maxAttempts}; anything else is permanent and recorded with its code. At start, claims left by a
+ * stopped sender are released, so a crash loses nothing (a request that was in flight at the crash may be
+ * sent again: the Graph API has no idempotency key).
+ */
+public class OutboxSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** How many unsettled messages one drain looks at. */
+    static final int DRAIN_WINDOW = 2000;
+    /** A claim older than this is considered abandoned (the send timeout is well below it). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Meta error codes that mean "slow down / try later" even when the HTTP status is 400. */
+    private static final Set<Integer> TRANSIENT_META_CODES = Set.of(1, 2, 4, 17, 341, 80007, 130429, 131000,
+            131016, 131048, 131056, 133004);
+
+    private final WhatsAppOutbox outbox;
+    private final WhatsAppProperties properties;
+    private final WebClient client;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Duration claimTimeout;
+    private final SendRateLimiter rateLimiter;
+    private final Map<String, Instant> lastSentTo = new ConcurrentHashMap<>();
+    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private volatile Disposable loop;
+
+    public OutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties, WebClient.Builder webClients,
+                        ObjectMapper objectMapper, Clock clock, Duration pollInterval, Duration claimTimeout) {
+        this.outbox = outbox;
+        this.properties = properties;
+        this.client = webClients.clone().build();
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.claimTimeout = claimTimeout;
+        this.rateLimiter = new SendRateLimiter(properties.messagesPerSecond());
+    }
+
+    /** Asks for a drain now (after an enqueue) instead of at the next poll. */
+    public void wake() {
+        wakeups.tryEmitNext(Boolean.TRUE);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (loop != null) {
+            return;
+        }
+        if (properties.phoneNumberId() == null || properties.accessToken() == null) {
+            // Nothing can be sent without a number and a token; queued messages wait for the configuration.
+            log.info("whatsapp.outbox.disabled reason=not_configured");
+            return;
+        }
+        loop = outbox.releaseStaleClaims(clock.instant().minus(claimTimeout))
+                .doOnNext(released -> {
+                    if (released > 0) {
+                        log.info("whatsapp.outbox.claims.released count={}", released);
+                    }
+                })
+                .thenMany(Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE),
+                        wakeups.asFlux()))
+                .onBackpressureDrop()
+                .concatMap(tick -> drainOnce().onErrorResume(error -> {
+                    log.warn("whatsapp.outbox.drain.failed error={}", error.toString());
+                    return Mono.just(0);
+                }), 1)
+                .subscribe(sent -> {
+                    if (sent > 0) {
+                        wake(); // more may be due: the next message of the same recipients
+                    }
+                });
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (loop != null) {
+            loop.dispose();
+            loop = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    /** One pass: sends the due head message of every recipient; emits how many were attempted. */
+    Mono<Integer> drainOnce() {
+        Instant now = clock.instant();
+        return outbox.unsettled(DRAIN_WINDOW).collectList()
+                .map(messages -> dueHeads(messages, now))
+                .flatMapMany(Flux::fromIterable)
+                .flatMap(this::claimAndSend, properties.sendConcurrency())
+                .count()
+                .map(Long::intValue);
+    }
+
+    private List<Document> dueHeads(List<Document> unsettled, Instant now) {
+        Set<String> seen = new HashSet<>();
+        List<Document> due = new ArrayList<>();
+        for (Document message : unsettled) {
+            String to = message.getString("to");
+            if (!seen.add(to)) {
+                continue; // not the head of this recipient's queue
+            }
+            if (WhatsAppOutbox.SENDING.equals(message.getString("status"))) {
+                continue; // the head is in flight
+            }
+            java.util.Date next = message.getDate("nextAttemptAt");
+            if (next != null && next.toInstant().isAfter(now)) {
+                continue;
+            }
+            Instant last = lastSentTo.get(to);
+            if (last != null && last.plus(properties.recipientPacing()).isAfter(now)) {
+                continue;
+            }
+            due.add(message);
+        }
+        return due;
+    }
+
+    private Mono<Boolean> claimAndSend(Document candidate) {
+        ObjectId id = candidate.getObjectId("_id");
+        return outbox.claim(id, clock.instant())
+                .flatMap(claimed -> Mono.delay(rateLimiter.reserve(System.nanoTime()))
+                        .then(post(claimed))
+                        .flatMap(outcome -> record(claimed, outcome))
+                        .thenReturn(Boolean.TRUE));
+    }
+
+    record Outcome(int status, String wamid, String code, String message, boolean transientError,
+                   Duration retryAfter) {
+    }
+
+    private Mono<Outcome> post(Document message) {
+        String url = properties.graphApiUrl() + "/" + properties.phoneNumberId() + "/messages";
+        return client.post().uri(url)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(message.getString("body"))
+                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(body -> classify(response.statusCode().value(), body,
+                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
+                .timeout(REQUEST_TIMEOUT)
+                .onErrorResume(error -> Mono.just(new Outcome(0, null, "network", error.getClass().getSimpleName(),
+                        true, null)));
+    }
+
+    Outcome classify(int status, String body, String retryAfterHeader) {
+        JsonNode json;
+        try {
+            json = body.isEmpty() ? objectMapper.createObjectNode() : objectMapper.readTree(body);
+        } catch (Exception e) {
+            json = objectMapper.createObjectNode();
+        }
+        if (status >= 200 && status < 300) {
+            String wamid = json.path("messages").path(0).path("id").asText(null);
+            return new Outcome(status, wamid, null, null, false, null);
+        }
+        JsonNode error = json.path("error");
+        Integer metaCode = error.hasNonNull("code") ? error.get("code").asInt() : null;
+        String code = metaCode != null ? String.valueOf(metaCode) : "http_" + status;
+        String message = error.path("message").asText("HTTP " + status);
+        boolean transientError = status == 429 || status >= 500
+                || (metaCode != null && TRANSIENT_META_CODES.contains(metaCode));
+        Duration retryAfter = null;
+        if (retryAfterHeader != null) {
+            try {
+                retryAfter = Duration.ofSeconds(Long.parseLong(retryAfterHeader.trim()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date: fall back to exponential backoff
+            }
+        }
+        return new Outcome(status, null, code, message, transientError, retryAfter);
+    }
+
+    private Mono<Void> record(Document message, Outcome outcome) {
+        ObjectId id = message.getObjectId("_id");
+        String to = message.getString("to");
+        Instant now = clock.instant();
+        int attempts = message.getInteger("attempts", 1);
+        if (outcome.wamid() != null || (outcome.status() >= 200 && outcome.status() < 300)) {
+            lastSentTo.put(to, now);
+            log.debug("whatsapp.outbox.sent id={} to={} attempts={}", id, mask(to), attempts);
+            return outbox.markSent(id, outcome.wamid(), now);
+        }
+        if (outcome.transientError() && attempts < properties.maxAttempts()) {
+            Duration delay = SendRateLimiter.backoff(attempts, properties.retryBaseDelay(), properties.retryMaxDelay(),
+                    outcome.retryAfter());
+            log.info("whatsapp.outbox.retry id={} to={} code={} attempt={} delayMs={}", id, mask(to), outcome.code(),
+                    attempts, delay.toMillis());
+            return outbox.markRetry(id, now.plus(delay), outcome.code(), outcome.message());
+        }
+        log.warn("whatsapp.outbox.failed id={} to={} code={} attempts={} permanent={}", id, mask(to), outcome.code(),
+                attempts, !outcome.transientError());
+        return outbox.markFailed(id, outcome.code(), outcome.message(), now);
+    }
+
+    /** Phones and BSUIDs are personal data: logs keep the last 4 characters only. */
+    static String mask(String address) {
+        if (address == null || address.length() <= 4) {
+            return "****";
+        }
+        return "…" + address.substring(address.length() - 4);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cobra.runtime.config.BotProperties;
+import dev.cobra.runtime.conversation.TurnHandler;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the WhatsApp channel; the outbound side is the {@code whatsapp} {@link dev.cobra.runtime.channel.OutboundChannel}. */
+@Configuration(proxyBeanMethods = false)
+public class WhatsAppConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppConfiguration.class);
+
+    @Bean
+    WebhookPayloadParser whatsAppPayloadParser(ObjectMapper objectMapper) {
+        return new WebhookPayloadParser(objectMapper);
+    }
+
+    @Bean
+    GraphMessages whatsAppGraphMessages(ObjectMapper objectMapper) {
+        return new GraphMessages(objectMapper);
+    }
+
+    @Bean
+    WhatsAppOutbox whatsAppOutbox(ReactiveMongoTemplate mongo) {
+        return new WhatsAppOutbox(mongo);
+    }
+
+    @Bean
+    WhatsAppStatusStore whatsAppStatusStore(ReactiveMongoTemplate mongo) {
+        return new WhatsAppStatusStore(mongo);
+    }
+
+    @Bean
+    WhatsAppInboundStore whatsAppInboundStore(ReactiveMongoTemplate mongo) {
+        return new WhatsAppInboundStore(mongo);
+    }
+
+    @Bean
+    WhatsAppMediaStore whatsAppMediaStore(WebClient.Builder webClients, WhatsAppProperties properties,
+                                          ReactiveMongoTemplate mongo, BotProperties bot) {
+        return new WhatsAppMediaStore(webClients, properties, mongo, bot.dataDir());
+    }
+
+    @Bean
+    OutboxSender whatsAppOutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties,
+                                      WebClient.Builder webClients, ObjectMapper objectMapper,
+                                      ObjectProvider<Clock> clock,
+                                      @Value("${whatsapp.outbox.poll-interval:PT0.5S}") Duration pollInterval,
+                                      @Value("${whatsapp.outbox.claim-timeout:PT2M}") Duration claimTimeout) {
+        return new OutboxSender(outbox, properties, webClients, objectMapper, clock.getIfAvailable(Clock::systemUTC),
+                pollInterval, claimTimeout);
+    }
+
+    @Bean(name = "whatsapp")
+    WhatsAppOutboundChannel whatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages,
+                                                    WhatsAppProperties properties,
+                                                    ObjectProvider<DebtorDirectory> debtors, OutboxSender sender,
+                                                    ObjectProvider<Clock> clock) {
+        return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wake,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    WhatsAppInboundProcessor whatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
+                                                      ObjectProvider<TurnHandler> turnHandler,
+                                                      ObjectProvider<DebtorDirectory> debtors,
+                                                      WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock) {
+        return new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler, debtors, outbound,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Messages accepted before a crash or restart are processed once the application is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInbound(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(WhatsAppInboundProcessor.class).resumePending()
+                .subscribe(count -> {
+                    if (count > 0) {
+                        log.info("whatsapp.inbound.resumed count={}", count);
+                    }
+                }, error -> log.warn("whatsapp.inbound.resume_failed error={}", error.toString()));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.TurnHandler;
+import dev.cobra.runtime.conversation.TurnResult;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs accepted inbound messages, one at a time per WhatsApp user and in the order they were accepted:
+ * resolves the debtor (phone, else BSUID; links the BSUID when the phone matches), then either hands the message
+ * to the {@link TurnHandler} (text, buttons, list rows, template buttons, captions) or answers by itself what
+ * the flows cannot read (voice notes, stickers, locations, contacts, unsupported types). Media are downloaded
+ * and attached first.
+ */
+public class WhatsAppInboundProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppInboundProcessor.class);
+
+    /** Ids of buttons the channel itself offers (not the flow's), answered here. */
+    static final String WRITE_INSTEAD = "cobra.write";
+    static final String TALK_TO_AGENT = "cobra.agent";
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final WhatsAppInboundStore inboundStore;
+    private final WhatsAppMediaStore mediaStore;
+    private final ObjectProvider<TurnHandler> turnHandler;
+    private final ObjectProvider<DebtorDirectory> debtors;
+    private final WhatsAppOutboundChannel outbound;
+    private final Clock clock;
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    public WhatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
+                                    ObjectProvider<TurnHandler> turnHandler, ObjectProvider<DebtorDirectory> debtors,
+                                    WhatsAppOutboundChannel outbound, Clock clock) {
+        this.inboundStore = inboundStore;
+        this.mediaStore = mediaStore;
+        this.turnHandler = turnHandler;
+        this.debtors = debtors;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the message behind the user's earlier ones. The returned future completes when it was processed
+     * (tests wait on it; the webhook does not).
+     */
+    public CompletableFuture<Void> submit(WhatsAppInbound message) {
+        String key = message.userKey();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> previous = tails.put(key, mine);
+        (previous == null ? DONE : previous)
+                .handle((ignored, error) -> null)
+                .thenCompose(ignored -> process(message)
+                        .onErrorResume(error -> {
+                            log.warn("whatsapp.inbound.failed wamid={} error={}", message.wamid(), error.toString());
+                            return inboundStore.markFailed(message.wamid(), error.getClass().getSimpleName(),
+                                    clock.instant()).onErrorResume(e -> Mono.empty());
+                        })
+                        .toFuture())
+                .whenComplete((ignored, error) -> {
+                    tails.remove(key, mine);
+                    mine.complete(null);
+                });
+        return mine;
+    }
+
+    /** Messages accepted before a restart but not processed yet. */
+    public Mono<Long> resumePending() {
+        return inboundStore.pending().doOnNext(this::submit).count();
+    }
+
+    Mono<Void> process(WhatsAppInbound message) {
+        return resolveDebtor(message)
+                .map(debtor -> new Sender(debtor.id(), debtor.locale()))
+                .defaultIfEmpty(new Sender(null, null))
+                .flatMap(sender -> handle(message, sender));
+    }
+
+    private record Sender(String debtorId, String locale) {
+        boolean english() {
+            return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("en");
+        }
+    }
+
+    private Mono<Debtor> resolveDebtor(WhatsAppInbound message) {
+        DebtorDirectory directory = debtors.getIfAvailable();
+        if (directory == null) {
+            return Mono.empty();
+        }
+        Mono<Debtor> byPhone = message.phone() == null ? Mono.empty()
+                : directory.findByPhone(message.phone())
+                .flatMap(debtor -> message.bsuid() != null && !debtor.bsuids().contains(message.bsuid())
+                        ? directory.linkBsuid(debtor.id(), message.bsuid()).thenReturn(debtor)
+                        : Mono.just(debtor));
+        Mono<Debtor> byBsuid = message.bsuid() == null ? Mono.empty() : directory.findByBsuid(message.bsuid());
+        return byPhone.switchIfEmpty(byBsuid);
+    }
+
+    private Mono<Void> handle(WhatsAppInbound message, Sender sender) {
+        String type = message.type();
+        if (WRITE_INSTEAD.equals(message.optionId())) {
+            return answer(message, sender, List.of(Reply.text(sender.english()
+                    ? "Sure, type your message and I will read it."
+                    : "Claro, escríbeme tu mensaje y lo leo enseguida.")));
+        }
+        if (TALK_TO_AGENT.equals(message.optionId())) {
+            // Said in words so that the engine's global talk_to_agent handling applies in any step.
+            return turn(message, sender, sender.english() ? "I want to talk to a person" : "Quiero hablar con un asesor",
+                    null);
+        }
+        return switch (type) {
+            case "text", "interactive", "button" -> turn(message, sender, message.text(), message.optionId());
+            case "image", "document" -> receipt(message, sender);
+            case "audio", "voice", "video" -> answer(message, sender, List.of(Reply.options(sender.english()
+                    ? "I can't listen to audio or watch videos yet. Could you type your message, or would you like "
+                    + "to talk to a person?"
+                    : "Todavía no puedo escuchar audios ni ver videos. ¿Puedes escribirme tu mensaje o prefieres "
+                    + "hablar con un asesor?", List.of(
+                    new Reply.Option(WRITE_INSTEAD, sender.english() ? "Type my message" : "Escribir mensaje", null),
+                    new Reply.Option(TALK_TO_AGENT, sender.english() ? "Talk to a person" : "Hablar con asesor", null)))));
+            case "reaction", "sticker", "system", "ephemeral" -> inboundStore.markDone(message.wamid(), null,
+                    clock.instant()); // nothing to answer
+            default -> answer(message, sender, List.of(Reply.text(sender.english()
+                    ? "For now I can only read text messages and the buttons I send. Please type your message."
+                    : "Por ahora solo puedo leer mensajes de texto y los botones que te envío. Por favor, "
+                    + "escríbeme tu mensaje.")));
+        };
+    }
+
+    private Mono<Void> receipt(WhatsAppInbound message, Sender sender) {
+        Mono<Void> stored = message.mediaId() == null ? Mono.empty()
+                : mediaStore.download(message, sender.debtorId())
+                .doOnNext(doc -> log.info("whatsapp.media.stored wamid={} type={} bytes={}", message.wamid(),
+                        message.type(), doc.get("size")))
+                .onErrorResume(error -> {
+                    log.warn("whatsapp.media.failed wamid={} error={}", message.wamid(), error.toString());
+                    return Mono.empty();
+                })
+                .then();
+        String acknowledgement = sender.english()
+                ? "Thank you, we received your file. A person from our team will review it."
+                : "Gracias, recibimos tu archivo. Una persona de nuestro equipo lo revisará.";
+        Mono<Void> then = message.text() != null && !message.text().isBlank()
+                ? turn(message, sender, message.text(), null)
+                : answer(message, sender, List.of(Reply.text(acknowledgement)));
+        return stored.then(then);
+    }
+
+    private Mono<Void> turn(WhatsAppInbound message, Sender sender, String text, String optionId) {
+        TurnHandler handler = turnHandler.getIfAvailable();
+        if (handler == null) {
+            return Mono.error(new IllegalStateException("no TurnHandler bean"));
+        }
+        InboundMessage inbound = new InboundMessage("whatsapp", null, sender.debtorId(), message.userKey(),
+                message.wamid(), text, optionId, message.sentAt());
+        return handler.handle(inbound)
+                .flatMap(result -> attach(message, result).then(inboundStore.markDone(message.wamid(),
+                        result.conversationId(), clock.instant())));
+    }
+
+    private Mono<Void> attach(WhatsAppInbound message, TurnResult result) {
+        if (message.mediaId() == null || result.conversationId() == null) {
+            return Mono.empty();
+        }
+        return mediaStore.attachToConversation(message.wamid(), result.conversationId());
+    }
+
+    /** A reply of the channel itself (the message never reaches a flow): the user just wrote, the window is open. */
+    private Mono<Void> answer(WhatsAppInbound message, Sender sender, List<Reply> replies) {
+        OutboundMessage reply = new OutboundMessage(null, "whatsapp", sender.debtorId(), message.userKey(), "bot",
+                replies, message.sentAt().isAfter(clock.instant()) ? clock.instant() : message.sentAt(),
+                sender.locale());
+        return outbound.deliver(reply).then(inboundStore.markDone(message.wamid(), null, clock.instant()));
+    }
+}

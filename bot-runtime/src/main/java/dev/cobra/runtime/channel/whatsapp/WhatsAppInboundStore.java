@@ -1,0 +1,80 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Accepted inbound messages (collection {@value #COLLECTION}), keyed by {@code wamid}: inserting a message
+ * Meta delivers again fails on the primary key, which is how duplicates are recognised, atomically and across
+ * instances. A message stays {@code PENDING} until its turn ran, so messages accepted just before a crash are
+ * processed after the restart.
+ */
+public class WhatsAppInboundStore {
+
+    public static final String COLLECTION = "whatsapp_inbound";
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public WhatsAppInboundStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** True when the message is new, false when it was already accepted (a redelivery). */
+    public Mono<Boolean> accept(WhatsAppInbound message, Instant receivedAt) {
+        Document document = new Document("_id", message.wamid())
+                .append("phone", message.phone())
+                .append("bsuid", message.bsuid())
+                .append("type", message.type())
+                .append("text", message.text())
+                .append("optionId", message.optionId())
+                .append("mediaId", message.mediaId())
+                .append("mimeType", message.mimeType())
+                .append("filename", message.filename())
+                .append("sentAt", Date.from(message.sentAt()))
+                .append("receivedAt", Date.from(receivedAt))
+                .append("state", PENDING);
+        return mongo.insert(document, COLLECTION).thenReturn(Boolean.TRUE)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(Boolean.FALSE));
+    }
+
+    public Mono<Void> markDone(String wamid, String conversationId, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(wamid)),
+                new Update().set("state", DONE).set("conversationId", conversationId).set("processedAt", Date.from(at)),
+                COLLECTION).then();
+    }
+
+    public Mono<Void> markFailed(String wamid, String reason, Instant at) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(wamid)),
+                new Update().set("state", FAILED).set("failure", reason).set("processedAt", Date.from(at)),
+                COLLECTION).then();
+    }
+
+    public Flux<WhatsAppInbound> pending() {
+        return mongo.find(Query.query(Criteria.where("state").is(PENDING)).with(Sort.by("sentAt", "receivedAt")),
+                Document.class, COLLECTION).map(WhatsAppInboundStore::toInbound);
+    }
+
+    public Mono<Document> find(String wamid) {
+        return mongo.findById(wamid, Document.class, COLLECTION);
+    }
+
+    private static WhatsAppInbound toInbound(Document doc) {
+        return new WhatsAppInbound(doc.getString("_id"), doc.getString("phone"), doc.getString("bsuid"),
+                doc.getString("type"), doc.getString("text"), doc.getString("optionId"), doc.getString("mediaId"),
+                doc.getString("mimeType"), doc.getString("filename"), doc.getDate("sentAt").toInstant());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cobra.runtime.channel.OutboundChannel;
+import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code whatsapp} channel's sending side: turns replies into Graph API messages and puts them in the
+ * outbox. Enforces the 24-hour customer service window: free-form messages only within 24 hours of the user's
+ * last message; outside it the whole turn becomes the configured approved template (or, with none configured,
+ * is recorded as refused and not sent).
+ */
+public class WhatsAppOutboundChannel implements OutboundChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppOutboundChannel.class);
+
+    /** Meta's customer service window: free-form messages within 24 hours of the user's last message. */
+    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
+    private final WhatsAppOutbox outbox;
+    private final GraphMessages graphMessages;
+    private final WhatsAppProperties properties;
+    private final ObjectProvider<DebtorDirectory> debtors;
+    private final Runnable wakeSender;
+    private final Clock clock;
+
+    public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
+                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock) {
+        this.outbox = outbox;
+        this.graphMessages = graphMessages;
+        this.properties = properties;
+        this.debtors = debtors;
+        this.wakeSender = wakeSender;
+        this.clock = clock;
+    }
+
+    @Override
+    public String channel() {
+        return "whatsapp";
+    }
+
+    @Override
+    public Mono<Void> deliver(OutboundMessage message) {
+        if (message.replies().isEmpty()) {
+            return Mono.empty();
+        }
+        return address(message)
+                .switchIfEmpty(Mono.defer(() -> {
+                    log.warn("whatsapp.outbound.no_address conversation={}", message.conversationId());
+                    return Mono.empty();
+                }))
+                .flatMap(address -> outbox.enqueue(toOutbox(message, address)))
+                .then(Mono.fromRunnable(wakeSender));
+    }
+
+    /** The user's phone or BSUID; a business-initiated message may carry only the debtor id. */
+    private Mono<String> address(OutboundMessage message) {
+        if (message.externalUserId() != null && !message.externalUserId().isBlank()) {
+            return Mono.just(message.externalUserId());
+        }
+        DebtorDirectory directory = debtors.getIfAvailable();
+        if (message.debtorId() == null || directory == null) {
+            return Mono.empty();
+        }
+        return directory.findById(message.debtorId()).mapNotNull(WhatsAppOutboundChannel::addressOf);
+    }
+
+    private static String addressOf(Debtor debtor) {
+        if (debtor.phone() != null && !debtor.phone().isBlank()) {
+            return debtor.phone();
+        }
+        return debtor.bsuids().stream().sorted().findFirst().orElse(null);
+    }
+
+    List<Document> toOutbox(OutboundMessage message, String address) {
+        Instant now = clock.instant();
+        String to = GraphMessages.isPhone(address) ? WebhookPayloadParser.digitsOrNull(address) : address;
+        List<Document> documents = new ArrayList<>();
+        boolean insideWindow = message.lastInboundAt() != null
+                && message.lastInboundAt().isAfter(now.minus(SERVICE_WINDOW));
+        if (insideWindow) {
+            for (Reply reply : message.replies()) {
+                ObjectNode body = graphMessages.fromReply(address, reply, message.locale());
+                documents.add(WhatsAppOutbox.newMessage(to, message.conversationId(), message.debtorId(),
+                        body.path("type").asText(), body.toString(), now));
+            }
+            return documents;
+        }
+        if (properties.windowTemplate() != null) {
+            ObjectNode body = graphMessages.template(address, properties.windowTemplate(),
+                    GraphMessages.templateLanguage(message.locale(), properties.windowTemplateLanguage()), List.of());
+            documents.add(WhatsAppOutbox.newMessage(to, message.conversationId(), message.debtorId(), "template",
+                    body.toString(), now));
+            log.info("whatsapp.outbound.window_closed conversation={} sent=template", message.conversationId());
+            return documents;
+        }
+        log.warn("whatsapp.outbound.window_closed conversation={} sent=nothing reason=no_template",
+                message.conversationId());
+        ObjectNode body = graphMessages.text(address, message.replies().get(0).text());
+        documents.add(WhatsAppOutbox.refused(WhatsAppOutbox.newMessage(to, message.conversationId(),
+                message.debtorId(), "text", body.toString(), now), "outside_window_no_template",
+                "The 24-hour window is closed and no whatsapp.window-template is configured"));
+        return documents;
+    }
+}

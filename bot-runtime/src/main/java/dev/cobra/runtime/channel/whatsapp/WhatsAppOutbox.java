@@ -1,0 +1,119 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The persistent queue of outbound WhatsApp messages (collection {@value #COLLECTION}). A message is written
+ * {@code PENDING} before anything is sent; a sender claims it ({@code SENDING}, one atomic findAndModify), and
+ * records the outcome: {@code SENT} with Meta's {@code wamid}, back to {@code PENDING} with a later
+ * {@code nextAttemptAt} on a transient error, or {@code FAILED} with the error code. Ids are ObjectIds, so
+ * sorting by id is creation order (per-recipient order is kept by the sender).
+ */
+public class WhatsAppOutbox {
+
+    public static final String COLLECTION = "whatsapp_outbox";
+
+    public static final String PENDING = "PENDING";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public WhatsAppOutbox(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Persists the messages of one turn, in order; completes when they are durable. */
+    public Mono<Void> enqueue(List<Document> messages) {
+        if (messages.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(messages).concatMap(doc -> mongo.insert(doc, COLLECTION)).then();
+    }
+
+    public static Document newMessage(String to, String conversationId, String debtorId, String kind, String body,
+                                      Instant now) {
+        return new Document("_id", new ObjectId())
+                .append("to", to)
+                .append("conversationId", conversationId)
+                .append("debtorId", debtorId)
+                .append("kind", kind)
+                .append("body", body)
+                .append("status", PENDING)
+                .append("attempts", 0)
+                .append("createdAt", Date.from(now))
+                .append("nextAttemptAt", Date.from(now));
+    }
+
+    /** A message that must not go out (e.g. outside the 24-hour window without a template), kept for audit. */
+    public static Document refused(Document message, String code, String reason) {
+        return message.append("status", FAILED).append("errorCode", code).append("errorMessage", reason);
+    }
+
+    /** Messages not yet settled, oldest first: the sender picks the head of each recipient's queue. */
+    Flux<Document> unsettled(int limit) {
+        Query query = Query.query(Criteria.where("status").in(PENDING, SENDING))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION);
+    }
+
+    /** Atomically takes a pending message; empty when another sender was faster. */
+    Mono<Document> claim(ObjectId id, Instant now) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("status").is(PENDING));
+        Update update = new Update().set("status", SENDING).set("claimedAt", Date.from(now)).inc("attempts", 1);
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class,
+                COLLECTION);
+    }
+
+    Mono<Void> markSent(ObjectId id, String wamid, Instant now) {
+        return update(id, new Update().set("status", SENT).set("wamid", wamid).set("sentAt", Date.from(now))
+                .unset("errorCode").unset("errorMessage"));
+    }
+
+    Mono<Void> markRetry(ObjectId id, Instant nextAttemptAt, String code, String message) {
+        return update(id, new Update().set("status", PENDING).set("nextAttemptAt", Date.from(nextAttemptAt))
+                .set("errorCode", code).set("errorMessage", message));
+    }
+
+    Mono<Void> markFailed(ObjectId id, String code, String message, Instant now) {
+        return update(id, new Update().set("status", FAILED).set("errorCode", code).set("errorMessage", message)
+                .set("failedAt", Date.from(now)));
+    }
+
+    /**
+     * Messages claimed by a sender that stopped (crash, kill) before recording the outcome go back to the queue.
+     * Their request may or may not have reached Meta: they are sent again (at least once), which is the only
+     * safe choice since the Graph API has no idempotency key.
+     */
+    Mono<Long> releaseStaleClaims(Instant claimedBefore) {
+        Query query = Query.query(Criteria.where("status").is(SENDING).and("claimedAt").lt(Date.from(claimedBefore)));
+        return mongo.updateMulti(query, new Update().set("status", PENDING), COLLECTION)
+                .map(result -> result.getModifiedCount());
+    }
+
+    public Mono<Document> findById(ObjectId id) {
+        return mongo.findById(id, Document.class, COLLECTION);
+    }
+
+    public Flux<Document> findByRecipient(String to) {
+        return mongo.find(Query.query(Criteria.where("to").is(to)).with(Sort.by("_id")), Document.class, COLLECTION);
+    }
+
+    private Mono<Void> update(ObjectId id, Update update) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).then();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.cobra.runtime.channel.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.channel.Reply;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxSenderTest {
+
+    private WhatsAppRig rig;
+
+    @AfterEach
+    void close() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private static OutboundMessage reply(String to, Instant lastInboundAt, Reply... replies) {
+        return new OutboundMessage("c1", "whatsapp", "D-1", to, "bot", List.of(replies), lastInboundAt, "es-CO");
+    }
+
+    @Test
+    void aTextReplyGoesToTheGraphApiWithTheBearerTokenAndMetasJson() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.sender.start();
+        StepVerifier.create(rig.channel.deliver(reply("+573001234567", Instant.now(), Reply.text("Hola Ana"))))
+                .verifyComplete();
+
+        WhatsAppRig.await("one message sent", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 1);
+        FakeGraphApi.Request sent = rig.graph.messages.get(0);
+        assertThat(sent.path()).isEqualTo("/v21.0/PNID/messages");
+        assertThat(sent.authorization()).isEqualTo("Bearer test-token");
+        assertThat(sent.body().path("messaging_product").asText()).isEqualTo("whatsapp");
+        assertThat(sent.body().path("to").asText()).isEqualTo("573001234567");
+        assertThat(sent.body().path("type").asText()).isEqualTo("text");
+        assertThat(sent.body().path("text").path("body").asText()).isEqualTo("Hola Ana");
+        WhatsAppRig.await("recorded as sent", Duration.ofSeconds(5),
+                () -> "SENT".equals(rig.outboxFor("573001234567").get(0).getString("status")));
+        assertThat(rig.outboxFor("573001234567").get(0).getString("wamid")).startsWith("wamid.OUT");
+    }
+
+    @Test
+    void aMenuBecomesReplyButtonsAndALongMenuAList() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.sender.start();
+        Reply buttons = Reply.options("¿Qué deseas hacer?", List.of(new Reply.Option("pay_now", "Pagar ahora", null),
+                new Reply.Option("promise", "Fijar fecha", null)));
+        List<Reply.Option> many = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            many.add(new Reply.Option("o" + i, "Opción número " + i, null));
+        }
+        rig.channel.deliver(reply("573001234567", Instant.now(), buttons, Reply.options("Elige", many)))
+                .block(Duration.ofSeconds(5));
+
+        WhatsAppRig.await("two messages", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 2);
+        JsonNode first = rig.graph.messages.get(0).body().path("interactive");
+        assertThat(first.path("type").asText()).isEqualTo("button");
+        assertThat(first.path("action").path("buttons").get(0).path("reply").path("id").asText()).isEqualTo("pay_now");
+        JsonNode second = rig.graph.messages.get(1).body().path("interactive");
+        assertThat(second.path("type").asText()).isEqualTo("list");
+        assertThat(second.path("action").path("sections").get(0).path("rows")).hasSize(5);
+    }
+
+    @Test
+    void aMessage25HoursAfterTheDebtorsLastOneGoesOutAsTheTemplate() throws Exception {
+        rig = new WhatsAppRig(4, "cobro_recordatorio");
+        rig.sender.start();
+        rig.channel.deliver(reply("573001234567", Instant.now().minus(Duration.ofHours(25)),
+                Reply.text("Hola Ana, ¿pudiste revisar tu saldo?"))).block(Duration.ofSeconds(5));
+
+        WhatsAppRig.await("one message", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 1);
+        JsonNode body = rig.graph.messages.get(0).body();
+        assertThat(body.path("type").asText()).isEqualTo("template");
+        assertThat(body.path("template").path("name").asText()).isEqualTo("cobro_recordatorio");
+        assertThat(body.path("template").path("language").path("code").asText()).isEqualTo("es");
+        assertThat(body.has("text")).isFalse();
+    }
+
+    @Test
+    void outsideTheWindowWithoutATemplateNothingIsSentAndTheRefusalIsRecorded() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.sender.start();
+        rig.channel.deliver(reply("573001234567", null, Reply.text("Hola"))).block(Duration.ofSeconds(5));
+        Thread.sleep(300);
+        assertThat(rig.graph.messages).isEmpty();
+        Document refused = rig.outboxFor("573001234567").get(0);
+        assertThat(refused.getString("status")).isEqualTo("FAILED");
+        assertThat(refused.getString("errorCode")).isEqualTo("outside_window_no_template");
+    }
+
+    @Test
+    void aUsernameOnlyUserIsAddressedByBsuid() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.sender.start();
+        rig.channel.deliver(reply("CO.1502576394655843", Instant.now(), Reply.text("Hola"))).block(Duration.ofSeconds(5));
+        WhatsAppRig.await("one message", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 1);
+        JsonNode body = rig.graph.messages.get(0).body();
+        assertThat(body.path("recipient").asText()).isEqualTo("CO.1502576394655843");
+        assertThat(body.has("to")).isFalse();
+    }
+
+    @Test
+    void the429sAnd500sAreRetriedUntilDeliveredInOrderAndAPermanentErrorIsNotRetried() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.graph.thenAnswer(429, "{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}", "0")
+                .thenAnswer(500, "{\"error\":{\"code\":1,\"message\":\"unknown\"}}", null)
+                .thenAnswer(503, "", null);
+        rig.sender.start();
+        rig.channel.deliver(reply("573001111111", Instant.now(), Reply.text("uno"), Reply.text("dos")))
+                .block(Duration.ofSeconds(5));
+        WhatsAppRig.await("both delivered", Duration.ofSeconds(15), () -> rig.outboxFor("573001111111").stream()
+                .allMatch(d -> "SENT".equals(d.getString("status"))));
+        List<String> bodies = rig.graph.messages.stream().map(r -> r.body().path("text").path("body").asText()).toList();
+        assertThat(bodies).containsExactly("uno", "uno", "uno", "uno", "dos"); // 3 failures, then in order
+        assertThat(rig.outboxFor("573001111111").get(0).getInteger("attempts")).isEqualTo(4);
+
+        rig.graph.thenAnswer(400, "{\"error\":{\"code\":131026,\"message\":\"Message undeliverable\"}}", null);
+        rig.channel.deliver(reply("573002222222", Instant.now(), Reply.text("tres"))).block(Duration.ofSeconds(5));
+        WhatsAppRig.await("failed", Duration.ofSeconds(10),
+                () -> "FAILED".equals(rig.outboxFor("573002222222").get(0).getString("status")));
+        Thread.sleep(300);
+        Document failed = rig.outboxFor("573002222222").get(0);
+        assertThat(failed.getString("errorCode")).isEqualTo("131026");
+        assertThat(failed.getInteger("attempts")).isEqualTo(1);
+        assertThat(rig.graph.messages.stream().filter(r -> r.body().path("to").asText().equals("573002222222")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aThousandQueuedMessagesSurviveASenderStoppedMidwayAndAllGoOut() throws Exception {
+        rig = new WhatsAppRig(8, null);
+        List<Document> queued = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 1000; i++) {
+            String to = "57300" + String.format("%07d", i % 100);
+            queued.add(WhatsAppOutbox.newMessage(to, "c" + i, null, "text",
+                    rig.graphMessages.text(to, "m-" + i).toString(), now));
+        }
+        rig.outbox.enqueue(queued).block(Duration.ofSeconds(60));
+
+        rig.sender.start();
+        WhatsAppRig.await("a third sent", Duration.ofSeconds(60), () -> rig.graph.messages.size() >= 300);
+        rig.sender.stop(); // the process "dies": in-flight claims stay SENDING
+        Thread.sleep(300);
+        int beforeRestart = rig.graph.messages.size();
+        assertThat(beforeRestart).isLessThan(1000);
+
+        rig.sender = rig.newSender(); // a new process over the same outbox
+        rig.sender.start();
+        WhatsAppRig.await("all sent", Duration.ofSeconds(120), () -> distinctBodies().size() == 1000);
+        Thread.sleep(300);
+        Map<String, Integer> counts = new HashMap<>();
+        rig.graph.messages.forEach(r -> counts.merge(r.body().path("text").path("body").asText(), 1, Integer::sum));
+        long duplicates = counts.values().stream().filter(c -> c > 1).count();
+        // Only requests in flight at the stop can go out twice (no idempotency key at Meta): at most the concurrency.
+        assertThat(duplicates).isLessThanOrEqualTo(8);
+        System.out.printf("restart: sent before=%d, total requests=%d, distinct=%d, duplicates=%d%n", beforeRestart,
+                rig.graph.messages.size(), counts.size(), duplicates);
+    }
+
+    private java.util.Set<String> distinctBodies() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        rig.graph.messages.forEach(r -> seen.add(r.body().path("text").path("body").asText()));
+        return seen;
+    }
+
+    @Test
+    void statusCallbacksInAnyOrderLeaveTheMostAdvancedStatus() {
+        rig = assertDoesNotThrowRig();
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+        StepVerifier.create(rig.statuses.apply(new WhatsAppStatusUpdate("wamid.A", "read", t.plusSeconds(20), null, null))
+                        .then(rig.statuses.apply(new WhatsAppStatusUpdate("wamid.A", "sent", t, null, null)))
+                        .then(rig.statuses.apply(new WhatsAppStatusUpdate("wamid.A", "delivered", t.plusSeconds(5), null, null)))
+                        .then(rig.statuses.currentStatus("wamid.A")))
+                .expectNext("read").verifyComplete();
+        StepVerifier.create(rig.statuses.find("wamid.A"))
+                .assertNext(doc -> assertThat(doc.keySet()).contains("sentAt", "deliveredAt", "readAt"))
+                .verifyComplete();
+        StepVerifier.create(rig.statuses.apply(new WhatsAppStatusUpdate("wamid.B", "failed", t, 131047, "Re-engagement message"))
+                        .then(rig.statuses.apply(new WhatsAppStatusUpdate("wamid.B", "sent", t.minusSeconds(1), null, null)))
+                        .then(rig.statuses.find("wamid.B")))
+                .assertNext(doc -> {
+                    assertThat(doc.getInteger("rank")).isEqualTo(4);
+                    assertThat(doc.getInteger("errorCode")).isEqualTo(131047);
+                })
+                .verifyComplete();
+    }
+
+    private static WhatsAppRig assertDoesNotThrowRig() {
+        try {
+            return new WhatsAppRig(1, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
