@@ -1,0 +1,66 @@
+package dev.cobra.runtime.conversation;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SerialLanesTest {
+
+    private final SerialLanes lanes = new SerialLanes();
+
+    @Test
+    void jobsOfOneKeyRunOneAtATimeInSubmissionOrderEvenWhenLaterOnesAreFaster() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxRunning = new AtomicInteger();
+        List<Integer> order = new CopyOnWriteArrayList<>();
+
+        List<Mono<Integer>> jobs = IntStream.rangeClosed(1, 50).mapToObj(i -> lanes.submit("c1", () -> Mono.defer(() -> {
+            maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            order.add(i);
+            // Earlier jobs take longer: without the lane, later ones would overtake them.
+            return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 5) + (50 - i) / 10))
+                    .doOnNext(t -> running.decrementAndGet()).thenReturn(i);
+        }))).toList();
+
+        StepVerifier.create(Flux.mergeSequential(jobs)).expectNextCount(50).verifyComplete();
+        assertThat(order).containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(maxRunning.get()).isEqualTo(1);
+        assertThat(lanes.activeLanes()).isZero();
+    }
+
+    @Test
+    void differentKeysDoNotWaitForEachOther() {
+        Mono<String> slow = lanes.submit("a", () -> Mono.delay(Duration.ofMillis(300)).thenReturn("slow"));
+        Mono<String> fast = lanes.submit("b", () -> Mono.just("fast"));
+
+        StepVerifier.create(Flux.merge(slow.subscribeOn(Schedulers.parallel()), fast))
+                .expectNext("fast", "slow").verifyComplete();
+    }
+
+    @Test
+    void aFailedJobFailsOnlyItsCallerAndTheLaneGoesOn() {
+        Mono<String> failing = lanes.submit("c", () -> Mono.error(new IllegalStateException("boom")));
+        Mono<String> next = lanes.submit("c", () -> Mono.just("next"));
+
+        StepVerifier.create(failing).expectErrorMessage("boom").verify();
+        StepVerifier.create(next).expectNext("next").verifyComplete();
+        assertThat(lanes.activeLanes()).isZero();
+    }
+
+    @Test
+    void anEmptyJobCompletesEmptyAndReleasesTheLane() {
+        StepVerifier.create(lanes.submit("d", Mono::<String>empty)).verifyComplete();
+        StepVerifier.create(lanes.submit("d", () -> Mono.just("after"))).expectNext("after").verifyComplete();
+    }
+}
