@@ -1,0 +1,80 @@
+package dev.cobra.runtime.demo;
+
+import dev.cobra.runtime.config.IsolatedRuntime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** First start on an empty database with the demo enabled: portfolio loaded, guidance printed, links work. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class StartupGuideTest {
+
+    @DynamicPropertySource
+    static void demoOn(DynamicPropertyRegistry registry) {
+        IsolatedRuntime.register(registry);
+        registry.add("bot.demo.enabled", () -> "true");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    StartupGuide guide;
+
+    private WebTestClient admin() {
+        return web.mutate().defaultHeaders(h -> h.setBasicAuth("admin", IsolatedRuntime.ADMIN_PASSWORD)).build();
+    }
+
+    @Test
+    void theDemoPortfolioHasOneDebtorPerStageIncludingOneBeforeItsDueDate() {
+        admin().get().uri("/api/debtors/DEMO-EARLY-CO").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.daysPastDue").isEqualTo(10).jsonPath("$.documentOnFile").isEqualTo(true);
+        admin().get().uri("/api/debtors/DEMO-PREDUE-US").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.daysPastDue").isEqualTo(-3);
+        admin().get().uri("/api/debtors/DEMO-MID-MX").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.daysPastDue").isEqualTo(45);
+        admin().get().uri("/api/debtors/DEMO-LATE-ES").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.daysPastDue").isEqualTo(120);
+    }
+
+    @Test
+    void aLaterStartOnANonEmptyDatabaseLoadsNothing() {
+        admin().post().uri("/api/debtors").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                [{"id":"DEMO-MID-MX","name":"Renamed","phone":"+525500000002","locale":"es-MX",
+                  "timezone":"America/Mexico_City","country":"MX",
+                  "debts":[{"id":"L-1","balance":1,"currency":"MXN","dueDate":"2026-01-01"}]}]""")
+                .exchange().expectStatus().isOk();
+        assertThat(guide.loadDemoPortfolioIfEmpty()).isFalse();
+        admin().get().uri("/api/debtors/DEMO-MID-MX").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("Renamed");
+    }
+
+    @Test
+    void theBannerSaysWhereToGoAndTheDeepLinksOpenAWebchatSession(CapturedOutput output) {
+        guide.run(null);
+        String log = output.getAll();
+        assertThat(log).contains("/console/").contains("user 'admin', password from bot.admin.password")
+                .contains("digits 1234").contains("digits 5678").contains("digits 9012");
+        Matcher link = Pattern.compile("http://localhost:\\d+/chat/([A-Za-z0-9_-]+)").matcher(log);
+        assertThat(link.find()).as("a deep link in the banner").isTrue();
+        web.post().uri("/webchat/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", link.group(1)))
+                .exchange().expectStatus().is2xxSuccessful()
+                .expectBody().jsonPath("$.sessionId").exists();
+        assertThat(log).doesNotContain(IsolatedRuntime.ADMIN_PASSWORD);
+    }
+}
