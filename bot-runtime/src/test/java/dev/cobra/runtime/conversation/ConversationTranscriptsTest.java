@@ -45,6 +45,7 @@ class ConversationTranscriptsTest {
 
     static final String ROOT = "conversations";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
