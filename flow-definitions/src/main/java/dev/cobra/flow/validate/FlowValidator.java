@@ -25,6 +25,7 @@ public final class FlowValidator {
             new RequiredTextRule(),
             new TemplateVariablesRule(),
             new MissingLocaleRule(),
+            new DebtBeforeVerificationRule(),
             new WhatsAppLimitsRule());
 
     /**
