@@ -156,6 +156,20 @@ public class FlowController {
                 .map(yaml -> new VersionView(id, version, yaml, graphOrNull(id, yaml)));
     }
 
+    /** Copies a published version into the draft (publish it afterwards to roll back). */
+    @PostMapping("/{id}/versions/{version}/restore")
+    public Mono<FlowView> restore(@PathVariable String id, @PathVariable int version, Principal principal) {
+        checkId(id);
+        return store.restore(id, version, author(principal))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Flow '" + id + "' has no version " + version)))
+                .zipWith(knownIds(id))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tuple -> {
+                    Flow flow = reader.read(id, tuple.getT1().yaml());
+                    return view(tuple.getT1(), FlowGraph.of(flow), validation(flow, tuple.getT2()));
+                });
+    }
+
     // ---- helpers ----
 
     private Mono<Set<String>> knownIds(String id) {

@@ -20,6 +20,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -78,10 +79,15 @@ public class MongoFlowStore implements FlowCatalog {
     /** Completes once the shipped flows are in the database; retried on the next call if it failed. */
     private final Mono<Void> seeded;
 
+    @Autowired
     public MongoFlowStore(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
+        this(mongo, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public MongoFlowStore(ReactiveMongoTemplate mongo, Clock clock) {
         this.flows = mongo.getCollection(FLOWS).cache();
         this.versions = mongo.getCollection(VERSIONS).cache();
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.seeded = seedShippedFlows().cache(value -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO,
                 () -> Duration.ofMillis(Long.MAX_VALUE));
     }
@@ -222,6 +228,18 @@ public class MongoFlowStore implements FlowCatalog {
                         .projection(Projections.exclude("yaml")).sort(Sorts.descending("version"))))))
                 .map(doc -> new PublishedVersionInfo(flowId, doc.getInteger("version"), instant(doc.getDate("publishedAt")),
                         doc.getString("publishedBy")));
+    }
+
+    /**
+     * Makes a published version the draft again (a rollback is this, then {@link #publish}): the old YAML is
+     * saved as a new draft revision, so nothing is lost and the history stays linear.
+     *
+     * @return empty when the version does not exist
+     */
+    public Mono<FlowDraft> restore(String flowId, int version, String author) {
+        return versionYaml(flowId, version)
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(yaml -> saveDraft(reader.read(flowId, yaml), yaml, author));
     }
 
     /** The YAML of one published version as it was published. */
