@@ -16,10 +16,13 @@ public enum FeatureSet {
     WORD_NGRAMS_NEGATION(WordNGramFeatures::new, NegationFeatures::new),
     WORDS_CHARS(WordUnigramFeatures::new, CharNGramFeatures::new),
     WORD_NGRAMS_CHARS(WordNGramFeatures::new, CharNGramFeatures::new),
-    WORD_NGRAMS_CHARS_NEGATION(WordNGramFeatures::new, CharNGramFeatures::new, NegationFeatures::new);
+    WORD_NGRAMS_CHARS_NEGATION(WordNGramFeatures::new, CharNGramFeatures::new, NegationFeatures::new),
+    WORD_NGRAMS_STEMS_CHARS_NEGATION(WordNGramFeatures::new, StemFeatures::new, CharNGramFeatures::new,
+            NegationFeatures::new),
+    WORD_NGRAMS_STEMS_NEGATION(WordNGramFeatures::new, StemFeatures::new, NegationFeatures::new);
 
     /** Chosen by measured accuracy; see docs/nlu.md, "Features". */
-    public static final FeatureSet DEFAULT = WORD_NGRAMS_CHARS_NEGATION;
+    public static final FeatureSet DEFAULT = WORD_NGRAMS_STEMS_CHARS_NEGATION;
 
     private final Supplier<FeatureGenerator>[] generators;
 

@@ -16,7 +16,7 @@ public record TrainingConfig(FeatureSet featureSet, String algorithm, int iterat
 
     /** The parameters the build uses; chosen by measured accuracy (docs/nlu.md). */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(FeatureSet.DEFAULT, "MAXENT_QN", 200, 1, 0.5, 5, 42L);
+        return new TrainingConfig(FeatureSet.DEFAULT, "MAXENT_QN", 200, 1, 0.1, 5, 42L);
     }
 
     public TrainingConfig withFeatureSet(FeatureSet set) {

@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
  * {@code 😡} → {@code emo_angry}); other symbols are dropped;</li>
  * <li>lower case, accents and diacritics removed ({@code "Mañana"} → {@code "manana"});</li>
  * <li>letters repeated three or more times collapse to one ({@code "siiii"} → {@code "si"},
- * {@code "holaaa"} → {@code "hola"}) — Spanish never triples a letter, while doubles such as "ll"/"rr"/"cc" stay;</li>
+ * {@code "holaaa"} → {@code "hola"}) — Spanish never triples a letter, while doubles such as "ll"/"rr"/"cc" stay;
+ * doubled "a", "i", "u" (which Spanish does not write) and a doubled final "s", "h", "y", "z", "m", "n" collapse
+ * too ({@code "sii"} → {@code "si"}, {@code "graciass"} → {@code "gracias"});</li>
  * <li>WhatsApp abbreviations expand ({@code q} → {@code que}, {@code xq}/{@code pq} → {@code porque},
  * {@code porfa}/{@code pls} → {@code por favor}, {@code tmb} → {@code tambien}, {@code u} → {@code you});</li>
+ * <li>regional synonyms meet one spelling: money ({@code lana, guita, varo, pasta} → {@code plata}),
+ * work ({@code laburo, curro, chamba} → {@code trabajo}), agreement ({@code orale, andale, simon,
+ * okas, vale} → {@code ok}) — the registers of issue 3 without needing every variant in every intent;</li>
  * <li>numbers become the shape token {@code <num>} so "el 15" and "el 30" look alike;</li>
  * <li>punctuation separates tokens and is otherwise dropped.</li>
  * </ol>
@@ -30,6 +35,8 @@ public final class TextNormalizer {
 
     private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern TRIPLED_LETTER = Pattern.compile("(\\p{L})\\1{2,}");
+    private static final Pattern DOUBLED_VOWEL = Pattern.compile("([aiu])\\1");
+    private static final Pattern DOUBLED_FINAL = Pattern.compile("([shyzmn])\\1\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}<>_]+");
 
@@ -58,7 +65,23 @@ public final class TextNormalizer {
             Map.entry("okey", "ok"), Map.entry("oki", "ok"), Map.entry("okis", "ok"), Map.entry("okay", "ok"),
             Map.entry("sip", "si"), Map.entry("sep", "si"), Map.entry("nop", "no"), Map.entry("nope", "no"),
             Map.entry("pa", "para"), Map.entry("pal", "para el"), Map.entry("ud", "usted"), Map.entry("uds", "ustedes"),
-            Map.entry("tqm", "te quiero mucho"), Map.entry("bn", "bien"), Map.entry("hl", "hola"));
+            Map.entry("tqm", "te quiero mucho"), Map.entry("bn", "bien"), Map.entry("hl", "hola"),
+            // regional synonyms (ES, MX, CO, AR, CL, PE): one spelling per meaning
+            Map.entry("lana", "plata"), Map.entry("guita", "plata"), Map.entry("varo", "plata"),
+            Map.entry("pasta", "plata"), Map.entry("dinero", "plata"),
+            Map.entry("money", "plata"), Map.entry("billete", "plata"), Map.entry("mango", "peso"),
+            Map.entry("laburo", "trabajo"), Map.entry("curro", "trabajo"), Map.entry("chamba", "trabajo"),
+            Map.entry("chambita", "trabajo"), Map.entry("empleo", "trabajo"),
+            Map.entry("orale", "ok"), Map.entry("andale", "ok"), Map.entry("simon", "si"), Map.entry("okas", "ok"),
+            Map.entry("vale", "ok"), Map.entry("okidoki", "ok"), Map.entry("dale", "ok"),
+            Map.entry("nel", "no"), Map.entry("nones", "no"), Map.entry("nanay", "no"), Map.entry("nopo", "no"),
+            Map.entry("noup", "no"), Map.entry("nah", "no"), Map.entry("yeah", "yes"), Map.entry("yep", "yes"),
+            Map.entry("yup", "yes"), Map.entry("celu", "celular"), Map.entry("cel", "celular"),
+            Map.entry("whatsapps", "whatsapp"), Map.entry("wasap", "whatsapp"), Map.entry("guasap", "whatsapp"),
+            Map.entry("mensajitos", "mensajes"), Map.entry("msgs", "mensajes"), Map.entry("ahorita", "ahora"),
+            Map.entry("ahoritita", "ahora"), Map.entry("toi", "estoy"),
+            Map.entry("kuanto", "cuanto"), Map.entry("cuant", "cuanto"), Map.entry("xfa", "por favor"),
+            Map.entry("xfavor", "por favor"), Map.entry("porfavor", "por favor"));
 
     /** The normalised text as one string of space-separated tokens. */
     public String normalize(String text) {
@@ -75,6 +98,8 @@ public final class TextNormalizer {
         s = DIACRITICS.matcher(s).replaceAll("");
         s = s.toLowerCase(Locale.ROOT);
         s = TRIPLED_LETTER.matcher(s).replaceAll("$1");
+        s = DOUBLED_VOWEL.matcher(s).replaceAll("$1");
+        s = DOUBLED_FINAL.matcher(s).replaceAll("$1");
         s = NUMBER.matcher(s).replaceAll(" " + NUMBER_TOKEN + " ");
         s = NON_WORD.matcher(s).replaceAll(" ");
         List<String> out = new ArrayList<>();

@@ -14,8 +14,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void collapsesDoubledLettersSpanishDoesNotWrite() {
+        assertThat(normalizer.normalize("sii graciass olaa")).isEqualTo("si gracias ola");
+    }
+
+    @Test
     void keepsDoubleLettersThatSpanishUses() {
-        assertThat(normalizer.normalize("llamar al correo")).isEqualTo("llamar al correo");
+        assertThat(normalizer.normalize("llamar al correo, leer")).isEqualTo("llamar al correo leer");
     }
 
     @Test
