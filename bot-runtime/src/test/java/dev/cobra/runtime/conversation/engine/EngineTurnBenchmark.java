@@ -1,0 +1,119 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.runtime.conversation.InMemoryFlowCatalog;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.debtor.Debt;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.nlu.NluService;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One engine turn without NLU: a menu option chosen on a warm engine with in-memory state, flows and actions
+ * (docs/benchmarks.md has the command and results). Two comparison points explain the design: the raw lookup in
+ * the compiled transition table, and the same transition driven through a live Spring Statemachine restored to
+ * the stored step, as a machine-per-turn design would have to.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EngineTurnBenchmark {
+
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+    private static final Instant NOW = TODAY.atTime(10, 0).atZone(BOGOTA).toInstant();
+
+    private StateMachineFlowEngine engine;
+    private TurnContext context;
+    private CompiledFlow early;
+    private StateMachine<String, String> machine;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        InMemoryFlowCatalog catalog = InMemoryFlowCatalog.shipped();
+        CompiledFlows flows = new CompiledFlows(catalog);
+        NluService noNlu = (text, locale, date, zone) -> Mono.error(new AssertionError("the benchmark must not reach the NLU"));
+        engine = new StateMachineFlowEngine(flows, noNlu, new NoOpActions());
+        Debtor ana = new Debtor("D-TEST", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO", "hash",
+                null, List.of(new Debt("L-77", "Tarjeta de crédito", new BigDecimal("1250000"), "COP", TODAY.minusDays(10))),
+                null, false, false);
+        context = new TurnContext(ana, NOW, TODAY, BOGOTA);
+        early = flows.published("early").block();
+        machine = early.prototype();
+        machine.startReactively().block();
+        // Warm the subflow cache as a running server would be.
+        menuOptionToSubflow();
+    }
+
+    private static ConversationState atMainMenu() {
+        ConversationState state = ConversationState.start("c-bench", "webchat", "D-TEST", "s-bench", "es-CO", NOW);
+        state.flowId("early");
+        state.flowVersion(1);
+        state.step("main_menu");
+        state.verified(true);
+        return state;
+    }
+
+    /** Main menu → "Pay now": payment-link action, text with money formatting, end. */
+    @Benchmark
+    public Object menuOptionPayNow() {
+        return engine.handle(atMainMenu(), TurnInput.option("pay_now"), context).block();
+    }
+
+    /** Main menu → "Pay on a date": subflow call, then the date question. */
+    @Benchmark
+    public Object menuOptionToSubflow() {
+        return engine.handle(atMainMenu(), TurnInput.option("promise"), context).block();
+    }
+
+    /** The transition itself, as the engine takes it. */
+    @Benchmark
+    public String transitionTableLookup() {
+        return early.target("main_menu", "option:promise");
+    }
+
+    /** The same transition through a live machine restored to the stored step (not used by the engine). */
+    @Benchmark
+    public String statemachineRestoreAndSend() {
+        machine.stopReactively().block();
+        machine.getStateMachineAccessor().doWithAllRegions(access -> access.resetStateMachineReactively(
+                new DefaultStateMachineContext<>("main_menu", null, null, null)).block());
+        machine.startReactively().block();
+        machine.sendEvent(Mono.just(MessageBuilder.withPayload("option:promise").build())).blockLast();
+        return machine.getState().getId();
+    }
+
+    /** Side effects that cost nothing, so the benchmark measures the engine. */
+    static final class NoOpActions implements CollectionActions {
+        @Override public Mono<Boolean> verifyDocument(String debtorId, String digits) { return Mono.just(true); }
+        @Override public Mono<Void> optOut(String debtorId, String channel, Instant at) { return Mono.empty(); }
+        @Override public Mono<Void> flagWrongParty(String debtorId, Instant at) { return Mono.empty(); }
+        @Override public Mono<String> createPaymentLink(PaymentLinkRequest request) { return Mono.just("https://pay.test/p/x"); }
+        @Override public Mono<Void> recordPromise(PromiseRecord promise) { return Mono.empty(); }
+        @Override public Mono<Void> recordPlanRequest(PlanRequestRecord request) { return Mono.empty(); }
+        @Override public Mono<Void> emitEvent(ConversationEvent event) { return Mono.empty(); }
+    }
+}
