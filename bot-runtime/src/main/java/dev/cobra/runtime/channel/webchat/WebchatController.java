@@ -114,10 +114,10 @@ class WebchatController {
     }
 
     @GetMapping(value = "/webchat/api/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<Flux<ServerSentEvent<TranscriptEntry>>> live(@PathVariable String sessionId) {
-        return session(sessionId).map(conversation -> Flux.merge(
+    Flux<ServerSentEvent<TranscriptEntry>> live(@PathVariable String sessionId) {
+        return session(sessionId).flatMapMany(conversation -> Flux.merge(
                 events.listen(conversation.id()).map(entry -> ServerSentEvent.builder(entry).event("message").build()),
-                Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<TranscriptEntry>builder().comment("keep-alive").build())));
+                Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<TranscriptEntry>builder().comment("keep-alive").build())));
     }
 
     private Mono<ConversationState> session(String sessionId) {
