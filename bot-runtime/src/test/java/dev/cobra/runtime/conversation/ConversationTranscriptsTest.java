@@ -48,6 +48,11 @@ class ConversationTranscriptsTest {
             .findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /**
+     * Runs only the files whose path contains this text, e.g.
+     * {@code -Dtest=ConversationTranscriptsTest -Dcobra.transcripts=early/} while writing flows.
+     */
+    private static final String FILTER = System.getProperty("cobra.transcripts", "");
 
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
@@ -80,7 +85,8 @@ class ConversationTranscriptsTest {
         Path rootPath = Path.of(root.toURI());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(rootPath)) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> rootPath.relativize(p).toString().contains(FILTER)).sorted().toList();
         }
         return files.stream().map(file -> DynamicTest.dynamicTest(rootPath.relativize(file).toString(), file.toUri(),
                 () -> run(rootPath.relativize(file).toString(), YAML.readValue(file.toFile(), Transcript.class))));
