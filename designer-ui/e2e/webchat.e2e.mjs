@@ -80,6 +80,12 @@ try {
     throw new Error(`messages shown more than once: ${JSON.stringify(repeated)}`);
   }
 
+  const livePushes = Number(await page.locator('[data-testid="messages"]').getAttribute('data-live-count'));
+  if (livePushes === 0) {
+    throw new Error('no live pushes arrived: the de-duplication was not exercised');
+  }
+  console.log(`e2e: ${livePushes} live pushes merged with the direct answers`);
+
   step('a reload keeps the same conversation');
   const before = await page.locator('[data-testid="message"]').count();
   await page.reload();
@@ -90,11 +96,31 @@ try {
     throw new Error(`the transcript after reload has ${after} messages, before it had ${before}`);
   }
 
+  step('a second tab on the same session sees new messages live');
+  const storage = await page.evaluate(() => JSON.stringify(Object.entries(window.sessionStorage)));
+  const watcher = await context.newPage();
+  await watcher.addInitScript((entries) => {
+    for (const [key, value] of JSON.parse(entries)) {
+      window.sessionStorage.setItem(key, value);
+    }
+  }, storage);
+  await watcher.goto(deepLink);
+  await watcher.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout });
+  const watcherBotsBefore = await botMessages(watcher).count();
+  if (watcherBotsBefore !== (await botMessages(page).count())) {
+    throw new Error('the second tab did not load the same transcript');
+  }
+
   step('markup in a message is shown as text');
   const hostile = '<img src=x onerror=alert(1)>';
   await input.fill(hostile);
   await input.press('Enter');
   await page.locator('[data-testid="message"][data-from="debtor"]').filter({ hasText: hostile }).first().waitFor({ timeout });
+  await page.waitForFunction((before) => document.querySelectorAll('[data-testid="message"][data-from="bot"]').length > before,
+    await botMessages(watcher).count(), { timeout });
+  await watcher.waitForFunction((before) => document.querySelectorAll('[data-testid="message"][data-from="bot"]').length > before,
+    watcherBotsBefore, { timeout });
+  console.log('e2e: the second tab received the answer by live push');
   if ((await page.locator('[data-testid="messages"] img').count()) !== 0) {
     throw new Error('an <img> element was injected from message text');
   }

@@ -117,6 +117,7 @@ export function ChatApp({ baseUrl = '', token, locale }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [draft, setDraft] = useState('');
+  const [liveCount, setLiveCount] = useState(0);
   const inputRef = useRef(null);
   const listEndRef = useRef(null);
   const storageKey = sessionStorageKey(token);
@@ -178,6 +179,7 @@ export function ChatApp({ baseUrl = '', token, locale }) {
       try {
         const entry = JSON.parse(event.data);
         if (entry && (entry.text || entry.options)) {
+          setLiveCount((count) => count + 1);
           dispatch({ type: 'server', entries: [entry], source: 'push' });
         }
       } catch (e) {
@@ -257,7 +259,8 @@ export function ChatApp({ baseUrl = '', token, locale }) {
           {chatText(locale, 'subtitle')} · {chatText(locale, connection)}
         </p>
       </header>
-      <ol className="messages" aria-label={chatText(locale, 'conversationLabel')} aria-live="polite" data-testid="messages">
+      <ol className="messages" aria-label={chatText(locale, 'conversationLabel')} aria-live="polite" data-testid="messages"
+        data-live-count={liveCount}>
         {transcript.items.map((item) => (
           <Message
             key={item.seq}
