@@ -71,7 +71,7 @@ public class StartupGuide implements ApplicationRunner {
         lines.add("Cobra is running.");
         lines.add("  Staff app:  " + base + "/console/");
         lines.add("  Designer:   " + base + "/designer/");
-        lines.add("  Sign in:    user 'admin', password from " + admin.passwordOrigin());
+        lines.add("  Sign in:    user 'admin'; password: " + admin.passwordOrigin());
         if (demo.enabled()) {
             loadDemoPortfolioIfEmpty();
             lines.addAll(demoLines(base));

@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -56,10 +57,19 @@ public class AdminBootstrap implements ApplicationRunner {
         if (existing == null) {
             boolean generated = !properties.hasPassword();
             String password = generated ? randomPassword() : properties.password();
-            store.create(new StaffUser(ADMIN_USERNAME, encoder.encode(password), EnumSet.of(Role.ADMIN),
-                    clock.instant())).block(TIMEOUT);
+            StaffUser created = store.create(new StaffUser(ADMIN_USERNAME, encoder.encode(password),
+                            EnumSet.of(Role.ADMIN), clock.instant()))
+                    // Another instance on the same database won the race: its admin stands.
+                    .onErrorResume(StaffUserStore.UsernameTakenException.class, e -> Mono.empty())
+                    .block(TIMEOUT);
+            if (created == null) {
+                log.info("security.admin.exists created_by=another instance");
+                origin = properties.hasPassword() ? "the value of BOT_ADMIN_PASSWORD (bot.admin.password)"
+                        : "the one printed in the log of the instance that created it";
+                return;
+            }
             if (generated) {
-                origin = "generated at first start and printed once in the log";
+                origin = "generated now and printed once above (set BOT_ADMIN_PASSWORD to choose your own)";
                 // Deliberately printed: it is the only way to sign in the first time (CONTRACTS.md settings).
                 log.warn("""
 
@@ -71,25 +81,24 @@ public class AdminBootstrap implements ApplicationRunner {
                           It is shown only this once. Set BOT_ADMIN_PASSWORD to choose it.
                         ================================================================""", password);
             } else {
-                origin = "bot.admin.password (BOT_ADMIN_PASSWORD)";
+                origin = "the value of BOT_ADMIN_PASSWORD (bot.admin.password)";
                 log.info("security.admin.created source=bot.admin.password");
             }
             return;
         }
         if (properties.hasPassword()) {
-            origin = "bot.admin.password (BOT_ADMIN_PASSWORD)";
+            origin = "the value of BOT_ADMIN_PASSWORD (bot.admin.password)";
             if (!encoder.matches(properties.password(), existing.passwordHash())) {
                 store.updatePasswordHash(ADMIN_USERNAME, encoder.encode(properties.password())).block(TIMEOUT);
                 authenticationCache.forget(ADMIN_USERNAME);
                 log.info("security.admin.password.updated source=bot.admin.password");
             }
         } else {
-            origin = "the password printed in the log when the user was first created "
-                    + "(set BOT_ADMIN_PASSWORD to replace it)";
+            origin = "the one printed in the log of the first start (set BOT_ADMIN_PASSWORD to replace it)";
         }
     }
 
-    /** Where the admin password comes from, for the startup guidance. Never the password itself. */
+    /** Where the admin password comes from, as a phrase for the startup guidance. Never the password itself. */
     public String passwordOrigin() {
         return origin;
     }

@@ -3,6 +3,7 @@ package dev.cobra.runtime.debtor;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** Portfolio import and read-back through the public REST contract (CONTRACTS.md, "Portfolio"). */
+// The machine is shared and slow: allow more than WebTestClient's 5 s default per request.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortfolioApiTest {
 

@@ -4,6 +4,7 @@ import dev.cobra.runtime.config.IsolatedRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** First start on an empty database with the demo enabled: portfolio loaded, guidance printed, links work. */
+// The machine is shared and slow: allow more than WebTestClient's 5 s default per request.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class StartupGuideTest {
@@ -67,7 +70,7 @@ class StartupGuideTest {
     void theBannerSaysWhereToGoAndTheDeepLinksOpenAWebchatSession(CapturedOutput output) {
         guide.run(null);
         String log = output.getAll();
-        assertThat(log).contains("/console/").contains("user 'admin', password from bot.admin.password")
+        assertThat(log).contains("/console/").contains("user 'admin'; password: the value of BOT_ADMIN_PASSWORD")
                 .contains("digits 1234").contains("digits 5678").contains("digits 9012");
         Matcher link = Pattern.compile("http://localhost:\\d+/chat/([A-Za-z0-9_-]+)").matcher(log);
         assertThat(link.find()).as("a deep link in the banner").isTrue();

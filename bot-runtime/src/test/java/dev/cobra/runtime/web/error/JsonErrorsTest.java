@@ -3,6 +3,7 @@ package dev.cobra.runtime.web.error;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,8 @@ import reactor.core.publisher.Mono;
 import java.util.Map;
 
 /** Every failure answers JSON {"error","message"} with a fitting status, over real HTTP. */
+// The machine is shared and slow: allow more than WebTestClient's 5 s default per request.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.codec.max-in-memory-size=64KB")
 class JsonErrorsTest {
