@@ -180,6 +180,14 @@ class FlowApiTest {
         as("agent").get().uri("/api/flows/promo/versions/1").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.yaml").value(yaml -> assertThat((String) yaml).contains("Hola uno"));
+
+        as("agent").post().uri("/api/flows/promo/versions/1/restore").exchange().expectStatus().isForbidden();
+        as("designer").post().uri("/api/flows/promo/versions/1/restore").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.yaml").value(yaml -> assertThat((String) yaml).contains("Hola uno"))
+                .jsonPath("$.draftVersion").isEqualTo(3)
+                .jsonPath("$.unpublishedChanges").isEqualTo(true);
+        as("designer").post().uri("/api/flows/promo/versions/9/restore").exchange().expectStatus().isNotFound();
     }
 
     @Test
