@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -162,6 +167,45 @@ class WebchatConversationAcceptanceTest {
         assertThat(debtorEntry.get("text").asText()).isEqualTo("1234");
         assertThat(transcript.get(transcript.size() - 1).get("type").asText()).isEqualTo("options");
         assertThat(transcript.get(0).get("at").asText()).startsWith("2026-11-18");
+    }
+
+    @Test
+    void theBotsRepliesArePushedLiveToTheWidget() {
+        Session session = driver.open(driver.token(debtorId));
+        Flux<ServerSentEvent<JsonNode>> live = web.get().uri("/webchat/api/sessions/{id}/events", session.sessionId())
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+                }).getResponseBody();
+
+        StepVerifier.create(live.filter(event -> event.data() != null).map(ServerSentEvent::data))
+                .then(() -> driver.say(session, "1234"))
+                .assertNext(entry -> {
+                    assertThat(entry.get("from").asText()).isEqualTo("bot");
+                    assertThat(entry.get("at").asText()).isNotBlank();
+                })
+                .thenConsumeWhile(entry -> !entry.get("type").asText().equals("options"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+        web.get().uri("/webchat/api/sessions/{id}/events", "s_unknown").accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void conversationStateIsForStaffAndAnUnknownIdIsNotFound() {
+        Session session = driver.open(driver.token(debtorId));
+        web.get().uri("/api/conversations/{id}", session.conversationId()).exchange().expectStatus().isUnauthorized();
+        driver.admin().get().uri("/api/conversations/{id}", "c_missing").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").isEqualTo("not_found");
+        driver.admin().get().uri("/api/conversations/{id}", session.conversationId()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(session.conversationId())
+                .jsonPath("$.flowId").isEqualTo("verification")
+                .jsonPath("$.flowVersion").isNumber()
+                .jsonPath("$.step").isEqualTo("ask_document")
+                .jsonPath("$.status").isEqualTo("BOT")
+                .jsonPath("$.verified").isEqualTo(false)
+                .jsonPath("$.optedOut").isEqualTo(false)
+                .jsonPath("$.slots").isMap();
     }
 
     @Test
