@@ -96,6 +96,16 @@ class FlowApiTest {
     }
 
     @Test
+    void theFlowSchemaIsServedToStaffForTheYamlEditor() {
+        as("agent").get().uri("/api/flow-schema").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.$schema").isEqualTo("https://json-schema.org/draft/2020-12/schema")
+                .jsonPath("$.$defs.menuStep.properties.options.maxItems").isEqualTo(10);
+        web.get().uri("/api/flow-schema").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anUnknownFlowIs404AndABadIdIs400AsJson() {
         as("agent").get().uri("/api/flows/nope").exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("not_found");
