@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,22 +25,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The portfolio API (CONTRACTS.md, "Portfolio"): JSON array and CSV imports (idempotent upserts by id) and
- * reading one debtor. Bodies are read as text and parsed here, so that a row with a wrong type is one rejected
- * row instead of a failed request. Parsing and validation run off the event loop.
+ * The portfolio API (CONTRACTS.md, "Portfolio"): JSON array and CSV imports (idempotent upserts by id), reading
+ * one debtor, and paging through the portfolio. Bodies are read as text and parsed here, so that a row with a
+ * wrong type is one rejected row instead of a failed request. Parsing and validation run off the event loop.
  */
 @RestController
 public class DebtorController {
 
     private final PortfolioImporter importer;
     private final DebtorDirectory directory;
+    private final DebtorStore store;
     private final ObjectReader jsonReader;
     private final Clock clock;
 
-    public DebtorController(PortfolioImporter importer, DebtorDirectory directory, ObjectMapper objectMapper,
-                            ObjectProvider<Clock> clock) {
+    public DebtorController(PortfolioImporter importer, DebtorDirectory directory, DebtorStore store,
+                            ObjectMapper objectMapper, ObjectProvider<Clock> clock) {
         this.importer = importer;
         this.directory = directory;
+        this.store = store;
         // Exact decimals for balances (no binary floating point on money).
         this.jsonReader = objectMapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -56,6 +60,20 @@ public class DebtorController {
         return Mono.fromCallable(() -> csvRows(body))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(importer::importRows);
+    }
+
+    /** Largest page of {@code GET /api/debtors}; keeps one answer small enough for the staff app. */
+    static final int MAX_PAGE = 200;
+
+    /** The portfolio in id order, a page at a time: pass the last id of a page as {@code after} for the next. */
+    @GetMapping("/api/debtors")
+    public Flux<DebtorView> page(@RequestParam(required = false) String after,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        }
+        return store.page(after, limit)
+                .map(debtor -> DebtorView.of(debtor, LocalDate.now(clock.withZone(debtor.zone()))));
     }
 
     @GetMapping("/api/debtors/{id}")

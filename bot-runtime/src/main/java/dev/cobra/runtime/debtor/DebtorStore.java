@@ -1,8 +1,9 @@
 package dev.cobra.runtime.debtor;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The write side of the portfolio, used by the import. */
+/** The import side of the portfolio: upserts and paging through it. */
 public interface DebtorStore {
 
     /**
@@ -11,6 +12,9 @@ public interface DebtorStore {
      * {@code debtor.documentHash()} is null the stored hash is kept.
      */
     Mono<UpsertOutcome> upsert(Debtor debtor);
+
+    /** A page of the portfolio ordered by id: up to {@code limit} debtors with an id after {@code afterId}. */
+    Flux<Debtor> page(String afterId, int limit);
 
     enum UpsertOutcome { CREATED, UPDATED }
 }

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -156,6 +157,13 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
                         Document.class, COLLECTION)
                 .map(previous -> UpsertOutcome.UPDATED)
                 .defaultIfEmpty(UpsertOutcome.CREATED);
+    }
+
+    @Override
+    public Flux<Debtor> page(String afterId, int limit) {
+        Query query = afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId));
+        query.with(org.springframework.data.domain.Sort.by("_id")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(MongoDebtorDirectory::toDebtor);
     }
 
     private static void setOrUnset(Update update, String field, Object value) {

@@ -145,6 +145,25 @@ class PortfolioApiTest {
     }
 
     @Test
+    void thePortfolioCanBePagedInIdOrder() {
+        String body = "[" + debtorJson("P-1", "+573001110101", "2026-10-08", "1") + ","
+                + debtorJson("P-2", "+573001110102", "2026-10-08", "2") + ","
+                + debtorJson("P-3", "+573001110103", "2026-10-08", "3") + "]";
+        admin().post().uri("/api/debtors").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk();
+        admin().get().uri("/api/debtors?after=P-0&limit=2").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].id").isEqualTo("P-1")
+                .jsonPath("$[1].id").isEqualTo("P-2")
+                .jsonPath("$[0].documentHash").doesNotExist();
+        admin().get().uri("/api/debtors?after=P-2&limit=2").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[0].id").isEqualTo("P-3");
+        admin().get().uri("/api/debtors?limit=5000").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("invalid_limit");
+    }
+
+    @Test
     void theImportOnlyAcceptsItsMediaTypes() {
         admin().post().uri("/api/debtors/import").contentType(MediaType.APPLICATION_XML).bodyValue("<x/>")
                 .exchange().expectStatus().isEqualTo(415)

@@ -77,9 +77,11 @@ class EmbeddedDatabaseDurabilityTest {
                 Flux.range(0, WRITES)
                         .concatMap(i -> Mono.from(things.insertOne(new Document("_id", i))))
                         .blockLast();
+                // Kill at once, before closing the client, so H2's background commit has no time to run.
+                process.destroyForcibly();
             }
         } finally {
-            process.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit (again, if a write failed)
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
     }
