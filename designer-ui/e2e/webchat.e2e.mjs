@@ -128,6 +128,14 @@ try {
   if (dialogs.length > 0) {
     throw new Error(`a script ran from message text: ${dialogs.join(', ')}`);
   }
+  step('a forged deep link gets a clear page, not an error dump');
+  const forged = new URL(deepLink);
+  forged.pathname = '/chat/forged-token-123';
+  await page.goto(forged.toString());
+  await page.getByTestId('invalid-link').waitFor({ timeout });
+  if (!(await page.getByTestId('invalid-link').innerText()).includes('no es válido')) {
+    throw new Error('the forged-link page is not the expected notice');
+  }
   if (pageErrors.length > 0) {
     throw new Error(`page errors: ${pageErrors.join(' | ')}`);
   }
