@@ -31,7 +31,8 @@ public final class FeatureSelection {
         List<LabeledExample> test = IntentCorpus.shippedTest();
         System.out.println("| features | trainer | CV macro-F1 (train, 5 folds) | held-out macro-F1 | held-out ECE |");
         System.out.println("| --- | --- | --- | --- | --- |");
-        String[][] trainers = {{"MAXENT", "0"}, {"MAXENT_QN", "0.1"}, {"MAXENT_QN", "0.5"}, {"MAXENT_QN", "1.0"}};
+        // L2 1.0 was dropped after it came last for every feature set on the first corpus.
+        String[][] trainers = {{"MAXENT", "0"}, {"MAXENT_QN", "0.1"}, {"MAXENT_QN", "0.5"}};
         for (FeatureSet set : FeatureSet.values()) {
             for (String[] trainer : trainers) {
                 if (args.length > 0 && !set.name().equals(args[0])) {
