@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeGraphApi implements AutoCloseable {
 
-    record Request(String path, String authorization, JsonNode body) {
+    record Request(String path, String authorization, JsonNode body, long receivedNanos) {
     }
 
     record Scripted(int status, String body, String retryAfter) {
@@ -75,11 +75,11 @@ final class FakeGraphApi implements AutoCloseable {
                 if (scripted.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", scripted.retryAfter());
                 }
-                messages.add(new Request(path, auth, JSON.readTree(requestBody)));
+                messages.add(new Request(path, auth, JSON.readTree(requestBody), System.nanoTime()));
                 respond(exchange, scripted.status(), scripted.body());
                 return;
             }
-            messages.add(new Request(path, auth, JSON.readTree(requestBody)));
+            messages.add(new Request(path, auth, JSON.readTree(requestBody), System.nanoTime()));
             respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\"wamid.OUT"
                     + ids.incrementAndGet() + "\"}]}");
             return;
