@@ -1,5 +1,6 @@
 package dev.cobra.runtime.debtor;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,23 @@ public final class PhoneNumbers {
             compact = "+" + compact;
         }
         return E164.matcher(compact).matches() ? Optional.of(compact) : Optional.empty();
+    }
+
+    /**
+     * The stored forms a number from WhatsApp may match. WhatsApp still reports Mexican mobiles with the old
+     * mobile prefix {@code 521} (13 digits) while E.164 and most creditor systems write {@code 52} (12 digits);
+     * both forms are tried, in both directions.
+     */
+    public static List<String> lookupCandidates(String phone) {
+        return normalize(phone).map(normalized -> {
+            if (normalized.startsWith("+521") && normalized.length() == 14) {
+                return List.of(normalized, "+52" + normalized.substring(4));
+            }
+            if (normalized.startsWith("+52") && normalized.length() == 13) {
+                return List.of(normalized, "+521" + normalized.substring(3));
+            }
+            return List.of(normalized);
+        }).orElse(List.of());
     }
 
     /** For logs: country code and last two digits only, e.g. {@code +57******67}. */

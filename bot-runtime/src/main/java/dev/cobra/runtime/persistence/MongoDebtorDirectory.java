@@ -74,10 +74,12 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
 
     @Override
     public Mono<Debtor> findByPhone(String phone) {
-        return PhoneNumbers.normalize(phone)
-                .map(normalized -> mongo.findOne(Query.query(Criteria.where("phone").is(normalized)), Document.class,
-                        COLLECTION).map(MongoDebtorDirectory::toDebtor))
-                .orElseGet(Mono::empty);
+        List<String> candidates = PhoneNumbers.lookupCandidates(phone);
+        if (candidates.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.findOne(Query.query(Criteria.where("phone").in(candidates)), Document.class, COLLECTION)
+                .map(MongoDebtorDirectory::toDebtor);
     }
 
     @Override

@@ -16,6 +16,14 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void mexicanMobilesMatchWithAndWithoutTheOldWhatsAppMobilePrefix() {
+        assertThat(PhoneNumbers.lookupCandidates("5215512345678")).containsExactly("+5215512345678", "+525512345678");
+        assertThat(PhoneNumbers.lookupCandidates("+525512345678")).containsExactly("+525512345678", "+5215512345678");
+        assertThat(PhoneNumbers.lookupCandidates("573001234567")).containsExactly("+573001234567");
+        assertThat(PhoneNumbers.lookupCandidates("abc")).isEmpty();
+    }
+
+    @Test
     void maskingKeepsOnlyTheCountryCodeAndTheLastTwoDigits() {
         assertThat(PhoneNumbers.mask("+573001234567")).isEqualTo("+57********67");
     }

@@ -107,6 +107,13 @@ abstract class DebtorDirectoryContract {
     }
 
     @Test
+    void aMexicanMobileStoredInE164IsFoundFromWhatsAppsOldMobileForm() {
+        String local = String.format("%08d", Math.abs(id.hashCode() % 100_000_000));
+        directory.upsert(debtor("+5255" + local, null, "10", Set.of())).block();
+        StepVerifier.create(directory.findByPhone("52155" + local).map(Debtor::id)).expectNext(id).verifyComplete();
+    }
+
+    @Test
     void aLinkedBsuidFindsTheDebtorAndSurvivesReimport() {
         String bsuid = "CO." + Math.abs(id.hashCode());
         directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
