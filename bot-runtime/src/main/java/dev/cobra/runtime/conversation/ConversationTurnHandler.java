@@ -99,6 +99,18 @@ public class ConversationTurnHandler implements TurnHandler {
         }).timeout(TURN_TIMEOUT));
     }
 
+    @Override
+    public Mono<TurnResult> resume(String conversationId, String stepId) {
+        return lanes.submit(conversationId, () -> Mono.defer(() -> store.findById(conversationId)
+                        .flatMap(state -> debtor(state.debtorId()).flatMap(debtor -> {
+                            TurnContext context = TurnContext.of(debtor.orElse(null), clock);
+                            return engine.resume(state, stepId, context)
+                                    .flatMap(outcome -> persist(state, null, outcome, context.now()));
+                        })))
+                .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(ConcurrentTurnException.class::isInstance))
+                .timeout(TURN_TIMEOUT));
+    }
+
     private Mono<TurnResult> turn(InboundMessage message) {
         Mono<ConversationState> loaded = message.conversationId() != null
                 ? store.findById(message.conversationId())

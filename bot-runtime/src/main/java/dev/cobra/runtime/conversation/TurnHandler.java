@@ -21,4 +21,15 @@ public interface TurnHandler {
      * when {@code debtorId} is null. Used by channels that open a conversation before the debtor writes (webchat).
      */
     Mono<TurnResult> open(String channel, String debtorId, String externalUserId);
+
+    /**
+     * Hands a conversation back to the bot (an agent's release) and runs the bot's turn from {@code stepId}, or
+     * from the interrupted step when null; the replies are delivered on the conversation's channel.
+     *
+     * @return empty when the conversation does not exist; error {@link IllegalArgumentException} for an unknown step
+     */
+    default Mono<TurnResult> resume(String conversationId, String stepId) {
+        // A default so that channel test doubles need not implement the hand-back.
+        return Mono.error(new UnsupportedOperationException("resume is not supported by " + getClass().getSimpleName()));
+    }
 }

@@ -14,4 +14,13 @@ public interface FlowEngine {
 
     /** Runs one turn for a debtor message. */
     Mono<TurnOutcome> handle(ConversationState state, TurnInput input, TurnContext context);
+
+    /**
+     * Gives a handed-off conversation back to the bot (an agent's release): the bot continues at {@code stepId}
+     * of the current flow, or, when null, asks the interrupted question again (a waiting step) or continues where
+     * the interrupted subflow would have returned. Verification and slots are kept.
+     *
+     * @return error {@link IllegalArgumentException} when {@code stepId} is not a step of the current flow
+     */
+    Mono<TurnOutcome> resume(ConversationState state, String stepId, TurnContext context);
 }

@@ -156,6 +156,36 @@ public class StateMachineFlowEngine implements FlowEngine {
         }).then(Mono.fromSupplier(run::outcome));
     }
 
+    @Override
+    public Mono<TurnOutcome> resume(ConversationState state, String stepId, TurnContext context) {
+        Run run = new Run(state, context, null);
+        return withCurrent(run, flow -> {
+            if (stepId != null && flow.step(stepId) == null) {
+                return Mono.error(new IllegalArgumentException("step " + stepId + " is not in flow " + flow.key()));
+            }
+            state.status(ConversationStatus.BOT);
+            state.handoff(null);
+            log.info("conversation.resumed conversation={} flow={} step={}", state.id(), flow.key(), stepId);
+            if (stepId != null) {
+                state.moveTo(null);
+                state.moveTo(stepId);
+                return advance(run);
+            }
+            Step current = flow.step(state.step());
+            if (current != null && current.waitsForInput()) {
+                state.moveTo(null);
+                state.moveTo(current.id());
+                return advance(run);
+            }
+            if (!state.stack().isEmpty()) {
+                return returnToCaller(run);
+            }
+            // A handoff in the stage flow itself: start it over, keeping verification (its check skips re-asking).
+            state.moveTo(flow.flow().entry());
+            return advance(run);
+        }, () -> start(run).then()).then(Mono.fromSupplier(run::outcome));
+    }
+
     // ---- answering a waiting step ----
 
     private Mono<Void> answer(Run run, CompiledFlow flow) {

@@ -3,6 +3,8 @@ package dev.cobra.runtime.channel.webchat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import dev.cobra.runtime.conversation.PinnedClockConfiguration;
+import dev.cobra.runtime.conversation.TurnHandler;
+import dev.cobra.runtime.conversation.TurnResult;
 import dev.cobra.runtime.conversation.WebchatDriver;
 import dev.cobra.runtime.conversation.WebchatDriver.Replies;
 import dev.cobra.runtime.conversation.WebchatDriver.Session;
@@ -44,6 +46,9 @@ class WebchatConversationAcceptanceTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    TurnHandler turns;
 
     private WebchatDriver driver;
     private String debtorId;
@@ -137,6 +142,22 @@ class WebchatConversationAcceptanceTest {
         assertThat(state.get("status").asText()).isEqualTo("WAITING_AGENT");
         assertThat(state.get("handoff").get("queue").asText()).isNotBlank();
         assertThat(driver.say(session, "hola?").replies()).as("the bot is silent while waiting for an agent").isEmpty();
+    }
+
+    @Test
+    void afterAnAgentReleasesTheChatTheBotAsksAgainAndTheWidgetSeesIt() {
+        Session session = verifiedAtTheMenu();
+        driver.say(session, "quiero hablar con una persona");
+
+        TurnResult resumed = turns.resume(session.conversationId(), "main_menu").block(Duration.ofSeconds(20));
+
+        assertThat(resumed.replies()).anySatisfy(reply -> assertThat(reply.options()).isNotEmpty());
+        JsonNode state = driver.conversation(session.conversationId());
+        assertThat(state.get("status").asText()).isEqualTo("BOT");
+        assertThat(state.get("step").asText()).isEqualTo("main_menu");
+        JsonNode transcript = driver.transcript(session);
+        assertThat(transcript.get(transcript.size() - 1).get("type").asText()).isEqualTo("options");
+        assertThat(driver.choose(session, "pay_now").text()).contains("http");
     }
 
     @Test

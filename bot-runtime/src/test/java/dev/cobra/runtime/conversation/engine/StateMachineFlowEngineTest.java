@@ -245,6 +245,33 @@ class StateMachineFlowEngineTest {
     }
 
     @Test
+    void anAgentsReleaseAsksTheInterruptedQuestionAgainOrContinuesAtAChosenStep() {
+        start();
+        say("1234");
+        nlu.intent("quiero hablar con una persona", "talk_to_agent", 0.95);
+        say("quiero hablar con una persona");
+        assertThat(state.status()).isEqualTo(ConversationStatus.WAITING_AGENT);
+        assertThat(state.step()).isEqualTo("agent");
+
+        List<Reply> again = engine.resume(state, null, context).block().replies();
+        assertThat(state.status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(state.handoff()).isNull();
+        assertThat(state.verified()).isTrue();
+        assertThat(state.step()).as("the stage flow restarts and skips verification").isEqualTo("main_menu");
+        assertThat(all(again)).contains("1.250.000").doesNotContain("dígitos");
+
+        engine.resume(state, "payment_link", context).block();
+        assertThat(state.slots()).containsKey("paymentLink");
+        assertThat(state.status()).isEqualTo(ConversationStatus.CLOSED);
+    }
+
+    @Test
+    void releasingToAnUnknownStepIsRefused() {
+        start();
+        StepVerifier.create(engine.resume(state, "no_such_step", context)).expectError(IllegalArgumentException.class).verify();
+    }
+
+    @Test
     void aRunawayFlowIsStoppedAfterMaxStepsAndHandedOff() {
         catalog.publishYaml("early", """
                 id: early
