@@ -62,6 +62,11 @@ public class OutboxSender implements SmartLifecycle {
     private final Map<String, Instant> lastSentTo = new ConcurrentHashMap<>();
     private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
     private volatile Disposable loop;
+    private volatile boolean stopping;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How long an orderly stop waits for requests in flight, so that they are recorded and not sent again. */
+    static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
 
     public OutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties, WebClient.Builder webClients,
                         ObjectMapper objectMapper, Clock clock, Duration pollInterval, Duration claimTimeout) {
@@ -90,6 +95,7 @@ public class OutboxSender implements SmartLifecycle {
             log.info("whatsapp.outbox.disabled reason=not_configured");
             return;
         }
+        stopping = false;
         loop = outbox.releaseStaleClaims(clock.instant().minus(claimTimeout))
                 .doOnNext(released -> {
                     if (released > 0) {
@@ -110,8 +116,28 @@ public class OutboxSender implements SmartLifecycle {
                 });
     }
 
+    /**
+     * Orderly stop (application shutdown): no new claims, requests in flight are awaited and recorded, so nothing
+     * is sent twice after a restart.
+     */
     @Override
     public synchronized void stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + GRACEFUL_STOP.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        kill();
+    }
+
+    /** Stops at once, like a crash: claims in flight stay {@code SENDING} until released by a later start. */
+    synchronized void kill() {
+        stopping = true;
         if (loop != null) {
             loop.dispose();
             loop = null;
@@ -137,6 +163,9 @@ public class OutboxSender implements SmartLifecycle {
     private List<Document> dueHeads(List<Document> unsettled, Instant now) {
         Set<String> seen = new HashSet<>();
         List<Document> due = new ArrayList<>();
+        if (stopping) {
+            return due;
+        }
         for (Document message : unsettled) {
             String to = message.getString("to");
             if (!seen.add(to)) {
@@ -160,11 +189,16 @@ public class OutboxSender implements SmartLifecycle {
 
     private Mono<Boolean> claimAndSend(Document candidate) {
         ObjectId id = candidate.getObjectId("_id");
+        if (stopping) {
+            return Mono.empty();
+        }
         return outbox.claim(id, clock.instant())
                 .flatMap(claimed -> Mono.delay(rateLimiter.reserve(System.nanoTime()))
                         .then(post(claimed))
                         .flatMap(outcome -> record(claimed, outcome))
-                        .thenReturn(Boolean.TRUE));
+                        .thenReturn(Boolean.TRUE)
+                        .doOnSubscribe(subscription -> inFlight.incrementAndGet())
+                        .doFinally(signal -> inFlight.decrementAndGet()));
     }
 
     record Outcome(int status, String wamid, String code, String message, boolean transientError,

@@ -153,7 +153,7 @@ class OutboxSenderTest {
 
         rig.sender.start();
         WhatsAppRig.await("a third sent", Duration.ofSeconds(60), () -> rig.graph.messages.size() >= 300);
-        rig.sender.stop(); // the process "dies": in-flight claims stay SENDING
+        rig.sender.kill(); // the process "dies": in-flight claims stay SENDING
         Thread.sleep(300);
         int beforeRestart = rig.graph.messages.size();
         assertThat(beforeRestart).isLessThan(1000);
@@ -169,6 +169,30 @@ class OutboxSenderTest {
         assertThat(duplicates).isLessThanOrEqualTo(8);
         System.out.printf("restart: sent before=%d, total requests=%d, distinct=%d, duplicates=%d%n", beforeRestart,
                 rig.graph.messages.size(), counts.size(), duplicates);
+    }
+
+    @Test
+    void anOrderlyStopMidwaySendsEveryMessageExactlyOnceAfterRestart() throws Exception {
+        rig = new WhatsAppRig(8, null);
+        List<Document> queued = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 1000; i++) {
+            String to = "57310" + String.format("%07d", i % 50);
+            queued.add(WhatsAppOutbox.newMessage(to, "c" + i, null, "text",
+                    rig.graphMessages.text(to, "n-" + i).toString(), now));
+        }
+        rig.outbox.enqueue(queued).block(Duration.ofSeconds(60));
+        rig.sender.start();
+        WhatsAppRig.await("some sent", Duration.ofSeconds(60), () -> rig.graph.messages.size() >= 300);
+        rig.sender.stop(); // shutdown: waits for the requests in flight and records them
+        int beforeRestart = rig.graph.messages.size();
+        assertThat(beforeRestart).isLessThan(1000);
+
+        rig.sender = rig.newSender();
+        rig.sender.start();
+        WhatsAppRig.await("all sent", Duration.ofSeconds(120), () -> distinctBodies().size() == 1000);
+        Thread.sleep(300);
+        assertThat(rig.graph.messages).hasSize(1000);
     }
 
     private java.util.Set<String> distinctBodies() {
