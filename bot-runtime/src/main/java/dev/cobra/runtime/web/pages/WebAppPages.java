@@ -31,6 +31,7 @@ public class WebAppPages implements WebFluxConfigurer {
 
     static final String CONSOLE_INDEX = "static/console/index.html";
     static final String CHAT_INDEX = "static/chat/index.html";
+    static final String SIMULATOR_INDEX = "static/simulator/index.html";
 
     /** Vite puts a content hash in every asset name, so a cached copy can never be stale. */
     private static final CacheControl HASHED_ASSETS = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
@@ -44,6 +45,7 @@ public class WebAppPages implements WebFluxConfigurer {
     private final String chatFrameAncestors;
     private final byte[] consoleIndex;
     private final byte[] chatIndex;
+    private final byte[] simulatorIndex;
 
     /**
      * @param chatFrameAncestors who may show the chat in an iframe (the embeddable widget); CSP
@@ -54,6 +56,7 @@ public class WebAppPages implements WebFluxConfigurer {
         // Read once at start: the pages are tiny, and reading from the jar on a Netty thread would block.
         this.consoleIndex = readOrNull(CONSOLE_INDEX);
         this.chatIndex = readOrNull(CHAT_INDEX);
+        this.simulatorIndex = readOrNull(SIMULATOR_INDEX);
     }
 
     private static byte[] readOrNull(String classpathLocation) {
@@ -75,6 +78,8 @@ public class WebAppPages implements WebFluxConfigurer {
                 .GET("/console/**", request -> page(consoleIndex, "frame-ancestors 'self'"))
                 .GET("/chat", request -> redirect("/chat/"))
                 .GET("/chat/**", request -> page(chatIndex, "frame-ancestors " + chatFrameAncestors))
+                .GET("/simulator/whatsapp", request -> redirect("/simulator/whatsapp/"))
+                .GET("/simulator/whatsapp/", request -> page(simulatorIndex, "frame-ancestors 'self'"))
                 .build();
     }
 
