@@ -113,7 +113,8 @@ public class ConversationTurnHandler implements TurnHandler {
 
     private Mono<TurnResult> turn(InboundMessage message) {
         Mono<ConversationState> loaded = message.conversationId() != null
-                ? store.findById(message.conversationId())
+                ? store.findById(message.conversationId()).switchIfEmpty(Mono.error(() ->
+                        new IllegalArgumentException("unknown conversation " + message.conversationId())))
                 : store.findLatest(message.channel(), message.externalUserId());
         return loaded.defaultIfEmpty(ConversationState.start(newConversationId(), message.channel(), message.debtorId(),
                         message.externalUserId(), null, clock.instant()))
