@@ -48,8 +48,13 @@ import java.util.stream.Collectors;
 @Component
 public class ConversationTurnHandler implements TurnHandler {
 
-    /** Compare-and-set retries under cross-instance contention; each retry reloads the conversation. */
-    static final int MAX_CONFLICT_RETRIES = 5;
+    /**
+     * Compare-and-set retries under cross-instance contention; each retry reloads the conversation. A conflict
+     * means another instance completed a turn, so retries are cheap progress, spaced with jitter.
+     */
+    static final int MAX_CONFLICT_RETRIES = 10;
+    private static final Duration FIRST_RETRY_BACKOFF = Duration.ofMillis(5);
+    private static final Duration MAX_RETRY_BACKOFF = Duration.ofMillis(200);
     /** A turn that takes longer is failed so it cannot hold its conversation's lane forever. */
     static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -79,8 +84,8 @@ public class ConversationTurnHandler implements TurnHandler {
         String key = message.conversationId() != null ? message.conversationId()
                 : message.channel() + ":" + message.externalUserId();
         return lanes.submit(key, () -> Mono.defer(() -> turn(message))
-                .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(ConcurrentTurnException.class::isInstance)
-                        .doBeforeRetry(signal -> log.info("conversation.turn.conflict_retry key={} attempt={}",
+                .retryWhen(conflictRetry()
+                        .doBeforeRetry(signal -> log.info("conversation.turn.conflict_retry conversation={} attempt={}",
                                 message.conversationId(), signal.totalRetries() + 1)))
                 .timeout(TURN_TIMEOUT));
     }
@@ -107,8 +112,13 @@ public class ConversationTurnHandler implements TurnHandler {
                             return engine.resume(state, stepId, context)
                                     .flatMap(outcome -> persist(state, null, outcome, context.now()));
                         })))
-                .retryWhen(Retry.max(MAX_CONFLICT_RETRIES).filter(ConcurrentTurnException.class::isInstance))
+                .retryWhen(conflictRetry())
                 .timeout(TURN_TIMEOUT));
+    }
+
+    private static reactor.util.retry.RetryBackoffSpec conflictRetry() {
+        return Retry.backoff(MAX_CONFLICT_RETRIES, FIRST_RETRY_BACKOFF).maxBackoff(MAX_RETRY_BACKOFF).jitter(0.5)
+                .filter(ConcurrentTurnException.class::isInstance);
     }
 
     private Mono<TurnResult> turn(InboundMessage message) {

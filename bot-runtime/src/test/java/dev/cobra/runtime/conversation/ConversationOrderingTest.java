@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.channel.InboundMessage;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import dev.cobra.runtime.conversation.WebchatDriver.Session;
+import dev.cobra.runtime.conversation.engine.FlowEngine;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.conversation.state.MessageLog;
+import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +55,21 @@ class ConversationOrderingTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ConversationStore store;
+
+    @Autowired
+    MessageLog messageLog;
+
+    @Autowired
+    FlowEngine engine;
+
+    @Autowired
+    DebtorDirectory debtors;
+
+    @Autowired
+    Clock clock;
 
     private WebchatDriver driver;
     private Session session;
@@ -113,6 +133,38 @@ class ConversationOrderingTest {
             }
         });
         assertThat(logged).containsExactlyElementsOf(IntStream.rangeClosed(1, MESSAGES).mapToObj(i -> "mensaje " + i).toList());
+    }
+
+    @Test
+    void twoRuntimeInstancesWritingTheSameConversationLoseNothing() {
+        // A second handler has lanes of its own: to the first, it is another instance sharing the database.
+        TurnHandler otherInstance = new ConversationTurnHandler(store, messageLog, engine, debtors, clock, List.of());
+        int perInstance = 10;
+
+        List<Mono<TurnResult>> inFlight = new ArrayList<>();
+        for (int i = 1; i <= perInstance; i++) {
+            inFlight.add(turns.handle(message("primera " + i)));
+            inFlight.add(otherInstance.handle(message("segunda " + i)));
+        }
+        List<TurnResult> results = Flux.merge(inFlight).collectList().block(Duration.ofSeconds(60));
+
+        assertThat(results).hasSize(2 * perInstance);
+        List<String> logged = new ArrayList<>();
+        driver.transcript(session).forEach(entry -> {
+            if (entry.get("from").asText().equals("debtor")) {
+                logged.add(entry.get("text").asText());
+            }
+        });
+        assertThat(logged).hasSize(2 * perInstance);
+        assertThat(logged.stream().filter(t -> t.startsWith("primera")).toList())
+                .as("each instance keeps its own arrival order")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, perInstance).mapToObj(i -> "primera " + i).toList());
+        assertThat(logged.stream().filter(t -> t.startsWith("segunda")).toList())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, perInstance).mapToObj(i -> "segunda " + i).toList());
+    }
+
+    private InboundMessage message(String text) {
+        return new InboundMessage("webchat", session.conversationId(), null, session.sessionId(), null, text, null, Instant.now());
     }
 
     private static List<String> texts(JsonNode replies) {
