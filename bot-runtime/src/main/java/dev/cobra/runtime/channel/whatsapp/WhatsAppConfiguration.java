@@ -50,6 +50,12 @@ public class WhatsAppConfiguration {
     }
 
     @Bean
+    WhatsAppTemplateRegistry whatsAppTemplateRegistry(ReactiveMongoTemplate mongo, WebClient.Builder webClients,
+                                                      WhatsAppProperties properties) {
+        return new WhatsAppTemplateRegistry(mongo, webClients, properties);
+    }
+
+    @Bean
     WhatsAppMediaStore whatsAppMediaStore(WebClient.Builder webClients, WhatsAppProperties properties,
                                           ReactiveMongoTemplate mongo, BotProperties bot) {
         return new WhatsAppMediaStore(webClients, properties, mongo, bot.dataDir());

@@ -21,13 +21,14 @@ import java.time.Duration;
  * @param windowTemplate      template sent instead of free-form messages outside the 24-hour window
  * @param windowTemplateLanguage language code of that template when the debtor's locale maps to none
  * @param maxMediaBytes       largest inbound media file downloaded (Meta allows up to 100 MB documents)
+ * @param businessAccountId   the WhatsApp Business Account id, for syncing the template registry from Meta
  */
 @ConfigurationProperties(prefix = "whatsapp")
 public record WhatsAppProperties(String appSecret, String verifyToken, String accessToken, String phoneNumberId,
                                  String graphApiUrl, Integer messagesPerSecond, Duration recipientPacing,
                                  Integer maxAttempts, Duration retryBaseDelay, Duration retryMaxDelay,
                                  Integer sendConcurrency, String windowTemplate, String windowTemplateLanguage,
-                                 Long maxMediaBytes) {
+                                 Long maxMediaBytes, String businessAccountId) {
 
     public WhatsAppProperties {
         graphApiUrl = blankToNull(graphApiUrl) == null ? "https://graph.facebook.com/v21.0" : stripSlash(graphApiUrl);
@@ -42,6 +43,7 @@ public record WhatsAppProperties(String appSecret, String verifyToken, String ac
         maxMediaBytes = maxMediaBytes == null ? 20L * 1024 * 1024 : maxMediaBytes;
         appSecret = blankToNull(appSecret);
         verifyToken = blankToNull(verifyToken);
+        businessAccountId = blankToNull(businessAccountId);
     }
 
     public boolean webhookConfigured() {

@@ -84,6 +84,16 @@ final class FakeGraphApi implements AutoCloseable {
                     + ids.incrementAndGet() + "\"}]}");
             return;
         }
+        if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/message_templates")) {
+            boolean second = exchange.getRequestURI().getQuery() != null && exchange.getRequestURI().getQuery().contains("after=P2");
+            String next = second ? "" : ",\"paging\":{\"next\":\"" + baseUrl() + path.substring("/v21.0".length()) + "?after=P2\"}";
+            String data = second
+                    ? "{\"name\":\"cobro_recordatorio\",\"language\":\"en_US\",\"category\":\"UTILITY\",\"status\":\"PENDING\",\"components\":[]}"
+                    : "{\"name\":\"cobro_recordatorio\",\"language\":\"es\",\"category\":\"UTILITY\",\"status\":\"APPROVED\","
+                    + "\"components\":[{\"type\":\"BODY\",\"text\":\"Hola {{1}}, tu pago de {{2}} vence pronto.\"}]}";
+            respond(exchange, 200, "{\"data\":[" + data + "]" + next + "}");
+            return;
+        }
         if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v21.0/media-file/")) {
             mediaRequests.add(path);
             byte[] bytes = media.get(path.substring("/v21.0/media-file/".length()));

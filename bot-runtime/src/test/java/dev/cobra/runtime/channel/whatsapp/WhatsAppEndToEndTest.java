@@ -102,6 +102,23 @@ class WhatsAppEndToEndTest {
     }
 
     @Test
+    void theTemplateRegistryIsFilledByHandAndGuardedByRole() {
+        client.put().uri("/api/whatsapp/templates").headers(h -> h.setBasicAuth("admin", "test-admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"cobro_recordatorio\",\"language\":\"es\",\"category\":\"utility\","
+                        + "\"status\":\"APPROVED\",\"body\":\"Hola {{1}}, tienes un pago pendiente.\"}")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.parameters").isEqualTo(1);
+        client.put().uri("/api/whatsapp/templates").headers(h -> h.setBasicAuth("admin", "test-admin"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"Mal Nombre\",\"language\":\"es\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("invalid_template");
+        client.get().uri("/api/whatsapp/templates").headers(h -> h.setBasicAuth("admin", "test-admin"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("cobro_recordatorio");
+        client.get().uri("/api/whatsapp/templates").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/whatsapp/templates/sync").headers(h -> h.setBasicAuth("admin", "test-admin"))
+                .exchange().expectStatus().isEqualTo(503).expectBody().jsonPath("$.error").isEqualTo("not_configured");
+    }
+
+    @Test
     void aDebtorVerifiesChoosesPayNowFromTheMenuAndGetsAPaymentLinkOnWhatsApp() throws Exception {
         client.post().uri("/api/debtors").headers(h -> h.setBasicAuth("admin", "test-admin"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""

@@ -32,7 +32,7 @@ final class WhatsAppRig implements AutoCloseable {
         graph = new FakeGraphApi();
         properties = new WhatsAppProperties(SECRET, "verify-me", "test-token", "PNID", graph.baseUrl(), 1000,
                 Duration.ZERO, 5, Duration.ofMillis(20), Duration.ofMillis(200), concurrency, windowTemplate, "es",
-                null);
+                null, "WABA1");
         outbox = new WhatsAppOutbox(mongo.template);
         statuses = new WhatsAppStatusStore(mongo.template);
         graphMessages = new GraphMessages(json);

@@ -188,7 +188,7 @@ class WhatsAppWebhookTest {
     @Test
     void withoutAnAppSecretTheWebhookAnswers503() {
         WhatsAppProperties unconfigured = new WhatsAppProperties(null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         WebTestClient client = WebTestClient.bindToController(new WhatsAppWebhookController(unconfigured,
                 new WebhookPayloadParser(rig.json), null, null, null, WhatsAppRig.beans(java.time.Clock.class, null)))
                 .build();
