@@ -47,6 +47,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
     static final String COLLECTION = "debtors";
     private static final Logger log = LoggerFactory.getLogger(MongoDebtorDirectory.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z_]{1,19}");
+    /** Channels whose consent an opt-out withdraws even when the debtor had none recorded for them. */
+    private static final List<String> WITHDRAWN_ON_OPT_OUT = List.of("whatsapp", "webchat", "sms", "email");
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -109,18 +111,38 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
                 .defaultIfEmpty(false);
     }
 
+    /**
+     * Sets the global {@code optedOut} flag (which wins over any consent) and withdraws the consent of every
+     * channel the debtor has plus the usual ones, in one update, so a reader that only looks at one channel's
+     * consent also sees the opt-out.
+     */
     @Override
     public Mono<Void> optOut(String debtorId, String channel, Instant at) {
-        Update update = new Update()
-                .set("optedOut", true)
-                .set("optedOutAt", Date.from(at))
-                .set("optedOutChannel", channel)
-                .set("updatedAt", Date.from(clock.instant()));
-        if (channel != null && CHANNEL.matcher(channel).matches()) {
-            update.set("consent." + channel, new Document("optedIn", false).append("at", Date.from(at))
-                    .append("source", "debtor-opt-out"));
-        }
-        return mongo.updateFirst(byId(debtorId), update, COLLECTION)
+        Query query = byId(debtorId);
+        query.fields().include("consent");
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .flatMap(doc -> {
+                    Set<String> channels = new LinkedHashSet<>(WITHDRAWN_ON_OPT_OUT);
+                    Document consent = doc.get("consent", Document.class);
+                    if (consent != null) {
+                        channels.addAll(consent.keySet());
+                    }
+                    if (channel != null) {
+                        channels.add(channel);
+                    }
+                    Update update = new Update()
+                            .set("optedOut", true)
+                            .set("optedOutAt", Date.from(at))
+                            .set("optedOutChannel", channel)
+                            .set("updatedAt", Date.from(clock.instant()));
+                    for (String name : channels) {
+                        if (CHANNEL.matcher(name).matches()) {
+                            update.set("consent." + name, new Document("optedIn", false).append("at", Date.from(at))
+                                    .append("source", "debtor-opt-out:" + (channel == null ? "unknown" : channel)));
+                        }
+                    }
+                    return mongo.updateFirst(byId(debtorId), update, COLLECTION);
+                })
                 .doOnNext(result -> log.info("debtor.opted_out debtorId={} channel={} matched={}", debtorId, channel,
                         result.getMatchedCount()))
                 .then();

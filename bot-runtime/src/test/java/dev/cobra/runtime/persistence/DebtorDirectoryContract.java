@@ -138,16 +138,25 @@ abstract class DebtorDirectoryContract {
     }
 
     @Test
-    void optOutRecordsTheWithdrawnConsentOfTheChannel() {
+    void anOptOutOnOneChannelWithdrawsConsentOnEveryChannel() {
         directory.upsert(debtor(uniquePhone(), null, "10", Set.of())).block();
-        directory.optOut(id, "whatsapp", NOW).block();
+        directory.optOut(id, "webchat", NOW).block();
         StepVerifier.create(directory.findById(id))
                 .assertNext(d -> {
                     assertThat(d.optedOut()).isTrue();
                     assertThat(d.consent().get("whatsapp").optedIn()).isFalse();
                     assertThat(d.consent().get("whatsapp").at()).isEqualTo(NOW);
+                    assertThat(d.consent().get("whatsapp").source()).isEqualTo("debtor-opt-out:webchat");
+                    assertThat(d.consent()).containsKeys("sms", "email", "webchat");
+                    assertThat(d.consent().values()).noneMatch(Consent::optedIn);
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void optingOutAnUnknownDebtorChangesNothing() {
+        StepVerifier.create(directory.optOut("D-unknown-" + id, "whatsapp", NOW)).verifyComplete();
+        StepVerifier.create(directory.findById("D-unknown-" + id)).verifyComplete();
     }
 
     @Test
