@@ -61,8 +61,8 @@ import java.util.regex.PatternSyntaxException;
  * {@code global:opt_out}) and cached in {@link CompiledFlows}. A turn does not restore a live machine: it reads
  * the transition table extracted from the compiled machine. Restoring a machine per turn
  * ({@code resetStateMachineReactively} + {@code sendEvent}) costs a machine per conversation in flight (machines
- * are stateful, not shareable) and several microseconds per transition for no extra safety — the table is the
- * machine's own model; numbers in docs/benchmarks.md. Subflow calls, returns and global routes cross flows, so
+ * are stateful, not shareable) and ~270 µs per transition against ~0.04 µs for the table lookup and ~5–25 µs
+ * for a whole turn, for no extra safety — the table is the machine's own model (docs/benchmarks.md). Subflow calls, returns and global routes cross flows, so
  * they are handled here on an explicit stack rather than as nested machines.
  *
  * <p><b>Invariants.</b> (1) Our JSON state ({@link ConversationState}) is authoritative; this class mutates the
