@@ -9,6 +9,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** {@code POST /api/nlu/parse} through HTTP, as CONTRACTS.md ("NLU") fixes it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NluApiTest {
@@ -56,7 +60,9 @@ class NluApiTest {
                 .jsonPath("$.entities[0].value").isEqualTo(200000)
                 .jsonPath("$.entities[0].currency").isEqualTo("COP")
                 .jsonPath("$.entities[1].entity").isEqualTo("installments")
-                .jsonPath("$.entities[1].value").isEqualTo(4);
+                .jsonPath("$.entities[1].value").isEqualTo(4)
+                .consumeWith(r -> assertThat(new String(r.getResponseBody(), StandardCharsets.UTF_8))
+                        .contains("\"value\":200000,"));
     }
 
     @Test

@@ -40,7 +40,7 @@ final class AmountExtractor {
             String currency = currency(m.group("cur1"), m.group("cur2") != null ? m.group("cur2") : m.group("cur3"),
                     locale);
             int start = m.group("cur1") != null ? m.start("cur1") : m.start("num");
-            spans.add(new Span(start, m.end(), number.stripTrailingZeros().max(BigDecimal.ZERO), currency));
+            spans.add(new Span(start, m.end(), plain(number), currency));
         }
         Matcher w = WORDS.matcher(folded);
         while (w.find()) {
@@ -52,9 +52,15 @@ final class AmountExtractor {
                 continue; // "seis cuotas", "dos semanas": number words alone are not money
             }
             number = applyMultiplier(number, mult);
-            spans.add(new Span(w.start(), w.end(), number, currency(w.group("cur1"), w.group("cur2"), locale)));
+            spans.add(new Span(w.start(), w.end(), plain(number), currency(w.group("cur1"), w.group("cur2"), locale)));
         }
         return spans;
+    }
+
+    /** Without trailing zeros but never in exponent form: 200000, not 2E+5 (JSON clients read it as written). */
+    static BigDecimal plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Numbers that carry a currency or a multiplier are surely money; bare ones only when nothing else claims them. */

@@ -143,6 +143,13 @@ class RuleBasedEntityExtractorTest {
     }
 
     @Test
+    void writesAmountsWithoutExponentOrTrailingZeros() {
+        assertThat(extract("200 mil", "es-CO", SUNDAY_22_NOV_2026).get(0).value().toString()).isEqualTo("200000");
+        assertThat(extract("1.500,50 euros", "es-ES", SUNDAY_22_NOV_2026).get(0).value().toString()).isEqualTo("1500.5");
+        assertThat(extract("2 palos", "es-CO", SUNDAY_22_NOV_2026).get(0).value().toString()).isEqualTo("2000000");
+    }
+
+    @Test
     void keepsAmountDateAndInstallmentsApartInOneMessage() {
         List<Entity> entities = extract("puedo pagar 200 mil el 15 en 4 cuotas", "es-CO", SUNDAY_22_NOV_2026);
         assertThat(entities).extracting(Entity::entity)
