@@ -90,7 +90,8 @@ public class DebtorController {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             throw ApiException.badRequest("malformed_json", "The request body is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
+                    + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
                     + ".");
         }
         if (root == null || !root.isArray()) {

@@ -123,7 +123,8 @@ public final class DebtorCsvReader {
                 continue;
             }
             if (!seen.add(String.valueOf(column))) {
-                throw ApiException.badRequest("invalid_csv", "Column '" + raw.trim() + "' appears twice in the header.");
+                throw ApiException.badRequest("invalid_csv",
+                        "Column '" + raw.trim() + "' appears twice in the header.");
             }
             columns.add(column);
         }

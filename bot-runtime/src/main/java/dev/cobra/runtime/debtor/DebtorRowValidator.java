@@ -248,7 +248,8 @@ public final class DebtorRowValidator {
             if (id == null) {
                 errors.add(where + "id is required");
             } else if (id.length() > MAX_ID_LENGTH || !ID.matcher(id).matches()) {
-                errors.add(where + "id must be 1-" + MAX_ID_LENGTH + " characters: letters, digits, '.', '_', ':' or '-'");
+                errors.add(where + "id must be 1-" + MAX_ID_LENGTH
+                        + " characters: letters, digits, '.', '_', ':' or '-'");
             } else if (!ids.add(id)) {
                 errors.add(where + "id '" + id + "' appears twice");
             }

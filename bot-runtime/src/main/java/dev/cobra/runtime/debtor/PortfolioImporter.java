@@ -64,7 +64,8 @@ public class PortfolioImporter {
             debtor = withDocumentHash(debtor, DocumentHasher.hash(validated.documentLast4()));
         }
         return store.upsert(debtor)
-                .doOnNext(outcome -> (outcome == DebtorStore.UpsertOutcome.CREATED ? created : updated).incrementAndGet())
+                .doOnNext(outcome -> (outcome == DebtorStore.UpsertOutcome.CREATED ? created : updated)
+                        .incrementAndGet())
                 .onErrorResume(e -> {
                     log.warn("portfolio.import.row.failed row={} cause={}", row.number(), e.toString());
                     rejected.add(new ImportReport.RejectedRow(row.number(), validated.id(),

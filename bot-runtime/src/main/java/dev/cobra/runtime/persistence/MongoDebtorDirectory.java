@@ -177,8 +177,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
             update.set("documentHash", debtor.documentHash());
         }
         update.addToSet("bsuids").each(debtor.bsuids().toArray());
-        return mongo.findAndModify(byId(debtor.id()), update, FindAndModifyOptions.options().upsert(true).returnNew(false),
-                        Document.class, COLLECTION)
+        return mongo.findAndModify(byId(debtor.id()), update,
+                        FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION)
                 .map(previous -> UpsertOutcome.UPDATED)
                 .defaultIfEmpty(UpsertOutcome.CREATED);
     }

@@ -93,7 +93,8 @@ public class StaffUserController {
                             + MAX_PASSWORD_BYTES + " bytes.");
         }
         if (request.roles() == null || request.roles().isEmpty()) {
-            throw ApiException.badRequest("invalid_roles", "roles must name at least one of " + List.of(Role.values()) + ".");
+            throw ApiException.badRequest("invalid_roles",
+                    "roles must name at least one of " + List.of(Role.values()) + ".");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<String> unknown = new ArrayList<>();
