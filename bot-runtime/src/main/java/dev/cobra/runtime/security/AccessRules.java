@@ -42,6 +42,8 @@ public final class AccessRules {
 
                 .pathMatchers("/api/conversations/**").hasAnyRole(ANY_STAFF)
                 .pathMatchers("/api/agent/**").hasAnyRole(names(Role.AGENT, Role.SUPERVISOR, Role.ADMIN))
+                .pathMatchers(HttpMethod.GET, "/api/whatsapp/templates/**").hasAnyRole(ANY_STAFF)
+                .pathMatchers("/api/whatsapp/templates/**").hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
                 .pathMatchers("/api/campaigns/**", "/api/compliance/**")
                 .hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
 
