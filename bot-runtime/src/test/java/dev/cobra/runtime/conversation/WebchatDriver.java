@@ -21,7 +21,11 @@ public final class WebchatDriver {
     private final WebTestClient web;
     private final WebTestClient admin;
 
+    /** Generous: the shared 2-core build machine can be slow, and HTTP Basic runs bcrypt on every staff call. */
+    public static final java.time.Duration RESPONSE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     public WebchatDriver(WebTestClient web) {
+        web = web.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
         this.web = web;
         this.admin = web.mutate().defaultHeaders(h -> h.setBasicAuth("admin", IsolatedRuntime.ADMIN_PASSWORD)).build();
     }

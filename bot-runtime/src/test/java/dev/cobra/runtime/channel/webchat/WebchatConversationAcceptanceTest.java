@@ -55,6 +55,7 @@ class WebchatConversationAcceptanceTest {
 
     @BeforeEach
     void loadDebtor() {
+        web = web.mutate().responseTimeout(WebchatDriver.RESPONSE_TIMEOUT).build();
         driver = new WebchatDriver(web);
         debtorId = "D-ACC-" + DEBTORS.incrementAndGet();
         driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, PinnedClockConfiguration.DEFAULT_TODAY, Map.of()));
