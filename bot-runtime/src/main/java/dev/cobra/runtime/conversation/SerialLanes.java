@@ -2,6 +2,7 @@ package dev.cobra.runtime.conversation;
 
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -79,7 +80,10 @@ final class SerialLanes {
             return following[0] == null ? null : queue;
         });
         if (following[0] != null) {
-            run(key, following[0]);
+            // Hop to a worker instead of recursing: a long queue of jobs that complete synchronously would
+            // otherwise grow the stack by one frame chain per job.
+            Job<?> job = following[0];
+            Schedulers.parallel().schedule(() -> run(key, job));
         }
     }
 

@@ -59,6 +59,24 @@ class SerialLanesTest {
     }
 
     @Test
+    void aLongQueueOfSynchronousJobsDoesNotOverflowTheStack() {
+        int jobs = 20_000;
+        AtomicInteger done = new AtomicInteger();
+        // The first job holds the lane until all others are queued behind it.
+        reactor.core.publisher.Sinks.One<String> gate = reactor.core.publisher.Sinks.one();
+        Mono<String> first = lanes.submit("e", gate::asMono);
+        List<Mono<Integer>> rest = IntStream.range(0, jobs)
+                .mapToObj(i -> lanes.submit("e", () -> Mono.just(i).doOnNext(x -> done.incrementAndGet()))).toList();
+        first.subscribe();
+        Flux.merge(rest).subscribe();
+
+        gate.tryEmitValue("open");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> done.get() == jobs);
+        assertThat(lanes.activeLanes()).isZero();
+    }
+
+    @Test
     void anEmptyJobCompletesEmptyAndReleasesTheLane() {
         StepVerifier.create(lanes.submit("d", Mono::<String>empty)).verifyComplete();
         StepVerifier.create(lanes.submit("d", () -> Mono.just("after"))).expectNext("after").verifyComplete();
