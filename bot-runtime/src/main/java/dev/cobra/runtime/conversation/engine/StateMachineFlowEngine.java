@@ -224,6 +224,10 @@ public class StateMachineFlowEngine implements FlowEngine {
                 return choose(run, flow, menu, option);
             }
         }
+        MenuOption named = TextMatching.uniquelyNamedOption(typed, options, option -> title(option, run.locale()));
+        if (named != null) {
+            return choose(run, flow, menu, named);
+        }
         return classify(run, input.text()).flatMap(result -> {
             if (!confident(result, flow.flow().settings())) {
                 log.info("flow.menu.low_confidence conversation={} step={} intent={} confidence={}", run.state.id(), menu.id(),

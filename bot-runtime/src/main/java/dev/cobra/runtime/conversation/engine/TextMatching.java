@@ -1,7 +1,12 @@
 package dev.cobra.runtime.conversation.engine;
 
+import dev.cobra.flow.model.MenuOption;
+
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Case- and accent-insensitive comparison of what a debtor typed with option titles and keywords. */
@@ -21,5 +26,35 @@ final class TextMatching {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(plain).replaceAll(" ").trim();
+    }
+
+    /** Words that turn "pagar ahora" into its opposite; a sentence with one of them is left to the classifier. */
+    private static final Set<String> NEGATIONS = Set.of("no", "ni", "nunca", "jamas", "tampoco", "sin",
+            "not", "never", "cant", "cannot", "dont", "t");
+
+    /**
+     * The one option whose whole title appears in what the debtor typed ("quiero pagar en una fecha" names
+     * "Pagar en una fecha"), or null when none or several do, or the sentence is negated. Typed titles are
+     * what debtors copy from the menu, so this beats the classifier, which knows no option titles.
+     */
+    static MenuOption uniquelyNamedOption(String normalizedTyped, List<MenuOption> options,
+                                          Function<MenuOption, String> title) {
+        String padded = " " + normalizedTyped + " ";
+        for (String word : normalizedTyped.split(" ")) {
+            if (NEGATIONS.contains(word)) {
+                return null;
+            }
+        }
+        MenuOption found = null;
+        for (MenuOption option : options) {
+            String optionTitle = normalize(title.apply(option));
+            if (!optionTitle.isEmpty() && padded.contains(" " + optionTitle + " ")) {
+                if (found != null) {
+                    return null;
+                }
+                found = option;
+            }
+        }
+        return found;
     }
 }
