@@ -70,7 +70,6 @@ public class StartupGuide implements ApplicationRunner {
         List<String> lines = new ArrayList<>();
         lines.add("Cobra is running.");
         lines.add("  Staff app:  " + base + "/console/");
-        lines.add("  Designer:   " + base + "/designer/");
         lines.add("  Sign in:    user 'admin'; password: " + admin.passwordOrigin());
         if (demo.enabled()) {
             loadDemoPortfolioIfEmpty();
