@@ -54,6 +54,7 @@ final class ConversationDocuments {
             doc.append("handoff", null);
         }
         return doc.append("disposition", s.disposition())
+                .append("agent", s.agent())
                 .append("clarifyCount", s.clarifyCount())
                 .append("retryCount", s.retryCount())
                 .append("messageSeq", s.messageSeq())
@@ -99,6 +100,7 @@ final class ConversationDocuments {
             s.handoff(new Handoff(handoff.getString("queue"), handoff.getString("reason"), instant(handoff.get("at"))));
         }
         s.disposition(doc.getString("disposition"));
+        s.agent(doc.getString("agent"));
         s.clarifyCount(number(doc.get("clarifyCount")).intValue());
         s.retryCount(number(doc.get("retryCount")).intValue());
         s.messageSeq(number(doc.get("messageSeq")).longValue());

@@ -31,6 +31,8 @@ public final class ConversationState {
     private boolean optedOut;
     private Handoff handoff;
     private String disposition;
+    /** The staff user who owns the chat while {@code status} is AGENT (set by the handoff side); else stale or null. */
+    private String agent;
     /** Misses in the current menu (clarification asked, no route); reset when the step changes. */
     private int clarifyCount;
     /** Invalid answers in the current input step; reset when the step changes. */
@@ -113,6 +115,8 @@ public final class ConversationState {
     public void handoff(Handoff handoff) { this.handoff = handoff; }
     public String disposition() { return disposition; }
     public void disposition(String disposition) { this.disposition = disposition; }
+    public String agent() { return agent; }
+    public void agent(String agent) { this.agent = agent; }
     public int clarifyCount() { return clarifyCount; }
     public void clarifyCount(int clarifyCount) { this.clarifyCount = clarifyCount; }
     public int retryCount() { return retryCount; }

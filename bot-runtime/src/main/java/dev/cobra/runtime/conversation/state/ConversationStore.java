@@ -93,6 +93,27 @@ public class ConversationStore {
                 .map(doc -> ConversationDocuments.number(doc.get("messageSeq")).longValue() - count + 1);
     }
 
+    /** Conversations with the given status, oldest handoff first (the agents' queue). */
+    public Flux<ConversationState> findByStatus(ConversationStatus status) {
+        return collection.flatMapMany(c -> Flux.from(c.find(Filters.eq("status", status.name()))
+                        .sort(Sorts.ascending("handoff.at", "createdAt"))))
+                .map(ConversationDocuments::fromDocument);
+    }
+
+    /**
+     * A single-document conditional update outside a turn (an agent claiming or closing a chat): applies
+     * {@code $set} when the conversation matches {@code condition}, and bumps {@code version} so that a turn running
+     * at the same moment fails its compare-and-set and retries on the new state.
+     *
+     * @return the updated state; empty when the conversation does not exist or does not match the condition
+     */
+    public Mono<ConversationState> updateIf(String conversationId, org.bson.conversions.Bson condition, Document set) {
+        return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.and(Filters.eq("_id", conversationId), condition),
+                        new Document("$set", set).append("$inc", new Document("version", 1L)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .map(ConversationDocuments::fromDocument);
+    }
+
     private static boolean isDuplicateKey(Throwable e) {
         return e instanceof com.mongodb.MongoWriteException w && w.getError().getCode() == 11000;
     }
