@@ -63,8 +63,37 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
                     log.warn("whatsapp.outbound.no_address conversation={}", message.conversationId());
                     return Mono.empty();
                 }))
-                .flatMap(address -> outbox.enqueue(toOutbox(message, address)))
+                .flatMap(address -> optedOutBusinessInitiated(message)
+                        .map(optedOut -> optedOut ? optOutRefusal(message, address) : toOutbox(message, address)))
+                .flatMap(outbox::enqueue)
                 .then(Mono.fromRunnable(wakeSender));
+    }
+
+    /**
+     * Opt-out wins over everything the business starts: outside the service window a message is business-initiated
+     * (the debtor did not just write), so an opted-out debtor gets nothing. Replies inside the window answer the
+     * debtor's own message and still go out (the engine itself closes politely on an opt-out).
+     */
+    private Mono<Boolean> optedOutBusinessInitiated(OutboundMessage message) {
+        DebtorDirectory directory = debtors.getIfAvailable();
+        if (insideWindow(message, clock.instant()) || message.debtorId() == null || directory == null) {
+            return Mono.just(false);
+        }
+        return directory.findById(message.debtorId()).map(Debtor::optedOut).defaultIfEmpty(false);
+    }
+
+    private List<Document> optOutRefusal(OutboundMessage message, String address) {
+        Instant now = clock.instant();
+        String to = GraphMessages.isPhone(address) ? WebhookPayloadParser.digitsOrNull(address) : address;
+        log.info("whatsapp.outbound.blocked conversation={} reason=opted_out", message.conversationId());
+        ObjectNode body = graphMessages.text(address, message.replies().get(0).text());
+        return List.of(WhatsAppOutbox.refused(WhatsAppOutbox.newMessage(to, message.conversationId(),
+                message.debtorId(), "text", body.toString(), now), "opted_out",
+                "The debtor opted out; business-initiated messages are not sent"));
+    }
+
+    private static boolean insideWindow(OutboundMessage message, Instant now) {
+        return message.lastInboundAt() != null && message.lastInboundAt().isAfter(now.minus(SERVICE_WINDOW));
     }
 
     /** The user's phone or BSUID; a business-initiated message may carry only the debtor id. */
@@ -90,9 +119,7 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
         Instant now = clock.instant();
         String to = GraphMessages.isPhone(address) ? WebhookPayloadParser.digitsOrNull(address) : address;
         List<Document> documents = new ArrayList<>();
-        boolean insideWindow = message.lastInboundAt() != null
-                && message.lastInboundAt().isAfter(now.minus(SERVICE_WINDOW));
-        if (insideWindow) {
+        if (insideWindow(message, now)) {
             for (Reply reply : message.replies()) {
                 ObjectNode body = graphMessages.fromReply(address, reply, message.locale());
                 documents.add(WhatsAppOutbox.newMessage(to, message.conversationId(), message.debtorId(),

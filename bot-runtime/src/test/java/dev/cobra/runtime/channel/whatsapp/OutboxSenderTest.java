@@ -3,9 +3,12 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.channel.OutboundMessage;
 import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -87,6 +90,49 @@ class OutboxSenderTest {
         assertThat(body.path("template").path("name").asText()).isEqualTo("cobro_recordatorio");
         assertThat(body.path("template").path("language").path("code").asText()).isEqualTo("es");
         assertThat(body.has("text")).isFalse();
+    }
+
+    @Test
+    void anOptedOutDebtorGetsNoBusinessInitiatedMessageEvenWithATemplate() throws Exception {
+        rig = new WhatsAppRig(4, "cobro_recordatorio");
+        Debtor optedOut = new Debtor("D-1", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO",
+                null, null, null, null, true, false);
+        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
+                WhatsAppRig.debtors(new OneDebtor(optedOut)), () -> rig.sender.wake(), rig.clock);
+        rig.sender.start();
+        rig.channel.deliver(reply("573001234567", Instant.now().minus(Duration.ofHours(25)),
+                Reply.text("Hola Ana, ¿pudiste revisar tu saldo?"))).block(Duration.ofSeconds(5));
+        Thread.sleep(300);
+
+        assertThat(rig.graph.messages).isEmpty();
+        Document refused = rig.outboxFor("573001234567").get(0);
+        assertThat(refused.getString("status")).isEqualTo("FAILED");
+        assertThat(refused.getString("errorCode")).isEqualTo("opted_out");
+    }
+
+    @Test
+    void aReplyInsideTheWindowStillReachesADebtorWhoJustOptedOut() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        Debtor optedOut = new Debtor("D-1", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO",
+                null, null, null, null, true, false);
+        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
+                WhatsAppRig.debtors(new OneDebtor(optedOut)), () -> rig.sender.wake(), rig.clock);
+        rig.sender.start();
+        rig.channel.deliver(reply("573001234567", Instant.now(), Reply.text("Listo, no te escribiremos más.")))
+                .block(Duration.ofSeconds(5));
+
+        WhatsAppRig.await("the goodbye", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 1);
+    }
+
+    /** A directory that knows one debtor; the channel only looks debtors up. */
+    private record OneDebtor(Debtor debtor) implements DebtorDirectory {
+        public Mono<Debtor> findById(String id) { return debtor.id().equals(id) ? Mono.just(debtor) : Mono.empty(); }
+        public Mono<Debtor> findByPhone(String phone) { return Mono.empty(); }
+        public Mono<Debtor> findByBsuid(String bsuid) { return Mono.empty(); }
+        public Mono<Void> linkBsuid(String debtorId, String bsuid) { return Mono.empty(); }
+        public Mono<Boolean> verifyDocument(String debtorId, String digits) { return Mono.just(false); }
+        public Mono<Void> optOut(String debtorId, String channel, Instant at) { return Mono.empty(); }
+        public Mono<Void> flagWrongParty(String debtorId, Instant at) { return Mono.empty(); }
     }
 
     @Test
