@@ -34,4 +34,17 @@ public final class CharNGramFeatures implements FeatureGenerator {
         }
         return features;
     }
+
+    /** The {@code n}-grams of a word padded with {@code _} on both sides; none for words under three letters. */
+    static List<String> paddedGrams(String word, int n) {
+        if (word.length() < 3 || word.startsWith("<") || word.startsWith("emo_")) {
+            return List.of();
+        }
+        String padded = "_" + word + "_";
+        List<String> grams = new ArrayList<>();
+        for (int i = 0; i + n <= padded.length(); i++) {
+            grams.add(padded.substring(i, i + n));
+        }
+        return grams;
+    }
 }

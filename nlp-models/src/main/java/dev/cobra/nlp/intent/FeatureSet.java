@@ -19,10 +19,12 @@ public enum FeatureSet {
     WORD_NGRAMS_CHARS_NEGATION(WordNGramFeatures::new, CharNGramFeatures::new, NegationFeatures::new),
     WORD_NGRAMS_STEMS_CHARS_NEGATION(WordNGramFeatures::new, StemFeatures::new, CharNGramFeatures::new,
             NegationFeatures::new),
-    WORD_NGRAMS_STEMS_NEGATION(WordNGramFeatures::new, StemFeatures::new, NegationFeatures::new);
+    WORD_NGRAMS_STEMS_NEGATION(WordNGramFeatures::new, StemFeatures::new, NegationFeatures::new),
+    WORD_NGRAMS_STEMS_CHARS_NEGATION_PHRASES(WordNGramFeatures::new, StemFeatures::new, CharNGramFeatures::new,
+            NegationFeatures::new, MessageCharNGramFeatures::new);
 
     /** Chosen by measured accuracy; see docs/nlu.md, "Features". */
-    public static final FeatureSet DEFAULT = WORD_NGRAMS_STEMS_CHARS_NEGATION;
+    public static final FeatureSet DEFAULT = WORD_NGRAMS_STEMS_CHARS_NEGATION_PHRASES;
 
     private final Supplier<FeatureGenerator>[] generators;
 

@@ -33,6 +33,11 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
     /** Where the build-time model is packaged on the classpath. */
     public static final String CLASSPATH_LOCATION = "dev/cobra/nlp/model/intent-model.zip";
 
+    /** Info key: best-intent confidence below which the classifier answers out of scope (0 = none). */
+    public static final String OUT_OF_SCOPE_FLOOR = "outOfScopeFloor";
+    /** Info key: the confidence given to such an out-of-scope answer (out-of-fold share that was out of scope). */
+    public static final String OUT_OF_SCOPE_FLOOR_CONFIDENCE = "outOfScopeFloorConfidence";
+
     private static final String DOCCAT_ENTRY = "doccat.bin";
     private static final String CALIBRATION_ENTRY = "model.properties";
     private static final String VOCABULARY_ENTRY = "vocabulary.txt";
@@ -44,6 +49,15 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
         }
         vocabulary = Set.copyOf(vocabulary);
         info = Map.copyOf(info);
+    }
+
+    /** The out-of-scope floor; 0 for models trained before it existed. */
+    public double outOfScopeFloor() {
+        return Double.parseDouble(info.getOrDefault(OUT_OF_SCOPE_FLOOR, "0"));
+    }
+
+    public double outOfScopeFloorConfidence() {
+        return Double.parseDouble(info.getOrDefault(OUT_OF_SCOPE_FLOOR_CONFIDENCE, "1"));
     }
 
     public IntentModel withInfo(Map<String, String> more) {

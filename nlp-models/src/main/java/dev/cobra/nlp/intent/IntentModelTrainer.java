@@ -1,5 +1,6 @@
 package dev.cobra.nlp.intent;
 
+import dev.cobra.nlp.api.Intents;
 import dev.cobra.nlp.text.TextNormalizer;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -26,7 +27,9 @@ import java.util.Set;
  * <p>Calibration: the maxent probabilities of a model trained and scored on the same examples are
  * over-confident, so the temperature is fitted on out-of-fold predictions (k models, each scoring the fold it
  * did not see), minimising the negative log-likelihood over a fixed grid. A threshold such as 0.65 then
- * means "about two in three such answers are right" on unseen text.
+ * means "about two in three such answers are right" on unseen text. The same out-of-fold predictions fix the
+ * out-of-scope floor: the confidence below which a best guess is more often chit-chat than the guessed intent
+ * (chosen on a fixed grid by out-of-fold macro-F1, out of scope included).
  *
  * <p>Reproducible: fixed parameters, a single training thread, a seeded fold assignment.
  */
@@ -43,14 +46,16 @@ public final class IntentModelTrainer {
         }
         List<DocumentSample> samples = toSamples(examples);
         DoccatModel doccat = trainDoccat(samples, config);
-        double temperature = config.folds() > 1 ? fitTemperature(samples, config) : 1.0;
+        Calibration calibration = config.folds() > 1 ? calibrate(samples, config) : Calibration.NONE;
         Set<String> vocabulary = new HashSet<>();
         samples.forEach(s -> Collections.addAll(vocabulary, s.getText()));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("featureSet", config.featureSet().name());
         info.put("algorithm", config.algorithm());
         info.put("examples", Integer.toString(examples.size()));
-        return new IntentModel(doccat, temperature, vocabulary, info);
+        info.put(IntentModel.OUT_OF_SCOPE_FLOOR, Double.toString(calibration.floor()));
+        info.put(IntentModel.OUT_OF_SCOPE_FLOOR_CONFIDENCE, Double.toString(calibration.floorConfidence()));
+        return new IntentModel(doccat, calibration.temperature(), vocabulary, info);
     }
 
     static List<DocumentSample> toSamples(List<LabeledExample> examples) {
@@ -83,11 +88,26 @@ public final class IntentModelTrainer {
         }
     }
 
-    /** Out-of-fold calibration: returns the temperature minimising the NLL of the true labels. */
-    static double fitTemperature(List<DocumentSample> samples, TrainingConfig config) {
+    /**
+     * What the out-of-fold predictions say about confidence.
+     *
+     * @param temperature     the temperature minimising the negative log-likelihood of the true labels
+     * @param floor           best-intent confidence below which the answer becomes out of scope: the value on a
+     *                        fixed grid (0 to 0.5) that maximises out-of-fold macro-F1, out of scope included
+     * @param floorConfidence the share of out-of-fold answers below the floor whose label was out of scope:
+     *                        the confidence such an answer is given
+     */
+    record Calibration(double temperature, double floor, double floorConfidence) {
+        static final Calibration NONE = new Calibration(1.0, 0.0, 1.0);
+    }
+
+    /** Out-of-fold calibration: k models, each scoring the fold it did not see. */
+    static Calibration calibrate(List<DocumentSample> samples, TrainingConfig config) {
         List<DocumentSample> shuffled = new ArrayList<>(samples);
         Collections.shuffle(shuffled, new Random(config.seed()));
         int k = config.folds();
+        // one label order for all folds (each fold's model numbers its labels in the order it met them)
+        List<String> categories = samples.stream().map(DocumentSample::getCategory).distinct().sorted().toList();
         List<double[]> allProbabilities = new ArrayList<>();
         List<Integer> trueIndex = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
@@ -98,14 +118,47 @@ public final class IntentModelTrainer {
             }
             DocumentCategorizerME categorizer = new DocumentCategorizerME(trainDoccat(train, config));
             for (DocumentSample s : held) {
-                int index = categorizer.getIndex(s.getCategory());
-                if (index < 0) {
+                if (categorizer.getIndex(s.getCategory()) < 0) {
                     continue; // label absent from this fold's training part
                 }
-                allProbabilities.add(categorizer.categorize(s.getText()));
-                trueIndex.add(index);
+                double[] foldProbabilities = categorizer.categorize(s.getText());
+                double[] probabilities = new double[categories.size()];
+                for (int c = 0; c < foldProbabilities.length; c++) {
+                    probabilities[categories.indexOf(categorizer.getCategory(c))] = foldProbabilities[c];
+                }
+                allProbabilities.add(probabilities);
+                trueIndex.add(categories.indexOf(s.getCategory()));
             }
         }
+        double temperature = fitTemperature(allProbabilities, trueIndex);
+        int outOfScope = categories.indexOf(Intents.OUT_OF_SCOPE);
+        if (outOfScope < 0) {
+            return new Calibration(temperature, 0.0, 1.0);
+        }
+        double bestFloor = 0;
+        double bestF1 = -1;
+        for (int step = 0; step <= 10; step++) {
+            double floor = step * 0.05;
+            double f1 = macroF1(allProbabilities, trueIndex, temperature, floor, outOfScope, categories.size());
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                bestFloor = floor;
+            }
+        }
+        int below = 0;
+        int belowOutOfScope = 0;
+        for (int i = 0; i < allProbabilities.size(); i++) {
+            double[] p = scale(allProbabilities.get(i), temperature);
+            if (p[argMax(p)] < bestFloor) {
+                below++;
+                belowOutOfScope += trueIndex.get(i) == outOfScope ? 1 : 0;
+            }
+        }
+        double floorConfidence = below == 0 ? 1.0 : Math.round(1000.0 * belowOutOfScope / below) / 1000.0;
+        return new Calibration(temperature, Math.round(bestFloor * 100) / 100.0, floorConfidence);
+    }
+
+    private static double fitTemperature(List<double[]> allProbabilities, List<Integer> trueIndex) {
         double best = 1.0;
         double bestNll = Double.MAX_VALUE;
         for (double t = 0.10; t <= 4.0; t *= 1.05) {
@@ -120,6 +173,45 @@ public final class IntentModelTrainer {
             }
         }
         return Math.round(best * 1000) / 1000.0;
+    }
+
+    /** Macro-F1 over the labels present, when answers below {@code floor} become {@code outOfScope}. */
+    private static double macroF1(List<double[]> allProbabilities, List<Integer> trueIndex, double temperature,
+                                  double floor, int outOfScope, int labels) {
+        int[] truePositives = new int[labels];
+        int[] predicted = new int[labels];
+        int[] support = new int[labels];
+        for (int i = 0; i < allProbabilities.size(); i++) {
+            double[] p = scale(allProbabilities.get(i), temperature);
+            int best = argMax(p);
+            int answer = p[best] < floor ? outOfScope : best;
+            int truth = trueIndex.get(i);
+            support[truth]++;
+            predicted[answer]++;
+            truePositives[truth] += answer == truth ? 1 : 0;
+        }
+        double sum = 0;
+        int counted = 0;
+        for (int c = 0; c < labels; c++) {
+            if (support[c] == 0) {
+                continue;
+            }
+            double precision = predicted[c] == 0 ? 0 : (double) truePositives[c] / predicted[c];
+            double recall = (double) truePositives[c] / support[c];
+            sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            counted++;
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
+
+    private static int argMax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /** {@code p^(1/T)} renormalised; T below 1 sharpens, above 1 softens. */

@@ -11,6 +11,8 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link IntentClassifier} over an OpenNLP maxent document categoriser.
@@ -18,8 +20,10 @@ import java.util.List;
  * <p>Thread safety: {@link DocumentCategorizerME} keeps no per-call state worth sharing but is not documented
  * as thread-safe, so each call creates its own (a thin wrapper: the model itself is immutable and shared).
  *
- * <p>Out of scope is answered with full confidence when the text is empty or has no word the model was
- * trained on ("asdfgh", a bare link); otherwise by the {@code out_of_scope} class the corpus trains.
+ * <p>Out of scope is answered with full confidence when the text is empty or has no word the model can
+ * recognise ("asdfgh", a bare link: no training word and few known character 4-grams); otherwise by the
+ * {@code out_of_scope} class the corpus trains, and when the best intent's confidence is below the model's
+ * out-of-scope floor (fitted at training time; the ranking then still lists the weak candidates).
  */
 public final class OpenNlpIntentClassifier implements IntentClassifier {
 
@@ -27,8 +31,14 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final LanguageDetector languageDetector = new LanguageDetector();
 
+    /** Padded character 4-grams of the training vocabulary, for {@link #recognisable(String)}. */
+    private final Set<String> vocabularyCharGrams;
+
     public OpenNlpIntentClassifier(IntentModel model) {
         this.model = model;
+        this.vocabularyCharGrams = model.vocabulary().stream()
+                .flatMap(w -> CharNGramFeatures.paddedGrams(w, 4).stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public IntentModel model() {
@@ -39,7 +49,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     public IntentPrediction classify(String text, String locale) {
         List<String> tokens = normalizer.tokens(text);
         String language = languageDetector.detect(tokens, locale);
-        if (tokens.stream().noneMatch(model.vocabulary()::contains)) {
+        if (tokens.stream().noneMatch(this::recognisable)) {
             return outOfScope(language);
         }
         DocumentCategorizerME categorizer = new DocumentCategorizerME(model.doccat());
@@ -52,7 +62,30 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         ranking.sort(Comparator.comparingDouble(ScoredIntent::confidence).reversed()
                 .thenComparing(ScoredIntent::name));
         ScoredIntent best = ranking.get(0);
+        if (best.confidence() < model.outOfScopeFloor() && !best.name().equals(Intents.OUT_OF_SCOPE)) {
+            // a guess this weak is more often chit-chat than the intent (out-of-fold, see IntentModelTrainer);
+            // the ranking keeps the scores for the designer's debug view
+            return new IntentPrediction(Intents.OUT_OF_SCOPE, model.outOfScopeFloorConfidence(), ranking, language);
+        }
         return new IntentPrediction(best.name(), best.confidence(), ranking, language);
+    }
+
+    /**
+     * A token the model can say something about: a training word, or a word most of whose character 4-grams
+     * occur in training words ("afirmativo" after "afirma", "holiss" after "holis"). Only text with no such
+     * token is out of scope before the model is asked; gating on whole words alone sent every unseen
+     * one-word answer to out of scope with full confidence.
+     */
+    private boolean recognisable(String token) {
+        if (model.vocabulary().contains(token)) {
+            return true;
+        }
+        List<String> grams = CharNGramFeatures.paddedGrams(token, 4);
+        if (grams.isEmpty()) {
+            return false;
+        }
+        long known = grams.stream().filter(vocabularyCharGrams::contains).count();
+        return known * 2 >= grams.size();
     }
 
     private static IntentPrediction outOfScope(String language) {

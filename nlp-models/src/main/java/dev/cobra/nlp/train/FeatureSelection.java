@@ -19,7 +19,8 @@ import java.util.Random;
  * Compares feature sets and trainers by 5-fold cross-validation on the training split (the held-out split is
  * printed too, but the choice is made on the cross-validated score so that the test split stays unseen by
  * the selection). Run by hand; results go to docs/nlu.md:
- * <pre>java -cp nlp-models/target/classes:... dev.cobra.nlp.train.FeatureSelection</pre>
+ * <pre>java -cp nlp-models/target/classes:... dev.cobra.nlp.train.FeatureSelection [FEATURE_SET [TRAINER:L2]]</pre>
+ * (for example {@code WORD_NGRAMS_STEMS_CHARS_NEGATION MAXENT_QN:0.1} to run one row)
  */
 public final class FeatureSelection {
 
@@ -35,7 +36,8 @@ public final class FeatureSelection {
         String[][] trainers = {{"MAXENT", "0"}, {"MAXENT_QN", "0.1"}, {"MAXENT_QN", "0.5"}};
         for (FeatureSet set : FeatureSet.values()) {
             for (String[] trainer : trainers) {
-                if (args.length > 0 && !set.name().equals(args[0])) {
+                if (args.length > 0 && !set.name().equals(args[0])
+                        || args.length > 1 && !(trainer[0] + ":" + trainer[1]).equals(args[1])) {
                     continue;
                 }
                 TrainingConfig config = TrainingConfig.defaults().withFeatureSet(set)

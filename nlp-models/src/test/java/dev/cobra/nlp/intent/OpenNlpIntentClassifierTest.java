@@ -91,4 +91,51 @@ class OpenNlpIntentClassifierTest {
             assertThat(b.classify(e.text(), "es")).isEqualTo(a.classify(e.text(), "es"));
         }
     }
+
+    @Test
+    void anUnseenSpellingOfATrainingWordIsClassifiedInsteadOfBeingDismissedAsOutOfScope() {
+        List<LabeledExample> corpus = new java.util.ArrayList<>();
+        for (String t : List.of("confirmado", "si confirmo", "afirmativo", "de acuerdo", "si claro", "correcto")) {
+            corpus.add(new LabeledExample(Intents.AFFIRM, t));
+        }
+        for (String t : List.of("no", "negativo", "para nada", "no gracias", "nunca", "no quiero")) {
+            corpus.add(new LabeledExample(Intents.DENY, t));
+        }
+        for (String t : List.of("que hora es", "jajaja", "me gusta el futbol", "hace calor", "estoy comiendo")) {
+            corpus.add(new LabeledExample(Intents.OUT_OF_SCOPE, t));
+        }
+        TrainingConfig uncalibrated = new TrainingConfig(FeatureSet.DEFAULT, "MAXENT_QN", 100, 1, 0.1, 1, 42L);
+        OpenNlpIntentClassifier small = new OpenNlpIntentClassifier(IntentModelTrainer.train(corpus, uncalibrated));
+
+        // "confirmadisimo" is no training word, but most of its character 4-grams come from "confirmado"
+        IntentPrediction unseenSpelling = small.classify("confirmadisimo", "es");
+        assertThat(unseenSpelling.ranking()).hasSizeGreaterThan(1);
+        assertThat(unseenSpelling.intent()).isEqualTo(Intents.AFFIRM);
+        // nothing in "xkcdqz" resembles the training words: out of scope without asking the model
+        assertThat(small.classify("xkcdqz", "es").ranking()).hasSize(1);
+        assertThat(small.classify("xkcdqz", "es").intent()).isEqualTo(Intents.OUT_OF_SCOPE);
+    }
+
+    @Test
+    void aBestGuessBelowTheModelsOutOfScopeFloorIsAnsweredAsOutOfScopeWithTheFloorsConfidence() {
+        IntentModel packaged = IntentModel.loadPackaged();
+        IntentPrediction plain = new OpenNlpIntentClassifier(packaged.withInfo(java.util.Map.of(
+                IntentModel.OUT_OF_SCOPE_FLOOR, "0"))).classify("quiero pagar en cuotas", "es");
+        assertThat(plain.intent()).isEqualTo(Intents.PAYMENT_PLAN);
+        assertThat(plain.confidence()).isLessThan(1.0);
+
+        IntentPrediction floored = new OpenNlpIntentClassifier(packaged.withInfo(java.util.Map.of(
+                IntentModel.OUT_OF_SCOPE_FLOOR, "1.0", IntentModel.OUT_OF_SCOPE_FLOOR_CONFIDENCE, "0.44")))
+                .classify("quiero pagar en cuotas", "es");
+        assertThat(floored.intent()).isEqualTo(Intents.OUT_OF_SCOPE);
+        assertThat(floored.confidence()).isEqualTo(0.44);
+        assertThat(floored.ranking()).isEqualTo(plain.ranking()); // the weak candidates stay visible
+    }
+
+    @Test
+    void thePackagedModelCarriesAFloorFittedOutOfFoldWithinTheSearchedRange() {
+        IntentModel packaged = IntentModel.loadPackaged();
+        assertThat(packaged.outOfScopeFloor()).isBetween(0.0, 0.5);
+        assertThat(packaged.outOfScopeFloorConfidence()).isBetween(0.0, 1.0);
+    }
 }
