@@ -2,6 +2,7 @@ package dev.cobra.runtime.channel.webchat;
 
 import dev.cobra.runtime.channel.InboundMessage;
 import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.config.ShutdownSignal;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;
@@ -50,9 +51,11 @@ class WebchatController {
     private final MessageLog messages;
     private final WebchatLiveEvents events;
     private final Clock clock;
+    private final ShutdownSignal shutdown;
 
     WebchatController(TurnHandler turns, WebchatLinkService links, ConversationStore conversations, MessageLog messages,
-                      WebchatLiveEvents events, Clock clock) {
+                      WebchatLiveEvents events, Clock clock, ShutdownSignal shutdown) {
+        this.shutdown = shutdown;
         this.turns = turns;
         this.links = links;
         this.conversations = conversations;
@@ -117,7 +120,8 @@ class WebchatController {
     Flux<ServerSentEvent<TranscriptEntry>> live(@PathVariable String sessionId) {
         return session(sessionId).flatMapMany(conversation -> Flux.merge(
                 events.listen(conversation.id()).map(entry -> ServerSentEvent.builder(entry).event("message").build()),
-                Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<TranscriptEntry>builder().comment("keep-alive").build())));
+                Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<TranscriptEntry>builder().comment("keep-alive").build())))
+                .takeUntilOther(shutdown.stopping());
     }
 
     private Mono<ConversationState> session(String sessionId) {
