@@ -105,10 +105,10 @@ class AgentHandoffWhatsAppTest {
     private WebTestClient agent(String username) {
         client.post().uri("/api/users").headers(h -> h.setBasicAuth("admin", "test-admin"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("username", username, "password", "pw-" + username, "roles", List.of("AGENT")))
+                .bodyValue(Map.of("username", username, "password", "password-" + username, "roles", List.of("AGENT")))
                 .exchange().expectStatus().isCreated();
         return client.mutate().responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(h -> h.setBasicAuth(username, "pw-" + username)).build();
+                .defaultHeaders(h -> h.setBasicAuth(username, "password-" + username)).build();
     }
 
     @Test
