@@ -3,6 +3,7 @@ package dev.cobra.runtime.handoff;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.config.ShutdownSignal;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -30,11 +31,14 @@ class AgentEvents {
     private final ConversationStore conversations;
     private final HandoffService handoff;
     private final HandoffProperties properties;
+    private final ShutdownSignal shutdown;
 
-    AgentEvents(ConversationStore conversations, HandoffService handoff, HandoffProperties properties) {
+    AgentEvents(ConversationStore conversations, HandoffService handoff, HandoffProperties properties,
+                ShutdownSignal shutdown) {
         this.conversations = conversations;
         this.handoff = handoff;
         this.properties = properties;
+        this.shutdown = shutdown;
     }
 
     Flux<ServerSentEvent<Object>> stream() {
@@ -42,7 +46,9 @@ class AgentEvents {
                 .onBackpressureDrop()
                 .concatMap(tick -> snapshot(), 1)
                 .distinctUntilChanged(AgentEvents::changeKey)
-                .map(s -> ServerSentEvent.<Object>builder(s).event("queue").build());
+                .map(s -> ServerSentEvent.<Object>builder(s).event("queue").build())
+                // An endless response would hold graceful shutdown for its whole timeout.
+                .takeUntilOther(shutdown.stopping());
     }
 
     Mono<QueueSnapshot> snapshot() {

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,18 +93,32 @@ public class HandoffService {
         return Mono.zip(conversations.findByStatus(ConversationStatus.WAITING_AGENT).collectList(), loads(),
                 agents.available().collectList()).map(t -> {
             Instant now = clock.instant();
-            Map<String, Integer> load = new HashMap<>(t.getT2());
-            List<QueueEntry> entries = new ArrayList<>();
-            int position = 0;
-            for (ConversationState c : t.getT1()) {
-                String queue = c.handoff() == null ? null : c.handoff().queue();
-                Optional<AgentPresence> suggested = leastBusy(t.getT3(), load, queue);
-                // Later chats are suggested as if the earlier suggestions were taken, so they spread over agents.
-                suggested.ifPresent(a -> load.merge(a.username(), 1, Integer::sum));
-                entries.add(entry(c, now, ++position, suggested.map(AgentPresence::username).orElse(null)));
+            List<ConversationState> waiting = t.getT1();
+            List<String> suggestions = LeastBusyRouting.suggest(
+                    waiting.stream().map(c -> c.handoff() == null ? null : c.handoff().queue()).toList(),
+                    t.getT3(), t.getT2(), this::maxChats);
+            List<QueueEntry> entries = new ArrayList<>(waiting.size());
+            for (int i = 0; i < waiting.size(); i++) {
+                entries.add(entry(waiting.get(i), now, i + 1, suggestions.get(i)));
             }
             return entries;
         });
+    }
+
+    /**
+     * Auto-assign (when {@code bot.handoff.auto-assign} is on): gives every waiting chat to its suggested agent. Each
+     * assignment is conditional on the chat still waiting, so instances running this at once never give one chat
+     * to two agents.
+     *
+     * @return how many chats were assigned
+     */
+    public Mono<Integer> autoAssign() {
+        return queue().flatMapMany(Flux::fromIterable)
+                .filter(e -> e.suggestedAgent() != null)
+                .concatMap(e -> conversations.updateIf(e.conversationId(),
+                                Filters.eq("status", ConversationStatus.WAITING_AGENT.name()), owner(e.suggestedAgent()))
+                        .doOnNext(c -> log.info("handoff.auto_assigned conversation={} agent={}", c.id(), e.suggestedAgent())))
+                .count().map(Long::intValue);
     }
 
     /** Chats currently owned by {@code agent}. */
@@ -119,14 +132,6 @@ public class HandoffService {
     Mono<Map<String, Integer>> loads() {
         return conversations.findByStatus(ConversationStatus.AGENT).filter(c -> c.agent() != null)
                 .collect(HashMap::new, (m, c) -> m.merge(c.agent(), 1, Integer::sum));
-    }
-
-    private Optional<AgentPresence> leastBusy(List<AgentPresence> available, Map<String, Integer> load, String queue) {
-        return available.stream()
-                .filter(a -> a.serves(queue))
-                .filter(a -> load.getOrDefault(a.username(), 0) < maxChats(a))
-                .min(Comparator.<AgentPresence>comparingInt(a -> load.getOrDefault(a.username(), 0))
-                        .thenComparing(AgentPresence::username));
     }
 
     int maxChats(AgentPresence presence) {

@@ -10,15 +10,10 @@ import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -30,7 +25,7 @@ import java.util.List;
  * {@code handoff_notices}, and only the instance whose insert succeeds sends it.
  */
 @Component
-class WaitingNotices implements SmartLifecycle {
+class WaitingNotices {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingNotices.class);
 
@@ -38,17 +33,14 @@ class WaitingNotices implements SmartLifecycle {
     private final MessageLog messages;
     private final ChannelDelivery delivery;
     private final HandoffProperties properties;
-    private final Clock clock;
     private final Mono<MongoCollection<Document>> notices;
-    private volatile Disposable polling;
 
     WaitingNotices(ConversationStore conversations, MessageLog messages, ChannelDelivery delivery,
-                   HandoffProperties properties, Clock clock, ReactiveMongoTemplate mongo) {
+                   HandoffProperties properties, ReactiveMongoTemplate mongo) {
         this.conversations = conversations;
         this.messages = messages;
         this.delivery = delivery;
         this.properties = properties;
-        this.clock = clock;
         this.notices = mongo.getCollection("handoff_notices").cache();
     }
 
@@ -94,30 +86,5 @@ class WaitingNotices implements SmartLifecycle {
         return "Gracias por esperar. En este momento todos nuestros asesores están ocupados; tu conversación sigue "
                 + "en la fila y una persona te responderá por aquí apenas se libere, normalmente dentro del horario "
                 + "de atención de hoy. No necesitas escribir de nuevo.";
-    }
-
-    @Override
-    public void start() {
-        polling = Flux.interval(properties.pollInterval(), properties.pollInterval(), Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(tick -> sendDue(clock.instant()).onErrorResume(e -> {
-                    log.warn("handoff.notice.poll_failed error={}", e.toString());
-                    return Mono.just(0);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = polling;
-        if (current != null) {
-            current.dispose();
-        }
-        polling = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
     }
 }

@@ -50,6 +50,9 @@ class AgentHandoffWebchatTest {
     @Autowired
     WaitingNotices notices;
 
+    @Autowired
+    HandoffService handoff;
+
     private WebchatDriver driver;
     private String debtorId;
 
@@ -82,6 +85,23 @@ class AgentHandoffWebchatTest {
         driver.say(session, "quiero hablar con una persona");
         assertThat(driver.conversation(session.conversationId()).get("status").asText()).isEqualTo("WAITING_AGENT");
         return session;
+    }
+
+    private static void presence(WebTestClient agent, Map<String, Object> body) {
+        agent.put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk();
+    }
+
+    /** Hands every chat left waiting by earlier tests to an agent who is away, so routing starts from a clean queue. */
+    private void drainQueue() {
+        String parking = name(staff("AGENT"));
+        JsonNode queue = driver.admin().get().uri("/api/agent/queue").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode entry : queue) {
+            driver.admin().post().uri("/api/agent/conversations/{id}/assign", entry.get("conversationId").asText())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("agent", parking))
+                    .exchange().expectStatus().isOk();
+        }
     }
 
     private JsonNode queueEntry(WebTestClient agent, String conversationId) {
@@ -221,20 +241,17 @@ class AgentHandoffWebchatTest {
 
     @Test
     void theRoutingSuggestionPicksTheLeastBusyAvailableAgentWithTheSkillAndSupervisorsReassign() {
+        drainQueue();
         WebTestClient busy = staff("AGENT");
         WebTestClient free = staff("AGENT");
         WebTestClient otherSkill = staff("AGENT");
         WebTestClient supervisor = staff("SUPERVISOR");
-        for (WebTestClient agent : List.of(busy, free)) {
-            agent.put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("status", "available", "queues", List.of("general"), "maxChats", 2))
-                    .exchange().expectStatus().isOk();
-        }
-        otherSkill.put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "available", "queues", List.of("complaints")))
-                .exchange().expectStatus().isOk();
         busy.put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", "lunch")).exchange().expectStatus().isBadRequest();
+        for (WebTestClient agent : List.of(busy, free)) {
+            presence(agent, Map.of("status", "available", "queues", List.of("general"), "maxChats", 2));
+        }
+        presence(otherSkill, Map.of("status", "available", "queues", List.of("complaints")));
         claim(busy, waitingForAnAgent().conversationId()).expectStatus().isOk();
         String id = waitingForAnAgent().conversationId();
 
@@ -252,13 +269,34 @@ class AgentHandoffWebchatTest {
         JsonNode mine = otherSkill.get().uri("/api/agent/me/chats").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(mine.findValuesAsText("conversationId")).containsExactly(id);
+        for (WebTestClient agent : List.of(busy, free, otherSkill)) {
+            presence(agent, Map.of("status", "away"));
+        }
+    }
+
+    @Test
+    void autoAssignGivesTheOldestWaitingChatToAnAvailableAgentAndRespectsTheLimit() {
+        drainQueue();
+        WebTestClient agent = staff("AGENT");
+        presence(agent, Map.of("status", "available", "queues", List.of("general"), "maxChats", 1));
+        String older = waitingForAnAgent().conversationId();
+        String newer = waitingForAnAgent().conversationId();
+
+        Integer assigned = handoff.autoAssign().block(Duration.ofSeconds(20));
+        presence(agent, Map.of("status", "away"));
+
+        assertThat(assigned).isEqualTo(1);
+        assertThat(driver.conversation(older).get("status").asText()).isEqualTo("AGENT");
+        assertThat(driver.conversation(newer).get("status").asText()).as("the agent is at the limit").isEqualTo("WAITING_AGENT");
+        JsonNode mine = agent.get().uri("/api/agent/me/chats").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(mine.findValuesAsText("conversationId")).containsExactly(older);
     }
 
     @Test
     void anAgentWhoReachedTheChatLimitCannotClaimAnother() {
         WebTestClient agent = staff("AGENT");
-        agent.put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "available", "maxChats", 1)).exchange().expectStatus().isOk();
+        presence(agent, Map.of("status", "available", "maxChats", 1));
         String first = waitingForAnAgent().conversationId();
         String second = waitingForAnAgent().conversationId();
 
@@ -266,6 +304,7 @@ class AgentHandoffWebchatTest {
         claim(agent, second).expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.error").isEqualTo("chat_limit_reached");
         claim(agent, first).expectStatus().isOk(); // claiming one's own chat again is fine
+        presence(agent, Map.of("status", "away"));
     }
 
     @Test
