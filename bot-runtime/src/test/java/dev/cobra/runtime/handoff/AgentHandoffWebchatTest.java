@@ -193,6 +193,23 @@ class AgentHandoffWebchatTest {
     }
 
     @Test
+    void releasedWithoutAStepTheBotContinuesWhereTheFlowLeftOffAtTheMainMenu() {
+        WebTestClient agent = staff("AGENT");
+        Session session = waitingForAnAgent();
+        String id = session.conversationId();
+        claim(agent, id).expectStatus().isOk();
+
+        JsonNode released = release(agent, id, Map.of()).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(released.get("status").asText()).isEqualTo("BOT");
+        assertThat(released.get("replies")).as("the bot speaks again at once").isNotEmpty();
+        assertThat(driver.conversation(id).get("step").asText()).isEqualTo("main_menu");
+        assertThat(released.findValuesAsText("type")).contains("options");
+        assertThat(driver.choose(session, "pay_now").text()).contains("http");
+    }
+
+    @Test
     void anAgentClosesTheChatWithAPromiseToPayAndTheDispositionIsRecorded() {
         WebTestClient agent = staff("AGENT");
         String id = waitingForAnAgent().conversationId();
