@@ -33,12 +33,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     /** Padded character 4-grams of the training vocabulary, for {@link #recognisable(String)}. */
     private final Set<String> vocabularyCharGrams;
+    private final double outOfScopeFloor;
+    private final double outOfScopeFloorConfidence;
 
     public OpenNlpIntentClassifier(IntentModel model) {
         this.model = model;
         this.vocabularyCharGrams = model.vocabulary().stream()
                 .flatMap(w -> CharNGramFeatures.paddedGrams(w, 4).stream())
                 .collect(Collectors.toUnmodifiableSet());
+        this.outOfScopeFloor = model.outOfScopeFloor();
+        this.outOfScopeFloorConfidence = model.outOfScopeFloorConfidence();
     }
 
     public IntentModel model() {
@@ -62,10 +66,10 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         ranking.sort(Comparator.comparingDouble(ScoredIntent::confidence).reversed()
                 .thenComparing(ScoredIntent::name));
         ScoredIntent best = ranking.get(0);
-        if (best.confidence() < model.outOfScopeFloor() && !best.name().equals(Intents.OUT_OF_SCOPE)) {
+        if (best.confidence() < outOfScopeFloor && !best.name().equals(Intents.OUT_OF_SCOPE)) {
             // a guess this weak is more often chit-chat than the intent (out-of-fold, see IntentModelTrainer);
             // the ranking keeps the scores for the designer's debug view
-            return new IntentPrediction(Intents.OUT_OF_SCOPE, model.outOfScopeFloorConfidence(), ranking, language);
+            return new IntentPrediction(Intents.OUT_OF_SCOPE, outOfScopeFloorConfidence, ranking, language);
         }
         return new IntentPrediction(best.name(), best.confidence(), ranking, language);
     }
