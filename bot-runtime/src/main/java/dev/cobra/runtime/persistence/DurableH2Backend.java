@@ -7,6 +7,10 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The embedded database backend, made durable per acknowledged write.
@@ -21,11 +25,24 @@ import java.nio.file.Path;
  * <p>Concurrent commands commit under MVStore's store lock: whoever commits first also writes the others'
  * changes, so commits batch themselves under load. Costs measured on the 2-core dev machine are in
  * docs/operator-guide.md ("Durability").
+ *
+ * <p>Writes are also serialised here, and their replies copied under the lock. mongo-java-server 1.47 applies
+ * each update atomically, but findAndModify replies with the stored document object itself, encoded after the
+ * command returns: a concurrent update to the same document changes the reply in flight. Eight concurrent
+ * {@code findOneAndUpdate($inc)} on one document returned the same value twice in most of 30 rounds
+ * (EmbeddedAtomicityTest, 2026-11-23). Cobra's counters (flow versions, message sequence numbers) depend on that
+ * post-image, as MongoDB guarantees it; one lock around write commands plus a deep copy of the reply gives the
+ * embedded server the same guarantee. Reads do not take the lock.
  */
 final class DurableH2Backend extends H2Backend {
 
+    /** Commands that change data; everything else (find, count, aggregate without $out...) reads. */
+    private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
+            "create", "drop", "dropdatabase", "createindexes", "dropindexes", "renamecollection");
+
     private final MVStore store;
     private final boolean durableWrites;
+    private final ReentrantLock writes = new ReentrantLock();
 
     private DurableH2Backend(MVStore store, boolean durableWrites) {
         super(store);
@@ -41,19 +58,35 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        try {
-            return super.handleCommand(channel, database, command, query);
-        } finally {
-            commitIfChanged();
-        }
+        return serialisedIfWrite(command, () -> super.handleCommand(channel, database, command, query));
     }
 
+    /** Modern drivers send OP_MSG, which arrives here rather than through {@link #handleCommand}. */
     @Override
     public Document handleMessage(MongoMessage message) {
+        Document body = message.getDocument();
+        String command = body == null || body.isEmpty() ? null : body.keySet().iterator().next();
+        return serialisedIfWrite(command, () -> super.handleMessage(message));
+    }
+
+    private Document serialisedIfWrite(String command, Supplier<Document> handler) {
+        boolean write = command != null && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
+        if (write) {
+            writes.lock();
+        }
         try {
-            return super.handleMessage(message);
+            Document response = handler.get();
+            // The reply is encoded after we return, and may hold the stored document itself (findAndModify's
+            // post-image), which the next write mutates in place: copy it while writes are still held off.
+            return write && response != null ? response.cloneDeeply() : response;
         } finally {
-            commitIfChanged();
+            try {
+                commitIfChanged();
+            } finally {
+                if (write) {
+                    writes.unlock();
+                }
+            }
         }
     }
 
