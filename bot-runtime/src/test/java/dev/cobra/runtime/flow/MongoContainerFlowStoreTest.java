@@ -1,7 +1,6 @@
 package dev.cobra.runtime.flow;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
+import dev.cobra.runtime.persistence.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,24 +15,22 @@ class MongoContainerFlowStoreTest extends FlowStoreContract {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
-    private static MongoClient client;
-    private static ReactiveMongoTemplate template;
+    private static TestDatabase database;
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MONGO.getConnectionString());
-        template = new ReactiveMongoTemplate(client, "cobra");
+        database = TestDatabase.external(MONGO.getConnectionString());
     }
 
     @AfterAll
     static void close() {
-        if (client != null) {
-            client.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Override
     protected ReactiveMongoTemplate template() {
-        return template;
+        return database.template();
     }
 }

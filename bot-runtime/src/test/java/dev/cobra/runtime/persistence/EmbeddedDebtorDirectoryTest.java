@@ -1,8 +1,5 @@
 package dev.cobra.runtime.persistence;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,32 +7,26 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.nio.file.Path;
 
-/** The repository contract on the embedded wire server with the durable H2 backend (always runs). */
+/** The debtor directory contract on the embedded default: mongo-java-server with the durable H2 file backend, over TCP. */
 class EmbeddedDebtorDirectoryTest extends DebtorDirectoryContract {
 
     @TempDir
     static Path dataDir;
 
-    private static MongoServer server;
-    private static MongoClient client;
-    private static ReactiveMongoTemplate template;
+    private static TestDatabase database;
 
     @BeforeAll
     static void start() {
-        server = new MongoServer(DurableH2Backend.open(dataDir.resolve("cobra.mv"), true));
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        template = new ReactiveMongoTemplate(client, "cobra");
+        database = TestDatabase.embedded(dataDir.resolve("cobra.mv"));
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.shutdown();
+        database.close();
     }
 
     @Override
     protected ReactiveMongoTemplate template() {
-        return template;
+        return database.template();
     }
 }

@@ -1,7 +1,5 @@
 package dev.cobra.runtime.persistence;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -9,34 +7,29 @@ import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-/**
- * The repository contract on a real MongoDB in a container. Without a Docker engine the whole class is reported as
- * skipped ("disabledWithoutDocker"), never silently passed.
- */
+/** The debtor directory contract on a real MongoDB; reported as skipped when no Docker engine is available. */
 @Testcontainers(disabledWithoutDocker = true)
 class MongoContainerDebtorDirectoryTest extends DebtorDirectoryContract {
 
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
-    private static MongoClient client;
-    private static ReactiveMongoTemplate template;
+    private static TestDatabase database;
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MONGO.getConnectionString());
-        template = new ReactiveMongoTemplate(client, "cobra");
+        database = TestDatabase.external(MONGO.getConnectionString());
     }
 
     @AfterAll
     static void close() {
-        if (client != null) {
-            client.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Override
     protected ReactiveMongoTemplate template() {
-        return template;
+        return database.template();
     }
 }
