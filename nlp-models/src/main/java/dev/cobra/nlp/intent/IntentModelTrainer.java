@@ -135,11 +135,20 @@ public final class IntentModelTrainer {
         if (outOfScope < 0) {
             return new Calibration(temperature, 0.0, 1.0);
         }
+        return fitFloor(allProbabilities, trueIndex, temperature, outOfScope, categories.size());
+    }
+
+    /**
+     * Picks the out-of-scope floor on a fixed grid (0, 0.05 … 0.5) by macro-F1 of the given out-of-fold
+     * predictions (the lowest of equally good floors), and the share of answers below it that were out of scope.
+     */
+    static Calibration fitFloor(List<double[]> allProbabilities, List<Integer> trueIndex, double temperature,
+                                int outOfScope, int labels) {
         double bestFloor = 0;
         double bestF1 = -1;
         for (int step = 0; step <= 10; step++) {
             double floor = step * 0.05;
-            double f1 = macroF1(allProbabilities, trueIndex, temperature, floor, outOfScope, categories.size());
+            double f1 = macroF1(allProbabilities, trueIndex, temperature, floor, outOfScope, labels);
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 bestFloor = floor;
