@@ -68,9 +68,6 @@ public class FlowController {
                            ValidationView validation) {
     }
 
-    public record PublishedView(String id, int version, int publishedVersion, Instant publishedAt, String publishedBy) {
-    }
-
     public record VersionView(String id, int version, String yaml, FlowGraph graph) {
     }
 
@@ -131,8 +128,8 @@ public class FlowController {
     public Mono<ResponseEntity<Object>> publish(@PathVariable String id, Principal principal) {
         checkId(id);
         return store.publish(id, author(principal))
-                .map(info -> ResponseEntity.ok((Object) new PublishedView(id, info.version(), info.version(),
-                        info.publishedAt(), info.publishedBy())))
+                // CONTRACTS.md: the answer is the new published version number itself (a JSON number).
+                .map(info -> ResponseEntity.ok((Object) info.version()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("No flow '" + id + "'")))
                 .onErrorResume(InvalidFlowException.class, e -> Mono.just(errorWithProblems(HttpStatus.CONFLICT,
                         "invalid_flow", "The draft of '" + id + "' has " + e.problems().size()
