@@ -1,6 +1,7 @@
 package dev.cobra.runtime.handoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.channel.whatsapp.FakeGraphApi;
 import dev.cobra.runtime.channel.whatsapp.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,12 @@ class AgentHandoffWhatsAppTest {
     @TempDir
     static Path dataDir;
 
-    static GraphApiStub graph;
+    static FakeGraphApi graph;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         if (graph == null) {
-            graph = new GraphApiStub();
+            graph = new FakeGraphApi();
         }
         registry.add("bot.data-dir", () -> dataDir.toString());
         registry.add("whatsapp.graph-api-url", graph::baseUrl);
@@ -78,9 +79,9 @@ class AgentHandoffWhatsAppTest {
     }
 
     private List<JsonNode> awaitNewSends(int before) throws InterruptedException {
-        await(() -> graph.sent.size() > before);
+        await(() -> graph.sentBodies().size() > before);
         Thread.sleep(700); // the rest of the turn's messages
-        return new ArrayList<>(graph.sent.subList(before, graph.sent.size()));
+        return new ArrayList<>(graph.sentBodies().subList(before, graph.sentBodies().size()));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -126,10 +127,10 @@ class AgentHandoffWhatsAppTest {
 
         debtorSays("Hola");
         awaitNewSends(0);
-        int before = graph.sent.size();
+        int before = graph.sentBodies().size();
         debtorSays("4321");
         assertThat(allText(awaitNewSends(before))).contains("480.000");
-        before = graph.sent.size();
+        before = graph.sentBodies().size();
         debtorSays("quiero hablar con una persona");
         awaitNewSends(before);
 
@@ -149,7 +150,7 @@ class AgentHandoffWhatsAppTest {
         pedro.post().uri("/api/agent/conversations/{id}/claim", id).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.error").isEqualTo("claimed_by_another_agent");
 
-        before = graph.sent.size();
+        before = graph.sentBodies().size();
         lucia.post().uri("/api/agent/conversations/{id}/messages", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("text", "Hola Marta, soy Lucía. Te ayudo con tu pago."))
                 .exchange().expectStatus().isCreated().expectBody().jsonPath("$.windowOpen").isEqualTo(true);
@@ -159,16 +160,16 @@ class AgentHandoffWhatsAppTest {
         assertThat(agentSends.get(0).path("type").asText()).isEqualTo("text");
         assertThat(agentSends.get(0).path("text").path("body").asText()).isEqualTo("Hola Marta, soy Lucía. Te ayudo con tu pago.");
 
-        before = graph.sent.size();
+        before = graph.sentBodies().size();
         debtorSays("gracias, quiero pagar ya");
         Thread.sleep(2000);
-        assertThat(graph.sent).as("the bot stays silent while the agent owns the chat").hasSize(before);
+        assertThat(graph.sentBodies()).as("the bot stays silent while the agent owns the chat").hasSize(before);
         JsonNode transcript = lucia.get().uri("/api/agent/conversations/{id}/messages", id).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode last = transcript.get(transcript.size() - 1);
         assertThat(last.get("from").asText() + ":" + last.get("text").asText()).isEqualTo("debtor:gracias, quiero pagar ya");
 
-        before = graph.sent.size();
+        before = graph.sentBodies().size();
         lucia.post().uri("/api/agent/conversations/{id}/release", id).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("resumeStep", "main_menu")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("BOT");
@@ -176,7 +177,7 @@ class AgentHandoffWhatsAppTest {
         JsonNode interactive = menu.stream().filter(m -> "interactive".equals(m.path("type").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("the bot did not ask the menu again: " + menu)).path("interactive");
 
-        before = graph.sent.size();
+        before = graph.sentBodies().size();
         String kind = "list".equals(interactive.path("type").asText()) ? "list_reply" : "button_reply";
         debtorWrites("\"type\":\"interactive\",\"interactive\":{\"type\":\"" + kind + "\",\"" + kind
                 + "\":{\"id\":\"pay_now\",\"title\":\"Pagar ahora\"}}");

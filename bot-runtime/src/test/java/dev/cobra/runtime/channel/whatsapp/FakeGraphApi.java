@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Authorization header), answers with scripted failures first and a {@code wamid} otherwise, and serves media
  * metadata and bytes.
  */
-final class FakeGraphApi implements AutoCloseable {
+public final class FakeGraphApi implements AutoCloseable {
 
     record Request(String path, String authorization, JsonNode body, long receivedNanos) {
     }
@@ -40,14 +40,19 @@ final class FakeGraphApi implements AutoCloseable {
     private final Map<String, byte[]> media = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    FakeGraphApi() throws IOException {
+    public FakeGraphApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    /** The bodies of every message sent so far, oldest first (a snapshot). */
+    public List<JsonNode> sentBodies() {
+        return messages.stream().map(Request::body).toList();
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0";
     }
 
