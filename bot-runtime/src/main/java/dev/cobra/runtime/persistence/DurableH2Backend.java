@@ -9,7 +9,8 @@ import org.h2.mvstore.MVStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +27,15 @@ import java.util.function.Supplier;
  * changes, so commits batch themselves under load. Costs measured on the 2-core dev machine are in
  * docs/operator-guide.md ("Durability").
  *
- * <p>Writes are also serialised here, and their replies copied under the lock. mongo-java-server 1.47 applies
- * each update atomically, but findAndModify replies with the stored document object itself, encoded after the
- * command returns: a concurrent update to the same document changes the reply in flight. Eight concurrent
+ * <p>Writes are also serialised here (reads share a read lock), and replies are copied under the lock.
+ * mongo-java-server 1.47 applies each update atomically, but findAndModify replies with the stored document
+ * object itself, encoded after the command returns: a concurrent update to the same document changes the reply
+ * in flight. Eight concurrent
  * {@code findOneAndUpdate($inc)} on one document returned the same value twice in most of 30 rounds
  * (EmbeddedAtomicityTest, 2026-11-23). Cobra's counters (flow versions, message sequence numbers) depend on that
  * post-image, as MongoDB guarantees it; one lock around write commands plus a deep copy of the reply gives the
- * embedded server the same guarantee. Reads do not take the lock.
+ * embedded server the same guarantee; reads take the shared side of the lock so that no reply is encoded while a
+ * write changes the documents it holds.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -42,7 +45,7 @@ final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean durableWrites;
-    private final ReentrantLock writes = new ReentrantLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private DurableH2Backend(MVStore store, boolean durableWrites) {
         super(store);
@@ -71,21 +74,20 @@ final class DurableH2Backend extends H2Backend {
 
     private Document serialisedIfWrite(String command, Supplier<Document> handler) {
         boolean write = command != null && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
-        if (write) {
-            writes.lock();
-        }
+        Lock held = write ? lock.writeLock() : lock.readLock();
+        held.lock();
         try {
             Document response = handler.get();
-            // The reply is encoded after we return, and may hold the stored document itself (findAndModify's
-            // post-image), which the next write mutates in place: copy it while writes are still held off.
-            return write && response != null ? response.cloneDeeply() : response;
+            // The reply is encoded after we return and may hold stored documents themselves (findAndModify's
+            // post-image, a find's first batch), which the next write mutates in place: copy it under the lock.
+            return response == null ? null : response.cloneDeeply();
         } finally {
             try {
-                commitIfChanged();
-            } finally {
                 if (write) {
-                    writes.unlock();
+                    commitIfChanged();
                 }
+            } finally {
+                held.unlock();
             }
         }
     }
