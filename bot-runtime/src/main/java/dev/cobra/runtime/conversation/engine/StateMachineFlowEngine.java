@@ -48,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Executes flows one turn at a time.
@@ -93,8 +92,6 @@ public class StateMachineFlowEngine implements FlowEngine {
     public static final String VERIFICATION_ATTEMPTS_SLOT = "verificationAttempts";
 
     private static final Logger log = LoggerFactory.getLogger(StateMachineFlowEngine.class);
-    private static final Pattern FOUR_DIGITS = Pattern.compile("(?<!\\d)\\d{4}(?!\\d)");
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d{1,3}([.,]?\\d{3})*([.,]\\d{1,2})?");
     private static final Pattern OPTION_NUMBER = Pattern.compile("(?:opcion|option|numero|number)?\\s*(\\d{1,2})");
 
     private final CompiledFlows flows;
@@ -283,7 +280,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             if (confident(result, flow.flow().settings()) && Intents.GLOBAL.contains(intent)) {
                 return global(run, flow, intent);
             }
-            Object value = extract(step, text, result);
+            Object value = InputValues.extract(step, text, result);
             if (value != null && valid(run, flow, step, value)) {
                 run.state.slots().put(step.slot(), value);
                 log.debug("flow.input.accepted conversation={} step={} slot={}", run.state.id(), step.id(), step.slot());
@@ -315,26 +312,6 @@ public class StateMachineFlowEngine implements FlowEngine {
         return Mono.empty();
     }
 
-    private Object extract(InputStep step, String text, NluResult result) {
-        EntityType type = step.entity() == null ? EntityType.TEXT : step.entity();
-        return switch (type) {
-            case TEXT -> text.strip();
-            case DOCUMENT -> {
-                Matcher m = FOUR_DIGITS.matcher(text);
-                yield m.find() ? m.group() : null;
-            }
-            case DATE -> result.firstEntity(Entity.DATE).map(e -> toDate(e.value())).orElse(null);
-            case AMOUNT -> result.firstEntity(Entity.AMOUNT).map(e -> toDecimal(e.value()))
-                    .orElseGet(() -> plainNumber(text));
-            case INSTALLMENTS -> result.firstEntity(Entity.INSTALLMENTS).map(e -> toInteger(e.value()))
-                    .orElseGet(() -> {
-                        BigDecimal n = result.firstEntity(Entity.AMOUNT).map(e -> toDecimal(e.value())).orElseGet(() -> plainNumber(text));
-                        return n != null && n.stripTrailingZeros().scale() <= 0 && n.compareTo(BigDecimal.valueOf(1000)) < 0
-                                ? n.intValue() : null;
-                    });
-        };
-    }
-
     private boolean valid(Run run, CompiledFlow flow, InputStep step, Object value) {
         InputValidation v = step.validation();
         Map<String, Object> vars = run.vars();
@@ -348,35 +325,19 @@ public class StateMachineFlowEngine implements FlowEngine {
             if (n.signum() <= 0) {
                 return false;
             }
-            BigDecimal min = v == null ? null : bound(v.min(), vars);
-            BigDecimal max = v == null ? null : bound(v.max(), vars);
+            BigDecimal min = v == null ? null : InputValues.bound(v.min(), vars);
+            BigDecimal max = v == null ? null : InputValues.bound(v.max(), vars);
             return (min == null || n.compareTo(min) >= 0) && (max == null || n.compareTo(max) <= 0);
         }
         if (value instanceof String s && v != null && v.pattern() != null) {
-            try {
-                return Pattern.compile(v.pattern()).matcher(s).matches();
-            } catch (PatternSyntaxException e) {
+            Pattern pattern = InputValues.pattern(v.pattern());
+            if (pattern == null) {
                 log.warn("flow.input.bad_pattern flow={} step={}", flow.flow().id(), step.id());
                 return true;
             }
+            return pattern.matcher(s).matches();
         }
         return value instanceof String s ? !s.isBlank() : value != null;
-    }
-
-    /** A bound is a number or a path such as {@code debt.balance}. */
-    private static BigDecimal bound(String expression, Map<String, Object> vars) {
-        if (expression == null || expression.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(expression.strip());
-        } catch (NumberFormatException e) {
-            Object value = vars;
-            for (String part : expression.strip().split("\\.")) {
-                value = value instanceof Map<?, ?> map ? map.get(part) : null;
-            }
-            return toDecimal(value);
-        }
     }
 
     // ---- global intents ----
@@ -583,15 +544,15 @@ public class StateMachineFlowEngine implements FlowEngine {
         }
         return switch (step.action()) {
             case PAYMENT_LINK -> {
-                BigDecimal amount = Optional.ofNullable(toDecimal(slots.get(param(params, "amount", ""))))
+                BigDecimal amount = Optional.ofNullable(InputValues.toDecimal(slots.get(param(params, "amount", ""))))
                         .orElse(debt == null ? null : debt.balance());
                 yield actions.createPaymentLink(new CollectionActions.PaymentLinkRequest(state.id(), debtorId, debtId,
                                 amount, currency, run.context.now()))
                         .doOnNext(url -> slots.put(PAYMENT_LINK_SLOT, url)).then();
             }
             case RECORD_PROMISE -> {
-                LocalDate date = toDate(slots.get(param(params, "date", "promiseDate")));
-                BigDecimal amount = Optional.ofNullable(toDecimal(slots.get(param(params, "amount", "promiseAmount"))))
+                LocalDate date = InputValues.toDate(slots.get(param(params, "date", "promiseDate")));
+                BigDecimal amount = Optional.ofNullable(InputValues.toDecimal(slots.get(param(params, "amount", "promiseAmount"))))
                         .orElse(debt == null ? null : debt.balance());
                 yield actions.recordPromise(new CollectionActions.PromiseRecord(state.id(), debtorId, debtId, date, amount,
                                 currency, run.context.now()))
@@ -599,8 +560,8 @@ public class StateMachineFlowEngine implements FlowEngine {
                                 "amount", amount == null ? null : amount.toPlainString(), "currency", currency)));
             }
             case RECORD_PLAN_REQUEST -> {
-                Integer installments = toInteger(slots.get(param(params, "installments", "installments")));
-                BigDecimal amount = toDecimal(slots.get(param(params, "amount", "downPayment")));
+                Integer installments = InputValues.toInteger(slots.get(param(params, "installments", "installments")));
+                BigDecimal amount = InputValues.toDecimal(slots.get(param(params, "amount", "downPayment")));
                 yield actions.recordPlanRequest(new CollectionActions.PlanRequestRecord(state.id(), debtorId, debtId,
                                 installments, amount, currency, run.context.now()))
                         .then(event(run, "plan_requested", mapOf("installments", installments,
@@ -611,7 +572,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             case VERIFY_IDENTITY -> {
                 String slot = param(params, "slot", "document");
                 Object digits = slots.remove(slot);
-                int attempts = Optional.ofNullable(toInteger(slots.get(VERIFICATION_ATTEMPTS_SLOT))).orElse(0) + 1;
+                int attempts = Optional.ofNullable(InputValues.toInteger(slots.get(VERIFICATION_ATTEMPTS_SLOT))).orElse(0) + 1;
                 slots.put(VERIFICATION_ATTEMPTS_SLOT, attempts);
                 Mono<Boolean> check = debtorId == null || digits == null ? Mono.just(false)
                         : actions.verifyDocument(debtorId, digits.toString());
@@ -713,61 +674,6 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     private static String title(MenuOption option, String locale) {
         return option.title() == null ? option.id() : option.title().forLocale(locale);
-    }
-
-    // ---- value conversions (entities arrive as ISO strings, numbers or typed values) ----
-
-    static LocalDate toDate(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static BigDecimal toDecimal(Object value) {
-        if (value instanceof BigDecimal b) {
-            return b;
-        }
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static Integer toInteger(Object value) {
-        if (value instanceof Integer i) {
-            return i;
-        }
-        BigDecimal d = toDecimal(value);
-        try {
-            return d == null ? null : d.intValueExact();
-        } catch (ArithmeticException e) {
-            return null;
-        }
-    }
-
-    /** "250000", "250.000", "250,000.50" when the NLU found no amount; null for anything else. */
-    private static BigDecimal plainNumber(String text) {
-        String t = text.strip().replace("$", "").strip();
-        if (!PLAIN_NUMBER.matcher(t).matches()) {
-            return null;
-        }
-        String digits = t.replaceAll("[.,](\\d{3})", "$1").replace(',', '.');
-        return toDecimal(digits);
     }
 
     /** Everything one turn accumulates. */
