@@ -28,8 +28,5 @@ public interface TurnHandler {
      *
      * @return empty when the conversation does not exist; error {@link IllegalArgumentException} for an unknown step
      */
-    default Mono<TurnResult> resume(String conversationId, String stepId) {
-        // A default so that channel test doubles need not implement the hand-back.
-        return Mono.error(new UnsupportedOperationException("resume is not supported by " + getClass().getSimpleName()));
-    }
+    Mono<TurnResult> resume(String conversationId, String stepId);
 }

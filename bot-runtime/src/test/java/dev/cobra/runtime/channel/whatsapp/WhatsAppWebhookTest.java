@@ -83,7 +83,12 @@ class WhatsAppWebhookTest {
 
         @Override
         public Mono<TurnResult> open(String channel, String debtorId, String externalUserId) {
-            return Mono.error(new UnsupportedOperationException());
+            return Mono.error(new UnsupportedOperationException("the echo double only answers messages"));
+        }
+
+        @Override
+        public Mono<TurnResult> resume(String conversationId, String stepId) {
+            return Mono.error(new UnsupportedOperationException("the echo double has no agents to hand back from"));
         }
     }
 
