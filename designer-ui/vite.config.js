@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 
 // Every app is a separate HTML entry so the runtime can serve each under its own path:
-// console/index.html -> /console/ (staff app), chat/index.html -> /chat/{token} (debtor webchat),
+// console/index.html -> /console/ (staff app: agents, supervisors, admins), designer/index.html -> /designer/
+// (flow designer), chat/index.html -> /chat/{token} (debtor webchat),
 // simulator/index.html -> /simulator/whatsapp/ (local WhatsApp simulator).
 // Assets go to /assets/ with content hashes (cached for long by the runtime); public/webchat.js is the
 // embeddable widget loader at /webchat.js. JSX is compiled by esbuild (no React plugin needed); all
@@ -16,6 +17,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         console: resolve(__dirname, 'console/index.html'),
+        designer: resolve(__dirname, 'designer/index.html'),
         chat: resolve(__dirname, 'chat/index.html'),
         simulator: resolve(__dirname, 'simulator/index.html'),
       },

@@ -20,3 +20,25 @@ export function pickLocale(navigatorLanguage) {
 export function t(locale, key) {
   return (STRINGS[locale] && STRINGS[locale][key]) || STRINGS.es[key] || key;
 }
+
+/**
+ * A t(locale, key, vars) function over a table shaped like STRINGS: Spanish is the fallback, and
+ * {name} placeholders are filled from vars. Each app keeps its own table next to its screens.
+ */
+export function translator(strings) {
+  return (locale, key, vars) => {
+    const text = (strings[locale] && strings[locale][key]) || (strings.es && strings.es[key]) || key;
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
+  };
+}
+
+/** The UI locale: what the user chose in this browser, else the browser's language. */
+export function uiLocale() {
+  const chosen = typeof localStorage !== 'undefined' && localStorage.getItem('cobra.ui.locale');
+  if (chosen === 'es' || chosen === 'en') return chosen;
+  return pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'es');
+}
+
+export function chooseUiLocale(locale) {
+  localStorage.setItem('cobra.ui.locale', locale);
+}

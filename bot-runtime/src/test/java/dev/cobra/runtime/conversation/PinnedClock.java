@@ -20,6 +20,16 @@ public final class PinnedClock extends Clock {
         this.instant = date.atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
+    /** An exact instant (policy tests pin local hours in the debtor's zone). */
+    public void set(Instant instant) {
+        this.instant = instant;
+    }
+
+    /** Moves time forward (reminder and broken-promise tests). */
+    public void advance(java.time.Duration duration) {
+        this.instant = this.instant.plus(duration);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -30,6 +30,7 @@ import java.util.Map;
 public class WebAppPages implements WebFluxConfigurer {
 
     static final String CONSOLE_INDEX = "static/console/index.html";
+    static final String DESIGNER_INDEX = "static/designer/index.html";
     static final String CHAT_INDEX = "static/chat/index.html";
     static final String SIMULATOR_INDEX = "static/simulator/index.html";
 
@@ -44,6 +45,7 @@ public class WebAppPages implements WebFluxConfigurer {
 
     private final String chatFrameAncestors;
     private final byte[] consoleIndex;
+    private final byte[] designerIndex;
     private final byte[] chatIndex;
     private final byte[] simulatorIndex;
 
@@ -55,6 +57,7 @@ public class WebAppPages implements WebFluxConfigurer {
         this.chatFrameAncestors = chatFrameAncestors;
         // Read once at start: the pages are tiny, and reading from the jar on a Netty thread would block.
         this.consoleIndex = readOrNull(CONSOLE_INDEX);
+        this.designerIndex = readOrNull(DESIGNER_INDEX);
         this.chatIndex = readOrNull(CHAT_INDEX);
         this.simulatorIndex = readOrNull(SIMULATOR_INDEX);
     }
@@ -76,6 +79,8 @@ public class WebAppPages implements WebFluxConfigurer {
         return RouterFunctions.route()
                 .GET("/console", request -> redirect("/console/"))
                 .GET("/console/**", request -> page(consoleIndex, "frame-ancestors 'self'"))
+                .GET("/designer", request -> redirect("/designer/"))
+                .GET("/designer/**", request -> page(designerIndex, "frame-ancestors 'self'"))
                 .GET("/chat", request -> redirect("/chat/"))
                 .GET("/chat/**", request -> page(chatIndex, "frame-ancestors " + chatFrameAncestors))
                 .GET("/simulator/whatsapp", request -> redirect("/simulator/whatsapp/"))

@@ -43,6 +43,17 @@ class WebAppPagesTest {
         assertThat(chat).isNotEqualTo(console).contains("/assets/chat-");
     }
 
+    @Test
+    void theDesignerIsItsOwnAppUnderDesigner() {
+        assumeBuilt(WebAppPages.DESIGNER_INDEX);
+        String designer = client.get().uri("/designer/flows/early").exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'self'"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(designer).contains("/assets/designer-");
+        client.get().uri("/designer").exchange().expectStatus().isEqualTo(HttpStatus.MOVED_PERMANENTLY)
+                .expectHeader().location("/designer/");
+    }
+
     private static void assumeBuilt(String location) {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 new org.springframework.core.io.ClassPathResource(location).exists(),

@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { DesignerApp } from './DesignerApp.jsx';
+
+createRoot(document.getElementById('root')).render(<DesignerApp />);
