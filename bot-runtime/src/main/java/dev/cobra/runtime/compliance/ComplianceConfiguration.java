@@ -1,0 +1,42 @@
+package dev.cobra.runtime.compliance;
+
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** Wires the contact-policy engine, the consent ledger and the contact audit trail. */
+@Configuration(proxyBeanMethods = false)
+public class ComplianceConfiguration {
+
+    @Bean
+    HolidayCalendar holidayCalendar() {
+        return new HolidayCalendar();
+    }
+
+    @Bean
+    ContactWindows contactWindows(HolidayCalendar holidays) {
+        return new ContactWindows(holidays);
+    }
+
+    @Bean
+    CountryContactRules countryContactRules(ReactiveMongoTemplate mongo) {
+        return new CountryContactRules(mongo);
+    }
+
+    @Bean
+    ContactAuditTrail contactAuditTrail(ReactiveMongoTemplate mongo) {
+        return new ContactAuditTrail(mongo);
+    }
+
+    @Bean
+    ConsentLedger consentLedger(ReactiveMongoTemplate mongo, DebtorDirectory debtors) {
+        return new ConsentLedger(mongo, debtors);
+    }
+
+    @Bean
+    PolicyEngine contactPolicy(DebtorDirectory debtors, CountryContactRules rules, ContactWindows windows,
+                               ContactAuditTrail audit) {
+        return new PolicyEngine(debtors, rules, windows, audit);
+    }
+}
