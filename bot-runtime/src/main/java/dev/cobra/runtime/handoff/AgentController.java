@@ -141,7 +141,7 @@ class AgentController {
         return body.get(field).asText();
     }
 
-    private static boolean supervises(Principal principal) {
+    static boolean supervises(Principal principal) {
         return principal instanceof Authentication auth && auth.getAuthorities().stream().anyMatch(a ->
                 a.getAuthority().equals(Role.SUPERVISOR.authority()) || a.getAuthority().equals(Role.ADMIN.authority()));
     }

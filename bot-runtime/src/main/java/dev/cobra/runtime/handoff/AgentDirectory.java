@@ -40,6 +40,11 @@ class AgentDirectory {
                 .map(AgentDirectory::of);
     }
 
+    /** Every agent who ever set a presence. */
+    Flux<AgentPresence> all() {
+        return collection.flatMapMany(c -> Flux.from(c.find())).map(AgentDirectory::of);
+    }
+
     private static AgentPresence of(Document doc) {
         Object max = doc.get("maxChats");
         Date at = doc.getDate("updatedAt");

@@ -33,6 +33,7 @@ import dev.cobra.runtime.nlu.NluResult;
 import dev.cobra.runtime.nlu.NluService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -113,20 +114,30 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     private Mono<TurnOutcome> start(Run run) {
         Debtor debtor = run.context.debtor();
+        Mono<CollectionActions.RunContext> extra = debtor == null ? Mono.just(CollectionActions.RunContext.NONE)
+                : actions.runContext(debtor, run.context.now()).defaultIfEmpty(CollectionActions.RunContext.NONE);
+        return extra.flatMap(context -> start(run, context)).then(Mono.defer(() -> flushEvents(run)))
+                .then(Mono.fromSupplier(run::outcome));
+    }
+
+    private Mono<Void> start(Run run, CollectionActions.RunContext extra) {
+        Debtor debtor = run.context.debtor();
+        long daysPastDue = debtor == null ? 0 : Math.max(debtor.daysPastDue(run.context.today()), extra.minDaysPastDue());
         Mono<CompiledFlow> flow = debtor == null ? flows.anonymous()
-                : flows.forStage(debtor.daysPastDue(run.context.today()))
+                : flows.forStage(daysPastDue)
                 .switchIfEmpty(Mono.defer(() -> {
-                    log.warn("flow.stage.missing daysPastDue={} fallback=anonymous", debtor.daysPastDue(run.context.today()));
+                    log.warn("flow.stage.missing daysPastDue={} fallback=anonymous", daysPastDue);
                     return flows.anonymous();
                 }));
         return flow.flatMap(f -> {
             run.state.resetRun();
+            run.state.slots().putAll(extra.slots());
             run.state.flowId(f.flow().id());
             run.state.flowVersion(f.version());
             run.state.moveTo(f.flow().entry());
             log.info("flow.run.start conversation={} flow={} version={}", run.state.id(), f.flow().id(), f.version());
             return advance(run);
-        }).then(Mono.fromSupplier(run::outcome));
+        });
     }
 
     @Override
@@ -150,7 +161,7 @@ public class StateMachineFlowEngine implements FlowEngine {
                     return start(run).then();
                 });
             };
-        }).then(Mono.fromSupplier(run::outcome));
+        }).then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome));
     }
 
     @Override
@@ -180,7 +191,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             // A handoff in the stage flow itself: start it over, keeping verification (its check skips re-asking).
             state.moveTo(flow.flow().entry());
             return advance(run);
-        }, () -> start(run).then()).then(Mono.fromSupplier(run::outcome));
+        }, () -> start(run).then()).then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome));
     }
 
     // ---- answering a waiting step ----
@@ -626,8 +637,20 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     private void handoff(Run run, String queue, String reason) {
         run.state.status(ConversationStatus.WAITING_AGENT);
-        run.state.handoff(new Handoff(queue, reason, run.context.now()));
+        run.state.handoff(new Handoff(queue, reason, run.context.now(), understanding(run.understood)));
         log.info("conversation.handoff conversation={} queue={} reason={}", run.state.id(), queue, reason);
+        run.events.add(mapOf("type", "handoff", "queue", queue, "reason", reason));
+    }
+
+    /** What the agent is shown of the turn's classification: intent, confidence and the top three. */
+    private static Handoff.Understanding understanding(NluResult result) {
+        if (result == null || result.prediction() == null) {
+            return null;
+        }
+        IntentPrediction p = result.prediction();
+        List<Handoff.Score> top = p.ranking().stream().limit(3)
+                .map(s -> new Handoff.Score(s.name(), s.confidence())).toList();
+        return new Handoff.Understanding(p.intent(), p.confidence(), result.fallback(), top);
     }
 
     private void close(Run run, String disposition) {
@@ -636,6 +659,17 @@ public class StateMachineFlowEngine implements FlowEngine {
             run.state.disposition(disposition);
         }
         log.info("conversation.closed conversation={} disposition={}", run.state.id(), run.state.disposition());
+        run.events.add(mapOf("type", "conversation_closed", "disposition", run.state.disposition(), "flowId", run.state.flowId()));
+    }
+
+    /** The handoffs and closings of this turn, for the creditor's webhooks (drained, so nothing is sent twice). */
+    private Mono<Void> flushEvents(Run run) {
+        List<Map<String, Object>> pending = new ArrayList<>(run.events);
+        run.events.clear();
+        return Flux.fromIterable(pending).concatMap(e -> {
+            Map<String, Object> data = new LinkedHashMap<>(e);
+            return event(run, (String) data.remove("type"), data);
+        }).then();
     }
 
     /** Runs {@code present} with the conversation's current flow, or {@code absent} when it has none (any more). */
@@ -654,7 +688,8 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     private Mono<NluResult> classify(Run run, String text) {
         return nlu.parse(text, run.locale(), run.context.today(), run.context.zone())
-                .defaultIfEmpty(new NluResult(text, new IntentPrediction(Intents.OUT_OF_SCOPE, 0, List.of(), null), List.of(), true));
+                .defaultIfEmpty(new NluResult(text, new IntentPrediction(Intents.OUT_OF_SCOPE, 0, List.of(), null), List.of(), true))
+                .doOnNext(result -> run.understood = result);
     }
 
     private static boolean confident(NluResult result, FlowSettings settings) {
@@ -682,9 +717,12 @@ public class StateMachineFlowEngine implements FlowEngine {
         final TurnContext context;
         final TurnInput input;
         final List<Reply> replies = new ArrayList<>();
+        final List<Map<String, Object>> events = new ArrayList<>();
         final Map<String, Object> fixedVars;
         int stepsRun;
         String debtorText;
+        /** The last NLU result of this turn, kept on a handoff for the agent. */
+        NluResult understood;
 
         Run(ConversationState state, TurnContext context, TurnInput input) {
             this.state = state;

@@ -49,7 +49,7 @@ final class ConversationDocuments {
                 .append("optedOut", s.optedOut());
         if (s.handoff() != null) {
             doc.append("handoff", new Document("queue", s.handoff().queue()).append("reason", s.handoff().reason())
-                    .append("at", date(s.handoff().at())));
+                    .append("at", date(s.handoff().at())).append("understanding", understanding(s.handoff().understanding())));
         } else {
             doc.append("handoff", null);
         }
@@ -62,6 +62,29 @@ final class ConversationDocuments {
                 .append("createdAt", date(s.createdAt()))
                 .append("updatedAt", date(s.updatedAt()))
                 .append("version", s.version());
+    }
+
+    private static Document understanding(Handoff.Understanding u) {
+        if (u == null) {
+            return null;
+        }
+        List<Document> ranking = new ArrayList<>();
+        u.ranking().forEach(r -> ranking.add(new Document("intent", r.intent()).append("confidence", r.confidence())));
+        return new Document("intent", u.intent()).append("confidence", u.confidence()).append("fallback", u.fallback())
+                .append("ranking", ranking);
+    }
+
+    private static Handoff.Understanding understanding(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        List<Handoff.Score> ranking = new ArrayList<>();
+        for (Object item : doc.getList("ranking", Object.class, List.of())) {
+            Document r = (Document) item;
+            ranking.add(new Handoff.Score(r.getString("intent"), number(r.get("confidence")).doubleValue()));
+        }
+        return new Handoff.Understanding(doc.getString("intent"), number(doc.get("confidence")).doubleValue(),
+                Boolean.TRUE.equals(doc.getBoolean("fallback")), ranking);
     }
 
     static ConversationState fromDocument(Document doc) {
@@ -97,7 +120,8 @@ final class ConversationDocuments {
         s.optedOut(Boolean.TRUE.equals(doc.getBoolean("optedOut")));
         Document handoff = doc.get("handoff", Document.class);
         if (handoff != null) {
-            s.handoff(new Handoff(handoff.getString("queue"), handoff.getString("reason"), instant(handoff.get("at"))));
+            s.handoff(new Handoff(handoff.getString("queue"), handoff.getString("reason"), instant(handoff.get("at")),
+                    understanding(handoff.get("understanding", Document.class))));
         }
         s.disposition(doc.getString("disposition"));
         s.agent(doc.getString("agent"));

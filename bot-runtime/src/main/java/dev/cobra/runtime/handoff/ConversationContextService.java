@@ -1,0 +1,158 @@
+package dev.cobra.runtime.handoff;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import dev.cobra.runtime.compliance.ContactDecision;
+import dev.cobra.runtime.compliance.ContactPolicy;
+import dev.cobra.runtime.conversation.engine.CompiledFlows;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.debtor.Debt;
+import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.handoff.ConversationContext.ConsentInfo;
+import dev.cobra.runtime.handoff.ConversationContext.ContactNow;
+import dev.cobra.runtime.handoff.ConversationContext.DebtInfo;
+import dev.cobra.runtime.handoff.ConversationContext.DebtorInfo;
+import dev.cobra.runtime.handoff.ConversationContext.PlanInfo;
+import dev.cobra.runtime.handoff.ConversationContext.PromiseInfo;
+import dev.cobra.runtime.handoff.ConversationContext.StepInfo;
+import dev.cobra.runtime.web.error.ApiException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the agent console's side panel for one chat from the stores that already hold it: the conversation, the
+ * debtor directory, the {@code promises} and {@code plan_requests} collections the bot and agents write, the
+ * compiled flow (its steps, for hand-back) and, when one is installed, the contact policy.
+ */
+@Service
+class ConversationContextService {
+
+    /** The panel shows the latest records only; older ones stay in the database. */
+    static final int MAX_RECORDS = 20;
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationContextService.class);
+
+    private final ConversationStore conversations;
+    private final DebtorDirectory debtors;
+    private final CompiledFlows flows;
+    private final ObjectProvider<ContactPolicy> contactPolicy;
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    ConversationContextService(ConversationStore conversations, DebtorDirectory debtors, CompiledFlows flows,
+                               ObjectProvider<ContactPolicy> contactPolicy, ReactiveMongoTemplate mongo, Clock clock) {
+        this.conversations = conversations;
+        this.debtors = debtors;
+        this.flows = flows;
+        this.contactPolicy = contactPolicy;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    Mono<ConversationContext> context(String conversationId) {
+        return conversations.findById(conversationId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("No conversation with this id")))
+                .flatMap(this::context);
+    }
+
+    private Mono<ConversationContext> context(ConversationState c) {
+        Instant now = clock.instant();
+        Mono<Optional<Debtor>> debtor = c.debtorId() == null ? Mono.just(Optional.empty())
+                : debtors.findById(c.debtorId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(debtor, promises(c.debtorId()), plans(c.debtorId()), contactNow(c, now), steps(c))
+                .map(t -> new ConversationContext(conversation(c, now), handoff(c),
+                        t.getT1().map(d -> debtor(d, LocalDate.ofInstant(now, d.zone()))).orElse(null),
+                        t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+    }
+
+    private static ConversationContext.Conversation conversation(ConversationState c, Instant now) {
+        return new ConversationContext.Conversation(c.id(), c.channel(), c.status().name(), c.agent(), c.locale(),
+                c.verified(), c.optedOut(), c.flowId(), c.step(), HandoffService.windowOpen(c, now), c.lastInboundAt());
+    }
+
+    private static ConversationContext.HandoffInfo handoff(ConversationState c) {
+        return c.handoff() == null ? null : new ConversationContext.HandoffInfo(c.handoff().queue(), c.handoff().reason(),
+                c.handoff().at(), c.handoff().understanding());
+    }
+
+    static DebtorInfo debtor(Debtor d, LocalDate today) {
+        Map<String, ConsentInfo> consent = new LinkedHashMap<>();
+        d.consent().forEach((channel, x) -> consent.put(channel, new ConsentInfo(x.optedIn(), x.at(), x.source())));
+        List<DebtInfo> debts = d.debts().stream().map(x -> new DebtInfo(x.id(), x.product(), x.balance(), x.currency(),
+                x.dueDate(), Math.max(0, x.daysPastDue(today)))).toList();
+        String currency = d.primaryDebt().map(Debt::currency).orElse(null);
+        // A total only makes sense in one currency; with mixed currencies the panel lists the debts alone.
+        boolean oneCurrency = d.debts().stream().allMatch(x -> currency != null && currency.equals(x.currency()));
+        BigDecimal total = oneCurrency ? d.debts().stream().map(Debt::balance).filter(b -> b != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add) : null;
+        return new DebtorInfo(d.id(), d.name(), d.firstName(), d.locale(), d.country(), d.timezone(), d.optedOut(),
+                d.wrongParty(), consent, debts, total, currency, Math.max(0, d.daysPastDue(today)));
+    }
+
+    private Mono<List<PromiseInfo>> promises(String debtorId) {
+        return records("promises", debtorId).map(doc -> new PromiseInfo(doc.getString("date"), doc.getString("amount"),
+                doc.getString("currency"), doc.getString("status"), doc.getString("conversationId"),
+                instant(doc.get("createdAt")))).collectList();
+    }
+
+    private Mono<List<PlanInfo>> plans(String debtorId) {
+        return records("plan_requests", debtorId).map(doc -> new PlanInfo(
+                doc.get("installments") instanceof Number n ? n.intValue() : null, doc.getString("amount"),
+                doc.getString("currency"), doc.getString("status"), doc.getString("conversationId"),
+                instant(doc.get("createdAt")))).collectList();
+    }
+
+    private Flux<Document> records(String collection, String debtorId) {
+        if (debtorId == null) {
+            return Flux.empty();
+        }
+        return mongo.getCollection(collection).flatMapMany(c -> Flux.from(
+                c.find(Filters.eq("debtorId", debtorId)).sort(Sorts.descending("createdAt")).limit(MAX_RECORDS)));
+    }
+
+    private Mono<ContactNow> contactNow(ConversationState c, Instant now) {
+        ContactPolicy policy = contactPolicy.getIfUnique();
+        if (policy == null || c.debtorId() == null) {
+            return Mono.just(ContactNow.unknown());
+        }
+        return policy.decide(c.debtorId(), c.channel(), now)
+                .map((ContactDecision d) -> new ContactNow(true, d.allowed(), d.reason(), d.nextAllowedAt()))
+                .defaultIfEmpty(ContactNow.unknown())
+                .onErrorResume(e -> {
+                    log.warn("agent.context.contact_policy_failed conversation={} error={}", c.id(), e.toString());
+                    return Mono.just(ContactNow.unknown());
+                });
+    }
+
+    private Mono<List<StepInfo>> steps(ConversationState c) {
+        if (c.flowId() == null) {
+            return Mono.just(List.of());
+        }
+        return flows.version(c.flowId(), c.flowVersion())
+                .map(f -> f.flow().steps().values().stream().map(s -> new StepInfo(s.id(), s.type())).toList())
+                .defaultIfEmpty(List.of())
+                .onErrorResume(e -> Mono.just(List.of()));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Date d ? d.toInstant() : null;
+    }
+}
