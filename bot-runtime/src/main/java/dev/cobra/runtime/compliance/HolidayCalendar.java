@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * National public holidays per country from the maintained Jollyday data set (de.focus-shift:jollyday), which
- * implements the moving rules (Easter-based feasts, CO's Ley Emiliani "moved to Monday", US observed days) for
- * any year. Regional holidays are not included. A country Jollyday does not know has no holidays.
+ * National public holidays per country for any year. Colombia's are computed by rule ({@link ColombianHolidays}:
+ * Ley Emiliani "moved to Monday" and Easter-based feasts); every other country's come from the maintained Jollyday
+ * data set (de.focus-shift:jollyday), public holidays only (no observances, no regional holidays). A country
+ * neither knows has no holidays.
  */
 public class HolidayCalendar {
 
@@ -26,12 +27,15 @@ public class HolidayCalendar {
         if (country == null || country.isBlank()) {
             return false;
         }
-        String code = country.trim().toLowerCase(Locale.ROOT);
+        String code = country.trim().toUpperCase(Locale.ROOT);
         return byCountryYear.computeIfAbsent(code + ":" + date.getYear(), key -> load(code, date.getYear()))
                 .contains(date);
     }
 
     private static Set<LocalDate> load(String code, int year) {
+        if ("CO".equals(code)) {
+            return ColombianHolidays.of(year);
+        }
         if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
             return Set.of();
         }
