@@ -313,6 +313,13 @@ public class HandoffService {
                 .append("close", release.close()).append("disposition", release.disposition())
                 .append("resumeStep", release.resumeStep()).append("note", release.note()).append("at", Date.from(now));
         Mono<Void> audit = outcomes.flatMap(col -> Mono.from(col.insertOne(doc))).then();
+        if (release.close()) {
+            Map<String, Object> closed = new LinkedHashMap<>();
+            closed.put("disposition", release.disposition());
+            closed.put("agent", agent);
+            audit = audit.then(actions.emitEvent(new CollectionActions.ConversationEvent("conversation_closed", c.id(),
+                    c.debtorId(), closed, now)));
+        }
         if (release.promise() == null || c.debtorId() == null) {
             return audit;
         }

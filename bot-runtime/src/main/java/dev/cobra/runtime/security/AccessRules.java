@@ -21,7 +21,7 @@ public final class AccessRules {
     /** Paths anyone may call without signing in. */
     static final String[] PUBLIC_PATHS = {
             "/webchat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/console/**", "/designer/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error"};
+            "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error"};
 
     public static void apply(AuthorizeExchangeSpec rules) {
         rules
@@ -30,7 +30,12 @@ public final class AccessRules {
 
                 .pathMatchers("/api/users/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/me").authenticated()
+                .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
+                .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
+                .pathMatchers("/api/payments/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
+                .pathMatchers(HttpMethod.GET, "/api/plan-bounds/**", "/api/kpis/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
+                .pathMatchers("/api/plan-bounds/**", "/api/webhooks/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/webchat/links").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR, Role.AGENT))
 
                 .pathMatchers(HttpMethod.GET, "/api/flows/**").hasAnyRole(ANY_STAFF)

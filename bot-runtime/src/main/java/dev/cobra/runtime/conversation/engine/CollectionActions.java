@@ -30,6 +30,19 @@ public interface CollectionActions {
 
     Mono<Void> emitEvent(ConversationEvent event);
 
+    /**
+     * What a new flow run of {@code debtor} should start with from collection records (a broken promise, the
+     * creditor's plan bounds): slots to preset and the lowest stage (days past due) to choose. None by default.
+     */
+    default Mono<RunContext> runContext(dev.cobra.runtime.debtor.Debtor debtor, Instant at) {
+        return Mono.just(RunContext.NONE);
+    }
+
+    /** Slots preset on a new flow run and the lowest days-past-due its stage flow is chosen for. */
+    record RunContext(Map<String, Object> slots, long minDaysPastDue) {
+        public static final RunContext NONE = new RunContext(Map.of(), Long.MIN_VALUE);
+    }
+
     record PaymentLinkRequest(String conversationId, String debtorId, String debtId, BigDecimal amount, String currency,
                               Instant at) {
     }

@@ -1,0 +1,82 @@
+package dev.cobra.runtime.collections;
+
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+
+/**
+ * Plan bounds per product ({@code plan_bounds}, id = product name; {@code default} applies to products without
+ * their own). Without any stored bounds the settings {@code bot.plans.max-installments} (12) and
+ * {@code bot.plans.min-installment} (0: no minimum) apply.
+ */
+@Component
+public class PlanBoundsStore {
+
+    static final String COLLECTION = "plan_bounds";
+
+    private final ReactiveMongoTemplate mongo;
+    private final PlanBounds fallback;
+
+    public PlanBoundsStore(ReactiveMongoTemplate mongo,
+                           @Value("${bot.plans.max-installments:12}") int maxInstallments,
+                           @Value("${bot.plans.min-installment:0}") BigDecimal minInstallment) {
+        this.mongo = mongo;
+        this.fallback = new PlanBounds(PlanBounds.DEFAULT_PRODUCT, minInstallment, maxInstallments, BigDecimal.ZERO,
+                BigDecimal.ZERO);
+    }
+
+    /** The bounds of {@code product}, else the stored default, else the settings. */
+    public Mono<PlanBounds> forProduct(String product) {
+        Mono<PlanBounds> stored = product == null ? Mono.empty() : find(product);
+        return stored.switchIfEmpty(Mono.defer(() -> find(PlanBounds.DEFAULT_PRODUCT))).defaultIfEmpty(fallback);
+    }
+
+    public Flux<PlanBounds> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION).map(PlanBoundsStore::fromDocument);
+    }
+
+    public Mono<PlanBounds> save(PlanBounds bounds) {
+        Document doc = new Document("_id", bounds.product())
+                .append("minInstallment", decimal(bounds.minInstallment()))
+                .append("maxInstallments", bounds.maxInstallments())
+                .append("downPaymentPercent", decimal(bounds.downPaymentPercent()))
+                .append("maxDiscountPercent", decimal(bounds.maxDiscountPercent()));
+        return mongo.save(doc, COLLECTION).thenReturn(bounds);
+    }
+
+    public Mono<Boolean> delete(String product) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(product)), COLLECTION).map(r -> r.getDeletedCount() > 0);
+    }
+
+    private Mono<PlanBounds> find(String product) {
+        return mongo.findById(product, Document.class, COLLECTION).map(PlanBoundsStore::fromDocument);
+    }
+
+    static PlanBounds fromDocument(Document d) {
+        return new PlanBounds(d.getString("_id"), big(d.get("minInstallment")), d.getInteger("maxInstallments", 12),
+                big(d.get("downPaymentPercent")), big(d.get("maxDiscountPercent")));
+    }
+
+    private static Decimal128 decimal(BigDecimal value) {
+        return value == null ? null : new Decimal128(value);
+    }
+
+    private static BigDecimal big(Object value) {
+        if (value instanceof Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+}

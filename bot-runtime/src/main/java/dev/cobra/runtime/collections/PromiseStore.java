@@ -1,0 +1,124 @@
+package dev.cobra.runtime.collections;
+
+import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Promises to pay ({@code promises}): one document per promise, made by the bot or by an agent. Status
+ * {@code OPEN} → {@code KEPT} (a payment arrived) or {@code BROKEN} (its date passed without one). The reminder
+ * the day before is tracked on the same document ({@code reminder}: {@code PENDING} → {@code SENDING} →
+ * {@code SENT} / {@code BLOCKED} / {@code SKIPPED}), claimed atomically so one instance sends it once.
+ */
+@Component
+public class PromiseStore {
+
+    public static final String COLLECTION = "promises";
+    public static final String OPEN = "OPEN";
+    public static final String KEPT = "KEPT";
+    public static final String BROKEN = "BROKEN";
+
+    /** A reminder claimed longer ago than this is taken as abandoned by a crashed instance. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+
+    private final ReactiveMongoTemplate mongo;
+
+    public PromiseStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<Document> record(PromiseRecord p, String source) {
+        Document doc = new Document("_id", new ObjectId())
+                .append("conversationId", p.conversationId())
+                .append("debtorId", p.debtorId())
+                .append("debtId", p.debtId())
+                .append("date", p.date() == null ? null : p.date().toString())
+                .append("amount", p.amount() == null ? null : p.amount().toPlainString())
+                .append("currency", p.currency())
+                .append("source", source)
+                .append("status", OPEN)
+                .append("reminder", "PENDING")
+                .append("createdAt", Date.from(p.at()));
+        return mongo.insert(doc, COLLECTION);
+    }
+
+    /** Open promises, oldest date first (the sweep reads them a page at a time). */
+    public Flux<Document> open(int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(OPEN)).with(Sort.by("date", "_id")).limit(limit),
+                Document.class, COLLECTION);
+    }
+
+    /** Takes the reminder of an open promise for sending; empty when it is not due or another instance has it. */
+    public Mono<Document> claimReminder(ObjectId id, Instant now) {
+        Criteria due = new Criteria().orOperator(
+                Criteria.where("reminder").is("PENDING").and("reminderNextAt").is(null),
+                Criteria.where("reminder").is("PENDING").and("reminderNextAt").lte(Date.from(now)),
+                Criteria.where("reminder").is("SENDING").and("reminderClaimedAt").lt(Date.from(now.minus(STALE_CLAIM))));
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id).and("status").is(OPEN), due));
+        Update update = new Update().set("reminder", "SENDING").set("reminderClaimedAt", Date.from(now));
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    /** Settles a claimed reminder: {@code SENT}, {@code BLOCKED}, {@code SKIPPED}, or back to {@code PENDING} at {@code nextAt}. */
+    public Mono<Void> settleReminder(ObjectId id, String outcome, String reason, Instant nextAt, Instant now) {
+        Update update = new Update().set("reminder", outcome).set("reminderReason", reason)
+                .set("reminderNextAt", nextAt == null ? null : Date.from(nextAt));
+        if ("SENT".equals(outcome)) {
+            update.set("reminderSentAt", Date.from(now));
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("reminder").is("SENDING")), update, COLLECTION).then();
+    }
+
+    /** Marks an open promise broken; empty when it was settled meanwhile (e.g. a payment arrived). */
+    public Mono<Document> markBroken(ObjectId id, Instant now) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("status").is(OPEN));
+        Update update = new Update().set("status", BROKEN).set("brokenAt", Date.from(now)).set("followedUp", false)
+                .set("reminder", "SKIPPED");
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    /** Closes the debtor's open promises (of {@code debtId} when given) as kept by the payment {@code reference}. */
+    public Mono<Long> keep(String debtorId, String debtId, String reference, Instant now) {
+        Criteria criteria = Criteria.where("debtorId").is(debtorId).and("status").is(OPEN);
+        if (debtId != null) {
+            criteria = new Criteria().andOperator(criteria,
+                    new Criteria().orOperator(Criteria.where("debtId").is(debtId), Criteria.where("debtId").is(null)));
+        }
+        Update update = new Update().set("status", KEPT).set("keptAt", Date.from(now)).set("paymentReference", reference)
+                .set("reminder", "SKIPPED");
+        return mongo.updateMulti(Query.query(criteria), update, COLLECTION).map(r -> r.getModifiedCount());
+    }
+
+    /**
+     * The debtor's latest broken promise not yet followed up, marked as followed up: the next flow run starts from
+     * it (once).
+     */
+    public Mono<Document> takeBrokenForFollowUp(String debtorId, Instant now) {
+        Query query = Query.query(Criteria.where("debtorId").is(debtorId).and("status").is(BROKEN).and("followedUp").is(false))
+                .with(Sort.by(Sort.Direction.DESC, "brokenAt"));
+        return mongo.findAndModify(query, new Update().set("followedUp", true).set("followedUpAt", Date.from(now)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    public Flux<Document> forDebtor(String debtorId) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION);
+    }
+
+    static List<String> statuses() {
+        return List.of(OPEN, KEPT, BROKEN);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.cobra.runtime.payment;
+
+import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues the payment link the bot sends a debtor. The embedded default ({@link SignedPaymentLinks}) points at the
+ * runtime's own demo page; a creditor's payment gateway replaces it by declaring another bean of this type.
+ */
+public interface PaymentLinkProvider {
+
+    /** @return the URL the debtor opens to pay */
+    Mono<String> issue(PaymentLinkRequest request);
+}
