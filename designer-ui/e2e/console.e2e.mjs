@@ -4,7 +4,9 @@
 //   BASE_URL=http://localhost:8080 DEEP_LINK=http://localhost:8080/chat/<token> AGENT_USER=lucia \
 //   AGENT_PASSWORD=... node e2e/console.e2e.mjs
 // Environment: BASE_URL, DEEP_LINK, AGENT_USER, AGENT_PASSWORD (required); DOCUMENT_LAST4 (1234),
-// FIRST_NAME (Ana), AMOUNT_TEXT (1.250.000), CANNED_TITLE (the canned reply to insert), CHROMIUM, SCREENSHOT_DIR.
+// FIRST_NAME (Ana), AMOUNT_TEXT (1.250.000), CANNED_TITLE (the canned reply to insert), SUPERVISOR_USER and
+// SUPERVISOR_PASSWORD (a supervisor or admin watching the supervisor view), CHROMIUM, SCREENSHOT_DIR,
+// E2E_SCREENSHOTS=1 (also keep screenshots of a passing run in SCREENSHOT_DIR).
 import { chromium } from 'playwright-core';
 
 const env = process.env;
@@ -16,6 +18,8 @@ const digits = env.DOCUMENT_LAST4 || '1234';
 const firstName = env.FIRST_NAME || 'Ana';
 const amountText = env.AMOUNT_TEXT || '1.250.000';
 const cannedTitle = env.CANNED_TITLE || '';
+const supervisorUser = env.SUPERVISOR_USER;
+const supervisorPassword = env.SUPERVISOR_PASSWORD;
 const timeout = Number(env.STEP_TIMEOUT_MS || 20000);
 
 for (const [name, value] of Object.entries({ BASE_URL: baseUrl, DEEP_LINK: deepLink, AGENT_USER: agentUser, AGENT_PASSWORD: agentPassword })) {
@@ -53,6 +57,22 @@ const debtorContext = await browser.newContext({ locale: 'es-CO', viewport: { wi
 const agentContext = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 900 } });
 const debtor = await debtorContext.newPage();
 const consolePage = await agentContext.newPage();
+const supervisorContext = await browser.newContext({ locale: 'es-CO', viewport: { width: 1400, height: 900 } });
+const supervisorPage = await supervisorContext.newPage();
+watch(supervisorPage, 'supervisor', problems);
+
+async function signIn(page, username, password) {
+  await page.getByLabel('Usuario').fill(username);
+  await page.getByLabel('Contraseña').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.locator('[data-testid="live"][data-state="connected"]').waitFor({ timeout });
+}
+
+async function keep(page, name) {
+  if (env.E2E_SCREENSHOTS === '1' && env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${env.SCREENSHOT_DIR}/console-e2e-${name}.png`, fullPage: true });
+  }
+}
 watch(debtor, 'debtor', problems);
 watch(consolePage, 'console', problems);
 let current = debtor;
@@ -70,10 +90,7 @@ try {
   step('the agent signs in to the console');
   current = consolePage;
   await consolePage.goto(`${baseUrl}/console/`);
-  await consolePage.getByLabel('Usuario').fill(agentUser);
-  await consolePage.getByLabel('Contraseña').fill(agentPassword);
-  await consolePage.getByRole('button', { name: 'Entrar' }).click();
-  await consolePage.locator('[data-testid="live"][data-state="connected"]').waitFor({ timeout });
+  await signIn(consolePage, agentUser, agentPassword);
   await consolePage.getByTestId('queue').waitFor({ state: 'attached', timeout });
   if ((await consolePage.getByTestId('queue-item').count()) !== 0) {
     throw new Error('the queue is not empty before the handoff');
@@ -100,6 +117,19 @@ try {
   if (!(await consolePage.evaluate(() => window.e2eSamePage === true))) {
     throw new Error('the page was reloaded');
   }
+  await keep(consolePage, 'queue');
+
+  if (supervisorUser) {
+    step('a supervisor sees the chat waiting in the general queue and the agent on the floor');
+    current = supervisorPage;
+    await supervisorPage.goto(`${baseUrl}/console/supervisor`);
+    await signIn(supervisorPage, supervisorUser, supervisorPassword);
+    await supervisorPage.locator(`[data-testid="waiting-chats"] tr[data-conversation-id="${conversationId}"]`).waitFor({ timeout });
+    await supervisorPage.locator('[data-testid="queue-stats"] tr[data-queue="general"] [data-testid="queue-waiting"]')
+      .filter({ hasText: /^1$/ }).waitFor({ timeout });
+    await supervisorPage.locator(`[data-testid="agents"] tr[data-agent="${agentUser}"]`).waitFor({ timeout });
+    current = consolePage;
+  }
 
   step('the agent takes it and sees the context: balance and what the NLU saw');
   await item.getByTestId('take').click();
@@ -110,6 +140,15 @@ try {
   await consolePage.getByTestId('nlu').filter({ hasText: 'talk_to_agent' }).waitFor({ timeout });
   await consolePage.locator('[data-testid="transcript-message"][data-from="debtor"]').filter({ hasText: 'quiero hablar con un asesor' })
     .waitFor({ timeout });
+
+  await keep(consolePage, 'chat');
+  if (supervisorUser) {
+    step("the supervisor's view moves the chat to the agent's hands live");
+    await supervisorPage.locator(`[data-testid="owned-chats"] tr[data-conversation-id="${conversationId}"]`)
+      .filter({ hasText: agentUser }).waitFor({ timeout });
+    await supervisorPage.locator(`[data-testid="agents"] tr[data-agent="${agentUser}"]`).filter({ hasText: '1/' }).waitFor({ timeout });
+    await keep(supervisorPage, 'supervisor');
+  }
 
   step('keyboard: leave the chat, then Alt+1 opens it again');
   await consolePage.getByTestId('nav-chats').click();

@@ -47,7 +47,7 @@ export function ContextPanel({ locale, context }) {
               <dd className={consent.optedIn ? 'ok' : 'warn'}>{t(locale, consent.optedIn ? 'optedIn' : 'notOptedIn')}</dd>
             </div>
           ))}
-          <dt>{t(locale, 'canContactNow')}</dt>
+          <dt>{t(locale, 'canContactNow', { channel: (contactNow && contactNow.channel) || 'whatsapp' })}</dt>
           <dd data-testid="can-contact" className={!contactNow || !contactNow.known ? 'muted' : contactNow.allowed ? 'ok' : 'warn'}>
             {!contactNow || !contactNow.known ? t(locale, 'unknown')
               : contactNow.allowed ? t(locale, 'yes')

@@ -57,15 +57,16 @@ public record ConversationContext(Conversation conversation, HandoffInfo handoff
     }
 
     /**
-     * "Can we contact this debtor now?" from the contact policy.
+     * "Can we contact this debtor now?" from the contact policy, for a business-initiated message on
+     * {@code channel} (WhatsApp: replies inside the chat the debtor started never need it).
      *
-     * @param known false when no contact policy is installed: the console shows "unknown"
+     * @param known false when no contact policy is installed (or it failed): the console shows "unknown"
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ContactNow(boolean known, Boolean allowed, String reason, Instant nextAllowedAt) {
+    public record ContactNow(String channel, boolean known, Boolean allowed, String reason, Instant nextAllowedAt) {
 
-        static ContactNow unknown() {
-            return new ContactNow(false, null, "unknown", null);
+        static ContactNow unknown(String channel) {
+            return new ContactNow(channel, false, null, "unknown", null);
         }
     }
 

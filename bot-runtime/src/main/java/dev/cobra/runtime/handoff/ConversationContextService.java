@@ -128,17 +128,20 @@ class ConversationContextService {
                 c.find(Filters.eq("debtorId", debtorId)).sort(Sorts.descending("createdAt")).limit(MAX_RECORDS)));
     }
 
+    /** Business-initiated contact goes out on WhatsApp, so that is the channel the panel asks about. */
+    static final String PROACTIVE_CHANNEL = "whatsapp";
+
     private Mono<ContactNow> contactNow(ConversationState c, Instant now) {
         ContactPolicy policy = contactPolicy.getIfUnique();
         if (policy == null || c.debtorId() == null) {
-            return Mono.just(ContactNow.unknown());
+            return Mono.just(ContactNow.unknown(PROACTIVE_CHANNEL));
         }
-        return policy.decide(c.debtorId(), c.channel(), now)
-                .map((ContactDecision d) -> new ContactNow(true, d.allowed(), d.reason(), d.nextAllowedAt()))
-                .defaultIfEmpty(ContactNow.unknown())
+        return policy.decide(c.debtorId(), PROACTIVE_CHANNEL, now)
+                .map((ContactDecision d) -> new ContactNow(PROACTIVE_CHANNEL, true, d.allowed(), d.reason(), d.nextAllowedAt()))
+                .defaultIfEmpty(ContactNow.unknown(PROACTIVE_CHANNEL))
                 .onErrorResume(e -> {
                     log.warn("agent.context.contact_policy_failed conversation={} error={}", c.id(), e.toString());
-                    return Mono.just(ContactNow.unknown());
+                    return Mono.just(ContactNow.unknown(PROACTIVE_CHANNEL));
                 });
     }
 

@@ -105,8 +105,11 @@ class AgentConsoleApiTest {
         assertThat(context.get("promises")).isEmpty();
 
         JsonNode contact = context.get("contactNow");
+        assertThat(contact.get("channel").asText()).isEqualTo("whatsapp");
         if (contact.get("known").asBoolean()) {
-            assertThat(contact.get("allowed").isBoolean()).as("a known decision says allowed or not").isTrue();
+            JsonNode policy = get(driver.admin(), "/api/compliance/can-contact?debtorId={d}&channel=whatsapp", debtorId);
+            assertThat(contact.get("allowed").asBoolean()).as("the contact policy's own answer").isEqualTo(policy.get("allowed").asBoolean());
+            assertThat(contact.get("reason").asText()).isEqualTo(policy.get("reason").asText());
         } else {
             assertThat(contact.get("reason").asText()).isEqualTo("unknown");
         }

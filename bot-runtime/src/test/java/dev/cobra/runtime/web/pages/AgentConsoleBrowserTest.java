@@ -69,6 +69,8 @@ class AgentConsoleBrowserTest {
                 "AGENT_USER", "lucia",
                 "AGENT_PASSWORD", "lucia-secret-1",
                 "CANNED_TITLE", "Saludo",
+                "SUPERVISOR_USER", "admin",
+                "SUPERVISOR_PASSWORD", IsolatedRuntime.ADMIN_PASSWORD,
                 "AMOUNT_TEXT", "1.250.000"), 240);
 
         String conversationId = group(output, "e2e: conversation=(\\S+)");
