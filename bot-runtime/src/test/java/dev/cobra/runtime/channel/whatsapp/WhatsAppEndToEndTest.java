@@ -161,7 +161,7 @@ class WhatsAppEndToEndTest {
         post(webhook("\"type\":\"interactive\",\"interactive\":{\"type\":\"" + kind + "\",\"" + kind
                 + "\":{\"id\":\"pay_now\",\"title\":\"Pagar ahora\"}}"));
         List<JsonNode> paid = awaitNewReplies(before);
-        assertThat(allText(paid)).contains("https://");
+        assertThat(allText(paid)).contains("/pay/");
         assertThat(paid.get(0).path("text").path("preview_url").asBoolean()).isTrue();
     }
 }
