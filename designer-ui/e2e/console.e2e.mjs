@@ -195,9 +195,43 @@ try {
   await consolePage.locator(`[data-testid="chat-view"][data-status="CLOSED"]`).waitFor({ timeout });
   await consolePage.getByTestId('promises').filter({ hasText: '300.000' }).waitFor({ timeout });
 
+  step('the debtor writes again: a fresh bot run, verification, and a second request for a person');
+  current = debtor;
+  const say = async (text) => {
+    const before = await debtor.locator('[data-testid="message"][data-from="bot"]').count();
+    await input.fill(text);
+    await input.press('Enter');
+    await debtor.waitForFunction((n) => document.querySelectorAll('[data-testid="message"][data-from="bot"]').length > n,
+      before, { timeout });
+  };
+  await say('hola de nuevo');
+  await say(digits);
+  await say('quiero hablar con un asesor');
+
+  step('the agent takes it again and hands it back to the bot at the main menu');
+  current = consolePage;
+  await consolePage.getByTestId('nav-chats').click();
+  const again = consolePage.locator(`[data-testid="queue-item"][data-conversation-id="${conversationId}"]`);
+  await again.waitFor({ timeout });
+  await again.getByTestId('take').click();
+  await chat.waitFor({ timeout });
+  await consolePage.getByTestId('mode-bot').check();
+  await consolePage.getByTestId('resume-step').selectOption('main_menu');
+  const activeMenu = debtor.locator('[data-testid="message"][data-from="bot"] button[data-option-id="pay_now"]:not([disabled])');
+  if ((await activeMenu.count()) !== 0) throw new Error('a menu is active while the chat is with the agent');
+  await consolePage.getByTestId('release-submit').click();
+  await consolePage.getByTestId('notice').filter({ hasText: 'volvió al bot' }).waitFor({ timeout });
+
+  step("the debtor's page shows the bot's main menu again");
+  current = debtor;
+  await activeMenu.first().waitFor({ timeout });
+  current = consolePage;
+  await consolePage.goto(`${baseUrl}/console/chats/${conversationId}`);
+  await consolePage.locator('[data-testid="chat-view"][data-status="BOT"]').waitFor({ timeout });
+
   step('the UI switches to English');
   await consolePage.getByLabel('Idioma').selectOption('en');
-  await consolePage.getByTestId('chat-status').filter({ hasText: 'Closed' }).waitFor({ timeout });
+  await consolePage.getByTestId('chat-status').filter({ hasText: 'With the bot' }).waitFor({ timeout });
 
   if (problems.length > 0) {
     throw new Error(problems.join(' | '));

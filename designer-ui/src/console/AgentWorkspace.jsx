@@ -10,7 +10,7 @@ import { t } from './strings.js';
  * The agent's screen: the queue (live), my chats, and the open chat. Every list refreshes from the live stream;
  * the keyboard shortcuts of shortcuts.js work everywhere on this screen.
  */
-export function AgentWorkspace({ session, live, conversationId, navigate, supervisor }) {
+export function AgentWorkspace({ session, live, conversationId, navigate, supervisor, agent }) {
   const { api, locale } = session;
   const [myChats, setMyChats] = useState([]);
   const [initialQueue, setInitialQueue] = useState([]);
@@ -77,7 +77,7 @@ export function AgentWorkspace({ session, live, conversationId, navigate, superv
   return (
     <div className="workspace">
       <aside className="lists">
-        <PresenceControl session={session} />
+        {agent && <PresenceControl session={session} />}
         <section aria-labelledby="queue-title">
           <h2 id="queue-title">{t(locale, 'queueTitle')} <span className="count" data-testid="queue-count">{queue.length}</span></h2>
           {queue.length === 0 && <p className="muted">{t(locale, 'queueEmpty')}</p>}

@@ -53,7 +53,7 @@ function Console({ session }) {
       </header>
       {(screen.screen === 'home' || screen.screen === 'chat') && (
         <AgentWorkspace session={session} live={live} conversationId={screen.conversationId} navigate={navigate}
-          supervisor={can.supervisor} />
+          supervisor={can.supervisor} agent={can.agent} />
       )}
       {screen.screen === 'supervisor' && <SupervisorView session={session} live={live} navigate={navigate} />}
       {screen.screen === 'designerOnly' && (

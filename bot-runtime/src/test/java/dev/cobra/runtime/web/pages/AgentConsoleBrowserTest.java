@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 5, acceptance point 3: runs {@code designer-ui/e2e/console.e2e.mjs} in Debian's Chromium against this
  * application. An agent signs in to the console, sees a chat handed off after the page opened appear live, takes
  * it, answers with a canned reply, records PROMISE_TO_PAY with a date and amount and closes; the debtor's webchat
- * page shows the agent's reply live. Afterwards the outcome is checked through the API. Skipped, visibly, only
+ * page shows the agent's reply live. Then the debtor comes back, asks for a person again, and the agent hands the
+ * chat back to the bot at the main menu, which the debtor's page shows. Afterwards the outcome is checked through
+ * the API. Skipped, visibly, only
  * when Chromium, node or the installed npm packages are missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bot.handoff.poll-interval=300ms")
@@ -38,7 +40,7 @@ class AgentConsoleBrowserTest {
     int port;
 
     @Test
-    void anAgentTakesALiveHandoffRepliesAndClosesWithAPromiseToPayInChromium() throws Exception {
+    void anAgentTakesALiveHandoffRepliesClosesWithAPromiseToPayAndLaterHandsBackToTheBotInChromium() throws Exception {
         BrowserScript.assumeAvailable();
         String baseUrl = "http://localhost:" + port;
         WebTestClient admin = WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
@@ -77,7 +79,8 @@ class AgentConsoleBrowserTest {
         String promiseDate = group(output, "e2e: promise=(\\S+)");
         JsonNode context = admin.get().uri("/api/agent/conversations/{id}/context", conversationId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(context.at("/conversation/status").asText()).isEqualTo("CLOSED");
+        assertThat(context.at("/conversation/status").asText()).as("handed back to the bot at the end").isEqualTo("BOT");
+        assertThat(context.at("/conversation/step").asText()).isEqualTo("main_menu");
         assertThat(context.at("/promises/0/date").asText()).isEqualTo(promiseDate);
         assertThat(context.at("/promises/0/amount").asText()).isEqualTo("300000");
         JsonNode transcript = admin.get().uri("/api/agent/conversations/{id}/messages", conversationId).exchange()
