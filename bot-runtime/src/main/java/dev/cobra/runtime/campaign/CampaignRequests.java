@@ -1,0 +1,97 @@
+package dev.cobra.runtime.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.web.error.ApiException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads and checks a {@code POST /api/campaigns} body; every problem is named in one 400 answer. */
+final class CampaignRequests {
+
+    static final List<String> CHANNELS = List.of("whatsapp");
+
+    private CampaignRequests() {
+    }
+
+    static Campaign parse(JsonNode body, String user, Instant now) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("invalid_campaign", "The body must be a JSON object.");
+        }
+        List<String> problems = new ArrayList<>();
+        String name = text(body.path("name"));
+        if (name == null || name.length() > 200) {
+            problems.add("name: required, at most 200 characters");
+        }
+        String flowId = text(body.path("flowId"));
+        if (flowId == null) {
+            problems.add("flowId: required");
+        }
+        String templateName = text(body.path("template").path("name"));
+        String language = text(body.path("template").path("language"));
+        if (templateName == null || language == null) {
+            problems.add("template: {\"name\",\"language\"} of a registered WhatsApp template");
+        }
+        String channel = body.hasNonNull("channel") ? text(body.path("channel")) : "whatsapp";
+        if (channel == null || !CHANNELS.contains(channel)) {
+            problems.add("channel: one of " + CHANNELS);
+        }
+        JsonNode s = body.path("segment");
+        if (!s.isMissingNode() && !s.isNull() && !s.isObject()) {
+            problems.add("segment: an object");
+        }
+        Integer minDpd = integer(s, "minDaysPastDue", problems);
+        Integer maxDpd = integer(s, "maxDaysPastDue", problems);
+        if (minDpd != null && maxDpd != null && minDpd > maxDpd) {
+            problems.add("segment: minDaysPastDue must not exceed maxDaysPastDue");
+        }
+        BigDecimal minBalance = decimal(s, "minBalance", problems);
+        BigDecimal maxBalance = decimal(s, "maxBalance", problems);
+        if (minBalance != null && maxBalance != null && minBalance.compareTo(maxBalance) > 0) {
+            problems.add("segment: minBalance must not exceed maxBalance");
+        }
+        String country = text(s.path("country"));
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            problems.add("segment.country: an ISO 3166-1 alpha-2 code");
+        }
+        String product = text(s.path("product"));
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_campaign", String.join("; ", problems));
+        }
+        Segment segment = new Segment(minDpd, maxDpd, minBalance, maxBalance,
+                country == null ? null : country.toUpperCase(Locale.ROOT), product);
+        return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
+                null, null);
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() && !node.asText().isBlank() ? node.asText().trim() : null;
+    }
+
+    private static Integer integer(JsonNode segment, String field, List<String> problems) {
+        JsonNode node = segment.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+            problems.add("segment." + field + ": a whole number");
+            return null;
+        }
+        return node.asInt();
+    }
+
+    private static BigDecimal decimal(JsonNode segment, String field, List<String> problems) {
+        JsonNode node = segment.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            problems.add("segment." + field + ": a number");
+            return null;
+        }
+        return node.decimalValue();
+    }
+}
