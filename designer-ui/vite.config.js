@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 // Every app is a separate HTML entry so the runtime can serve each under its own path:
 // console/index.html -> /console/ (staff app: agents, supervisors, admins), designer/index.html -> /designer/
 // (flow designer), chat/index.html -> /chat/{token} (debtor webchat),
-// simulator/index.html -> /simulator/whatsapp/ (local WhatsApp simulator).
+// simulator/index.html -> /simulator/whatsapp/ (local WhatsApp simulator), kpis/index.html -> /kpis/ (KPI dashboard).
 // Assets go to /assets/ with content hashes (cached for long by the runtime); public/webchat.js is the
 // embeddable widget loader at /webchat.js. JSX is compiled by esbuild (no React plugin needed); all
 // assets are bundled, nothing is fetched from a CDN.
@@ -20,6 +20,7 @@ export default defineConfig({
         designer: resolve(__dirname, 'designer/index.html'),
         chat: resolve(__dirname, 'chat/index.html'),
         simulator: resolve(__dirname, 'simulator/index.html'),
+        kpis: resolve(__dirname, 'kpis/index.html'),
       },
     },
   },

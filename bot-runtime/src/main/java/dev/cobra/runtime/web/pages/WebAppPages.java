@@ -33,6 +33,7 @@ public class WebAppPages implements WebFluxConfigurer {
     static final String DESIGNER_INDEX = "static/designer/index.html";
     static final String CHAT_INDEX = "static/chat/index.html";
     static final String SIMULATOR_INDEX = "static/simulator/index.html";
+    static final String KPIS_INDEX = "static/kpis/index.html";
 
     /** Vite puts a content hash in every asset name, so a cached copy can never be stale. */
     private static final CacheControl HASHED_ASSETS = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
@@ -48,6 +49,7 @@ public class WebAppPages implements WebFluxConfigurer {
     private final byte[] designerIndex;
     private final byte[] chatIndex;
     private final byte[] simulatorIndex;
+    private final byte[] kpisIndex;
 
     /**
      * @param chatFrameAncestors who may show the chat in an iframe (the embeddable widget); CSP
@@ -60,6 +62,7 @@ public class WebAppPages implements WebFluxConfigurer {
         this.designerIndex = readOrNull(DESIGNER_INDEX);
         this.chatIndex = readOrNull(CHAT_INDEX);
         this.simulatorIndex = readOrNull(SIMULATOR_INDEX);
+        this.kpisIndex = readOrNull(KPIS_INDEX);
     }
 
     private static byte[] readOrNull(String classpathLocation) {
@@ -81,6 +84,8 @@ public class WebAppPages implements WebFluxConfigurer {
                 .GET("/console/**", request -> page(consoleIndex, "frame-ancestors 'self'"))
                 .GET("/designer", request -> redirect("/designer/"))
                 .GET("/designer/**", request -> page(designerIndex, "frame-ancestors 'self'"))
+                .GET("/kpis", request -> redirect("/kpis/"))
+                .GET("/kpis/**", request -> page(kpisIndex, "frame-ancestors 'self'"))
                 .GET("/chat", request -> redirect("/chat/"))
                 .GET("/chat/**", request -> page(chatIndex, "frame-ancestors " + chatFrameAncestors))
                 .GET("/simulator/whatsapp", request -> redirect("/simulator/whatsapp/"))

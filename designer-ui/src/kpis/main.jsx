@@ -1,0 +1,4 @@
+import { createRoot } from 'react-dom/client';
+import { KpiApp } from './KpiApp.jsx';
+
+createRoot(document.getElementById('root')).render(<KpiApp />);
