@@ -61,16 +61,23 @@ class SupervisorOverview {
         Mono<Map<String, AgentPresence>> presence = agents.all()
                 .collectMap(AgentPresence::username, Function.identity());
         return Mono.zip(handoff.queue(), owned, agentUsers, presence).map(t -> new Overview(now,
-                queues(t.getT1(), t.getT2()), loads(t.getT3(), t.getT4(), t.getT2()), t.getT1(), t.getT2()));
+                queues(t.getT1(), t.getT2(), skills(t.getT4().values())), loads(t.getT3(), t.getT4(), t.getT2()),
+                t.getT1(), t.getT2()));
     }
 
-    static List<QueueStats> queues(List<QueueEntry> waiting, List<QueueEntry> owned) {
+    private static List<String> skills(java.util.Collection<AgentPresence> presences) {
+        return presences.stream().flatMap(p -> p.queues().stream()).distinct().toList();
+    }
+
+    /** Every queue that has chats or an agent serving it ({@code general} always), by name. */
+    static List<QueueStats> queues(List<QueueEntry> waiting, List<QueueEntry> owned, List<String> served) {
         Map<String, List<QueueEntry>> waitingByQueue = waiting.stream()
                 .collect(Collectors.groupingBy(e -> queueName(e.queue()), TreeMap::new, Collectors.toList()));
         Map<String, Long> ownedByQueue = owned.stream()
                 .collect(Collectors.groupingBy(e -> queueName(e.queue()), TreeMap::new, Collectors.counting()));
         TreeMap<String, Boolean> names = new TreeMap<>();
         names.put("general", true);
+        served.forEach(q -> names.put(q, true));
         waitingByQueue.keySet().forEach(q -> names.put(q, true));
         ownedByQueue.keySet().forEach(q -> names.put(q, true));
         List<QueueStats> stats = new ArrayList<>();

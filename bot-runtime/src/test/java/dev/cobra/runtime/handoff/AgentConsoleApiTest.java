@@ -201,7 +201,7 @@ class AgentConsoleApiTest {
         Staff agent = staff("AGENT");
         Staff supervisor = staff("SUPERVISOR");
         agent.client().put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("status", "available", "queues", List.of("general"), "maxChats", 4))
+                .bodyValue(Map.of("status", "available", "queues", List.of("general", "hardship"), "maxChats", 4))
                 .exchange().expectStatus().isOk();
         String owned = waitingForAnAgent().conversationId();
         agent.client().post().uri("/api/agent/conversations/{id}/claim", owned).exchange().expectStatus().isOk();
@@ -219,6 +219,8 @@ class AgentConsoleApiTest {
             }
         }
         assertThat(general).isNotNull();
+        assertThat(overview.get("queues").findValuesAsText("queue")).as("a queue an agent serves is listed though empty")
+                .contains("hardship");
         assertThat(general.get("waiting").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(general.get("withAgents").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(general.get("longestWaitSeconds").asLong()).isGreaterThanOrEqualTo(0);
