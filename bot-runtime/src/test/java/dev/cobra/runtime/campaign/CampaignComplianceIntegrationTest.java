@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "whatsapp.app-secret=campaign-secret", "whatsapp.verify-token=v", "whatsapp.access-token=test-token",
-        "whatsapp.phone-number-id=PNID", "whatsapp.outbox.poll-interval=PT0.05S", "campaigns.poll-interval=PT0.1S"})
+        "whatsapp.phone-number-id=PNID", "whatsapp.window-template=seguimiento_cuenta", "whatsapp.outbox.poll-interval=PT0.05S", "campaigns.poll-interval=PT0.1S"})
 @Import(PinnedClockConfiguration.class)
 class CampaignComplianceIntegrationTest {
 
@@ -69,6 +69,10 @@ class CampaignComplianceIntegrationTest {
 
     @Autowired
     PinnedClock clock;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("whatsapp")
+    dev.cobra.runtime.channel.OutboundChannel whatsapp;
 
     @org.junit.jupiter.api.BeforeEach
     void patientClient() {
@@ -338,5 +342,32 @@ class CampaignComplianceIntegrationTest {
         String results = admin(client.get().uri("/api/campaigns/" + b + "/results?format=csv")).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(results.split("\r\n")).hasSize(1 + audienceB.size());
+
+        // an agent writing first (outside the 24-hour window) passes the same policy and audit trail
+        int us = sentB.stream().filter(i -> country(i).equals("US")).findFirst().orElseThrow();
+        agentWritesFirst(us);
+        agentWritesFirst(co);
+        long agentDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (graph.sentBodies().stream().noneMatch(m -> "seguimiento_cuenta".equals(m.path("template").path("name").asText()))
+                && System.nanoTime() < agentDeadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        List<String> agentTemplatesTo = graph.sentBodies().stream()
+                .filter(m -> "seguimiento_cuenta".equals(m.path("template").path("name").asText()))
+                .map(m -> m.path("to").asText()).toList();
+        assertThat(agentTemplatesTo).containsExactly(phone(us));
+        JsonNode coAudit = get("/api/compliance/audit?debtorId=D%03d".formatted(co));
+        JsonNode last = coAudit.get(coAudit.size() - 1);
+        assertThat(last.path("purpose").asText()).isEqualTo("agent");
+        assertThat(last.path("allowed").asBoolean()).isFalse();
+        assertThat(last.path("reason").asText()).isEqualTo("frequency_cap");
+    }
+
+    private void agentWritesFirst(int debtor) {
+        whatsapp.deliver(new dev.cobra.runtime.channel.OutboundMessage("conv-" + debtor, "whatsapp",
+                "D%03d".formatted(debtor), null, "agent",
+                List.of(dev.cobra.runtime.channel.Reply.text("Hola, ¿podemos hablar de su cuenta?")),
+                TUESDAY.minus(Duration.ofDays(3)), "es-CO")).block(Duration.ofSeconds(30));
     }
 }

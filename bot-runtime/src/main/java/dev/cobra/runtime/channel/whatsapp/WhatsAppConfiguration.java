@@ -3,6 +3,7 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cobra.runtime.config.BotProperties;
 import dev.cobra.runtime.conversation.TurnHandler;
+import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,9 +76,10 @@ public class WhatsAppConfiguration {
     WhatsAppOutboundChannel whatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages,
                                                     WhatsAppProperties properties,
                                                     ObjectProvider<DebtorDirectory> debtors, OutboxSender sender,
-                                                    ObjectProvider<Clock> clock) {
+                                                    ObjectProvider<Clock> clock,
+                                                    ObjectProvider<ContactPolicy> contactPolicy) {
         return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wake,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), contactPolicy);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cobra.runtime.channel.OutboundChannel;
 import dev.cobra.runtime.channel.OutboundMessage;
 import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.compliance.ContactAttempt;
+import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;
@@ -37,9 +39,18 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
     private final ObjectProvider<DebtorDirectory> debtors;
     private final Runnable wakeSender;
     private final Clock clock;
+    private final ObjectProvider<ContactPolicy> contactPolicy;
 
     public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
                                    ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock) {
+        this(outbox, graphMessages, properties, debtors, wakeSender, clock, null);
+    }
+
+    /** With the contact policy: business-initiated messages (outside the window) pass {@link ContactPolicy#attempt}. */
+    public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
+                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock,
+                                   ObjectProvider<ContactPolicy> contactPolicy) {
+        this.contactPolicy = contactPolicy;
         this.outbox = outbox;
         this.graphMessages = graphMessages;
         this.properties = properties;
@@ -63,8 +74,9 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
                     log.warn("whatsapp.outbound.no_address conversation={}", message.conversationId());
                     return Mono.empty();
                 }))
-                .flatMap(address -> optedOutBusinessInitiated(message)
-                        .map(optedOut -> optedOut ? optOutRefusal(message, address) : toOutbox(message, address)))
+                .flatMap(address -> refusalReason(message)
+                        .map(reason -> reason.isEmpty() ? toOutbox(message, address)
+                                : optOutRefusal(message, address, reason)))
                 .flatMap(outbox::enqueue)
                 .then(Mono.fromRunnable(wakeSender));
     }
@@ -82,14 +94,32 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
         return directory.findById(message.debtorId()).map(Debtor::optedOut).defaultIfEmpty(false);
     }
 
-    private List<Document> optOutRefusal(OutboundMessage message, String address) {
+    /**
+     * Why a message must not go out ({@code opted_out}, or the contact policy's reason), or "" when it may. A
+     * message outside the window that would go out as the window template is business-initiated (an agent or the
+     * bot writing first): with the contact policy present it decides and records the attempt in the audit trail.
+     */
+    private Mono<String> refusalReason(OutboundMessage message) {
+        ContactPolicy policy = contactPolicy == null ? null : contactPolicy.getIfAvailable();
+        Instant now = clock.instant();
+        if (policy == null || insideWindow(message, now) || message.debtorId() == null
+                || properties.windowTemplate() == null) {
+            return optedOutBusinessInitiated(message).map(optedOut -> optedOut ? "opted_out" : "");
+        }
+        String purpose = "agent".equals(message.from()) ? "agent" : "bot";
+        return policy.attempt(new ContactAttempt(message.debtorId(), "whatsapp", purpose, message.conversationId(),
+                properties.windowTemplate(), now)).map(decision -> decision.allowed() ? "" : decision.reason());
+    }
+
+    private List<Document> optOutRefusal(OutboundMessage message, String address, String reason) {
         Instant now = clock.instant();
         String to = GraphMessages.isPhone(address) ? WebhookPayloadParser.digitsOrNull(address) : address;
-        log.info("whatsapp.outbound.blocked conversation={} reason=opted_out", message.conversationId());
+        log.info("whatsapp.outbound.blocked conversation={} reason={}", message.conversationId(), reason);
         ObjectNode body = graphMessages.text(address, message.replies().get(0).text());
         return List.of(WhatsAppOutbox.refused(WhatsAppOutbox.newMessage(to, message.conversationId(),
-                message.debtorId(), "text", body.toString(), now), "opted_out",
-                "The debtor opted out; business-initiated messages are not sent"));
+                message.debtorId(), "text", body.toString(), now), reason, "opted_out".equals(reason)
+                ? "The debtor opted out; business-initiated messages are not sent"
+                : "Blocked by the contact policy: " + reason));
     }
 
     private static boolean insideWindow(OutboundMessage message, Instant now) {
