@@ -9,6 +9,7 @@ import org.h2.mvstore.MVStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -23,8 +24,12 @@ import java.util.function.Supplier;
  * which keeps it across a process crash; an OS crash or power loss may still lose the last writes, since the
  * file is not fsynced per write). The background thread stays on for housekeeping (chunk compaction).
  *
- * <p>Concurrent commands commit under MVStore's store lock: whoever commits first also writes the others'
- * changes, so commits batch themselves under load. Costs measured on the 2-core dev machine are in
+ * <p>Group commit: a write is applied under the write lock, then its thread waits until a commit covers it.
+ * The first waiting thread commits everything applied so far (holding the write lock, so no half-applied
+ * command is ever in the file); the threads that queued behind it find their writes already committed and
+ * answer at once. Under load one commit therefore covers many writes: a commit re-serialises every dirty page
+ * (MVStore stores the documents with Java serialisation), which is what limited throughput when each write
+ * committed alone (docs/benchmarks.md, load harness). Costs measured on the 2-core dev machine are in
  * docs/operator-guide.md ("Durability").
  *
  * <p>Writes are also serialised here (reads share a read lock), and replies are copied under the lock.
@@ -36,8 +41,10 @@ import java.util.function.Supplier;
  * post-image, as MongoDB guarantees it; one lock around write commands plus a deep copy of the reply gives the
  * embedded server the same guarantee; reads take the shared side of the lock so that no reply is encoded while a
  * write changes the documents it holds.
+ *
+ * <p>Public for the load harness's bare baseline, which stores on the same engine.
  */
-final class DurableH2Backend extends H2Backend {
+public final class DurableH2Backend extends H2Backend {
 
     /** Commands that change data; everything else (find, count, aggregate without $out...) reads. */
     private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
@@ -46,6 +53,11 @@ final class DurableH2Backend extends H2Backend {
     private final MVStore store;
     private final boolean durableWrites;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Write commands applied so far; only changed under the write lock. */
+    private final AtomicLong writesApplied = new AtomicLong();
+    /** Serialises committers; guards {@link #writesCommitted}. */
+    private final Object commitMonitor = new Object();
+    private long writesCommitted;
 
     private DurableH2Backend(MVStore store, boolean durableWrites) {
         super(store);
@@ -54,7 +66,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     /** Opens (or creates) the store file; {@code durableWrites=false} keeps H2's one-second commit delay. */
-    static DurableH2Backend open(Path file, boolean durableWrites) {
+    public static DurableH2Backend open(Path file, boolean durableWrites) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
         return new DurableH2Backend(store, durableWrites);
     }
@@ -75,26 +87,47 @@ final class DurableH2Backend extends H2Backend {
     private Document serialisedIfWrite(String command, Supplier<Document> handler) {
         boolean write = command != null && WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
         Lock held = write ? lock.writeLock() : lock.readLock();
+        Document reply;
+        long writeNumber = 0;
         held.lock();
         try {
             Document response = handler.get();
             // The reply is encoded after we return and may hold stored documents themselves (findAndModify's
             // post-image, a find's first batch), which the next write mutates in place: copy it under the lock.
-            return response == null ? null : response.cloneDeeply();
+            reply = response == null ? null : response.cloneDeeply();
         } finally {
-            try {
-                if (write) {
-                    commitIfChanged();
-                }
-            } finally {
-                held.unlock();
+            if (write) {
+                writeNumber = writesApplied.incrementAndGet();
             }
+            held.unlock();
         }
+        // handleMessage nests handleCommand: only the outermost call waits (it still holds the write lock when
+        // the nested one returns, and waiting for the commit while holding it would deadlock with a committer).
+        if (write && !lock.isWriteLockedByCurrentThread()) {
+            awaitCommitted(writeNumber);
+        }
+        return reply;
     }
 
-    private void commitIfChanged() {
-        if (durableWrites && store.hasUnsavedChanges() && !store.isClosed()) {
-            store.commit();
+    /** Returns once a commit has covered write number {@code writeNumber}, committing if nobody has yet. */
+    private void awaitCommitted(long writeNumber) {
+        if (!durableWrites) {
+            return;
+        }
+        synchronized (commitMonitor) {
+            if (writesCommitted >= writeNumber) {
+                return; // another thread's commit already wrote this change
+            }
+            lock.writeLock().lock();
+            try {
+                long covered = writesApplied.get();
+                if (store.hasUnsavedChanges() && !store.isClosed()) {
+                    store.commit();
+                }
+                writesCommitted = covered;
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the load harness (issue 8) against a freshly built runtime jar on this machine and prints a JSON summary.
+# Usage: scripts/load-harness.sh [--duration=30] [--concurrency=64] [--rate=300] [--debtors=20000]
+#                                [--phases=baseline,menu,nlu,open] [--heap=1536m] [--out=summary.json] [--jfr=rec.jfr]
+# Set SKIP_BUILD=1 to reuse the jar and classes already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cp_file="$(mktemp)"
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  mvn -B -q -DskipTests package
+fi
+mvn -B -q -pl bot-runtime -am -Dskip.npm=true -Dskip.npm.test=true -DskipTests test-compile \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+java -Xmx1g -cp "bot-runtime/target/test-classes:bot-runtime/target/classes:$(cat "$cp_file")" \
+  dev.cobra.runtime.load.LoadHarness --jar=bot-runtime/target/bot-runtime.jar "$@"
