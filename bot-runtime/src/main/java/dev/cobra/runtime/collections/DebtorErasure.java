@@ -35,7 +35,7 @@ import java.util.Set;
  * promises, payments, outbound statuses, events, audit rows) is re-keyed to a pseudonym
  * ({@code erased-<HMAC(installation key, debtor id)>}, not reversible without the key and never the same across
  * installations) and stripped of personal data: transcripts lose their texts, slots are emptied, outbound bodies
- * cleared; webchat links, WhatsApp inbound messages and media are deleted. Finally every remaining document that
+ * cleared, agents' notes erased; webchat links, WhatsApp inbound messages and media are deleted. Finally every remaining document that
  * points at the debtor (by pseudonym or conversation) is scanned and any string holding the name, phone, e-mail
  * or a linked WhatsApp id is replaced. Each step is idempotent, so a failed erasure can simply be repeated.
  */
@@ -91,6 +91,9 @@ public class DebtorErasure {
                                         new Update().set("debtorId", pseudonym).set("externalUserId", pseudonym)
                                                 .set("slots", new Document()).set("slotTypes", new Document()),
                                         "conversations").map(r -> r.getModifiedCount())),
+                                count(changed, "agent_outcomes", mongo.updateMulti(
+                                        Query.query(Criteria.where("conversationId").in(conversationIds).and("note").ne(null)),
+                                        new Update().set("note", ERASED), "agent_outcomes").map(r -> r.getModifiedCount())),
                                 count(changed, "webchat_links", mongo.remove(Query.query(Criteria.where("debtorId").is(id)),
                                         "webchat_links").map(r -> r.getDeletedCount())),
                                 count(changed, "whatsapp_inbound", mongo.remove(Query.query(new Criteria().orOperator(

@@ -114,6 +114,8 @@ class PromiseLifecycleTest {
         assertThat(stageFlow).isEqualTo("mid");
         assertThat(conversation.path("slots").path("brokenPromise").asBoolean()).isTrue();
         assertThat(conversation.path("slots").path("brokenPromiseDate").asText()).isEqualTo("2026-11-20");
+        assertThat(chat.say(next, "1234").text()).contains("No hemos recibido el pago de $ 500.000")
+                .contains("20 de noviembre");
         WebchatDriver.Session after = chat.open(chat.token("D-PROM-1"));
         assertThat(chat.conversation(after.conversationId()).path("slots").has("brokenPromise"))
                 .as("the broken promise is followed up once").isFalse();

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bot.demo.enabled=false", "bot.admin.password=test-admin",
+        "bot.public-url=https://cobra.example",
         "whatsapp.app-secret=e2e-secret", "whatsapp.verify-token=e2e-verify", "whatsapp.access-token=test-token",
         "whatsapp.phone-number-id=PNID", "whatsapp.outbox.poll-interval=PT0.05S"})
 class WhatsAppEndToEndTest {
@@ -161,7 +162,7 @@ class WhatsAppEndToEndTest {
         post(webhook("\"type\":\"interactive\",\"interactive\":{\"type\":\"" + kind + "\",\"" + kind
                 + "\":{\"id\":\"pay_now\",\"title\":\"Pagar ahora\"}}"));
         List<JsonNode> paid = awaitNewReplies(before);
-        assertThat(allText(paid)).contains("/pay/");
+        assertThat(allText(paid)).contains("https://cobra.example/pay/");
         assertThat(paid.get(0).path("text").path("preview_url").asBoolean()).isTrue();
     }
 }
