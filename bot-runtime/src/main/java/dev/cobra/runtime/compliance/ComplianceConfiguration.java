@@ -35,8 +35,13 @@ public class ComplianceConfiguration {
     }
 
     @Bean
+    DebtorContactLocks debtorContactLocks(ReactiveMongoTemplate mongo) {
+        return new DebtorContactLocks(mongo);
+    }
+
+    @Bean
     PolicyEngine contactPolicy(DebtorDirectory debtors, CountryContactRules rules, ContactWindows windows,
-                               ContactAuditTrail audit) {
-        return new PolicyEngine(debtors, rules, windows, audit);
+                               ContactAuditTrail audit, DebtorContactLocks locks) {
+        return new PolicyEngine(debtors, rules, windows, audit, locks);
     }
 }

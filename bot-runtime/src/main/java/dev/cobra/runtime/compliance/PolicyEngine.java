@@ -25,13 +25,15 @@ public class PolicyEngine implements ContactPolicy {
     private final CountryContactRules rules;
     private final ContactWindows windows;
     private final ContactAuditTrail audit;
+    private final DebtorContactLocks locks;
 
     public PolicyEngine(DebtorDirectory debtors, CountryContactRules rules, ContactWindows windows,
-                        ContactAuditTrail audit) {
+                        ContactAuditTrail audit, DebtorContactLocks locks) {
         this.debtors = debtors;
         this.rules = rules;
         this.windows = windows;
         this.audit = audit;
+        this.locks = locks;
     }
 
     /** A decision with what the audit trail records about it. */
@@ -43,8 +45,15 @@ public class PolicyEngine implements ContactPolicy {
         return evaluate(debtorId, channel, at).map(Evaluation::decision);
     }
 
+    /** Decides and records under the debtor's lock, so two senders cannot both pass the same cap. */
     @Override
     public Mono<ContactDecision> attempt(ContactAttempt attempt) {
+        return locks.withLock(String.valueOf(attempt.debtorId()), () -> decideAndRecord(attempt))
+                .onErrorResume(DebtorContactLocks.Busy.class, busy -> Mono.just(
+                        ContactDecision.block("policy_busy", attempt.at().plus(java.time.Duration.ofMinutes(1)))));
+    }
+
+    private Mono<ContactDecision> decideAndRecord(ContactAttempt attempt) {
         return evaluate(attempt.debtorId(), attempt.channel(), attempt.at())
                 .flatMap(evaluation -> audit.append(new AuditRow(null, attempt.at(), attempt.debtorId(),
                                 attempt.channel(), attempt.purpose(), attempt.sourceId(), attempt.template(),

@@ -42,7 +42,8 @@ class PolicyEngineTest {
         debtors = new MapDebtors();
         rules = new CountryContactRules(mongo.template);
         audit = new ContactAuditTrail(mongo.template);
-        engine = new PolicyEngine(debtors, rules, new ContactWindows(new HolidayCalendar()), audit);
+        engine = new PolicyEngine(debtors, rules, new ContactWindows(new HolidayCalendar()), audit,
+                new DebtorContactLocks(mongo.template));
         debtors.add("co", "CO", "America/Bogota", MapDebtors.optIn("whatsapp", "sms"), false);
         debtors.add("mx", "MX", "America/Mexico_City", MapDebtors.optIn("whatsapp"), false);
         debtors.add("us", "US", "America/New_York", MapDebtors.optIn("whatsapp"), false);
@@ -235,6 +236,19 @@ class PolicyEngineTest {
         assertBlocked("co", local(BOGOTA, "2026-11-25T09:00"), "frequency_cap", local(BOGOTA, "2026-11-30T09:00"));
         rules.reset("CO").block(T);
         assertThat(rules.forCountry("co").block(T)).isEqualTo(CountryContactRules.builtIn("CO"));
+    }
+
+    @Test
+    void concurrentAttemptsForOneDebtorPassTheDailyCapOnlyOnce() {
+        Instant noon = local(MEXICO, "2026-11-23T12:00");
+        List<ContactDecision> decisions = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(i -> engine.attempt(new ContactAttempt("mx", "whatsapp", i % 2 == 0 ? "campaign" : "reminder",
+                        "s" + i, null, noon)).subscribeOn(reactor.core.scheduler.Schedulers.parallel()), 8)
+                .collectList().block(Duration.ofSeconds(60));
+        assertThat(decisions).hasSize(8);
+        assertThat(decisions.stream().filter(ContactDecision::allowed)).hasSize(1);
+        assertThat(decisions.stream().filter(d -> "frequency_cap".equals(d.reason()))).hasSize(7);
+        assertThat(audit.find("mx", null, null, 100).collectList().block(T)).hasSize(8);
     }
 
     @Test
