@@ -74,12 +74,25 @@ public class PromiseReminders {
     public Mono<SweepResult> sweep() {
         Instant now = clock.instant();
         int[] counts = new int[3];
-        return promises.open(PAGE)
-                .concatMap(p -> one(p, now, counts).onErrorResume(e -> {
-                    log.warn("promise.sweep.failed promise={} error={}", p.get("_id"), e.toString());
-                    return Mono.empty();
-                }))
+        // Only promises due for a reminder or a break in some time zone: dated up to two days after today in UTC.
+        String latest = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(2).toString();
+        return page(latest, null, now, counts)
                 .then(Mono.fromSupplier(() -> new SweepResult(counts[0], counts[1], counts[2])));
+    }
+
+    private Mono<Void> page(String latest, ObjectId after, Instant now, int[] counts) {
+        return promises.open(latest, after, PAGE).collectList().flatMap(list -> {
+            if (list.isEmpty()) {
+                return Mono.empty();
+            }
+            ObjectId last = list.get(list.size() - 1).getObjectId("_id");
+            return reactor.core.publisher.Flux.fromIterable(list)
+                    .concatMap(p -> one(p, now, counts).onErrorResume(e -> {
+                        log.warn("promise.sweep.failed promise={} error={}", p.get("_id"), e.toString());
+                        return Mono.empty();
+                    }))
+                    .then(list.size() < PAGE ? Mono.empty() : Mono.defer(() -> page(latest, last, now, counts)));
+        });
     }
 
     private Mono<Void> one(Document promise, Instant now, int[] counts) {

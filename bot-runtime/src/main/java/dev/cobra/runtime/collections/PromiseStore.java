@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 /**
  * Promises to pay ({@code promises}): one document per promise, made by the bot or by an agent. Status
@@ -56,10 +55,16 @@ public class PromiseStore {
         return mongo.insert(doc, COLLECTION);
     }
 
-    /** Open promises, oldest date first (the sweep reads them a page at a time). */
-    public Flux<Document> open(int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(OPEN)).with(Sort.by("date", "_id")).limit(limit),
-                Document.class, COLLECTION);
+    /**
+     * Open promises dated no later than {@code latestDate} (ISO dates sort as text), in id order after
+     * {@code afterId} (null for the first page): the sweep reads them a page at a time.
+     */
+    public Flux<Document> open(String latestDate, ObjectId afterId, int limit) {
+        Criteria criteria = Criteria.where("status").is(OPEN).and("date").lte(latestDate);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Document.class, COLLECTION);
     }
 
     /** Takes the reminder of an open promise for sending; empty when it is not due or another instance has it. */
@@ -116,9 +121,5 @@ public class PromiseStore {
 
     public Flux<Document> forDebtor(String debtorId) {
         return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION);
-    }
-
-    static List<String> statuses() {
-        return List.of(OPEN, KEPT, BROKEN);
     }
 }

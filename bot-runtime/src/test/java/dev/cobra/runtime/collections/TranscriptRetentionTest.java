@@ -1,0 +1,40 @@
+package dev.cobra.runtime.collections;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Transcript retention deletes message log entries older than the configured days and keeps newer ones. */
+class TranscriptRetentionTest extends OperationsRuntimeTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void oldTranscriptsGoAndRecentOnesStay() {
+        Instant now = Instant.parse("2027-06-01T00:00:00Z");
+        mongo.insert(new Document("conversationId", "c_ret").append("seq", 1).append("text", "old")
+                .append("at", Date.from(now.minus(Duration.ofDays(400)))), "messages").block();
+        mongo.insert(new Document("conversationId", "c_ret").append("seq", 2).append("text", "recent")
+                .append("at", Date.from(now.minus(Duration.ofDays(10)))), "messages").block();
+        mongo.insert(new Document("to", "57300").append("status", "SENT").append("body", "{\"text\":\"hola\"}")
+                .append("createdAt", Date.from(now.minus(Duration.ofDays(400)))), "whatsapp_outbox").block();
+
+        TranscriptRetention retention = new TranscriptRetention(mongo, 365);
+        assertThat(retention.purge(now).block()).isEqualTo(1);
+        assertThat(mongo.find(Query.query(Criteria.where("conversationId").is("c_ret")), Document.class, "messages")
+                .map(d -> d.getString("text")).collectList().block()).containsExactly("recent");
+        assertThat(mongo.findOne(Query.query(Criteria.where("to").is("57300")), Document.class, "whatsapp_outbox").block()
+                .getString("body")).isEqualTo("{}");
+        assertThat(new TranscriptRetention(mongo, 0).purge(now).block()).as("0 keeps everything").isZero();
+    }
+}
