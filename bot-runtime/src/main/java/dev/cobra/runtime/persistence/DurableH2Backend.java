@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * file is not fsynced per write). The background thread stays on for housekeeping (chunk compaction).
  *
  * <p>Group commit: a write is applied under the write lock, then its thread waits until a commit covers it.
- * The first waiting thread commits everything applied so far (holding the write lock, so no half-applied
- * command is ever in the file); the threads that queued behind it find their writes already committed and
+ * The first waiting thread commits everything applied so far (holding the read lock, so no write is being
+ * applied and no half-applied command is ever in the file, while reads go on); the threads that queued behind it find their writes already committed and
  * answer at once. Under load one commit therefore covers many writes: a commit re-serialises every dirty page
  * (MVStore stores the documents with Java serialisation), which is what limited throughput when each write
  * committed alone (docs/benchmarks.md, load harness). Costs measured on the 2-core dev machine are in
@@ -118,7 +118,9 @@ public final class DurableH2Backend extends H2Backend {
             if (writesCommitted >= writeNumber) {
                 return; // another thread's commit already wrote this change
             }
-            lock.writeLock().lock();
+            // The shared side is enough: it keeps writers out (no half-applied command gets into the file) and
+            // lets reads go on while the dirty pages are serialised.
+            lock.readLock().lock();
             try {
                 long covered = writesApplied.get();
                 if (store.hasUnsavedChanges() && !store.isClosed()) {
@@ -126,7 +128,7 @@ public final class DurableH2Backend extends H2Backend {
                 }
                 writesCommitted = covered;
             } finally {
-                lock.writeLock().unlock();
+                lock.readLock().unlock();
             }
         }
     }

@@ -115,12 +115,17 @@ public final class LoadHarness {
                 if (options.containsKey("jfr")) { // a flight recording of the runtime, to see where the time goes
                     jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath());
                 }
-                ChildJvm runtime = ChildJvm.start("runtime", jvmArgs,
-                        List.of("-jar", jar.toString(), "--server.port=" + port, "--bot.data-dir=" + work.resolve("runtime"),
+                List<String> runtimeArgs = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + port, "--bot.data-dir=" + work.resolve("runtime"),
                                 "--bot.demo.enabled=false", "--bot.admin.password=" + ADMIN_PASSWORD,
                                 "--whatsapp.app-secret=" + SECRET, "--whatsapp.access-token=load-token",
                                 "--whatsapp.phone-number-id=PNID", "--whatsapp.graph-api-url=" + graph.baseUrl(),
-                                "--whatsapp.messages-per-second=1000", "--logging.level.dev.cobra=WARN"));
+                                "--whatsapp.messages-per-second=1000", "--logging.level.dev.cobra=WARN",
+                                // the driver's command metrics (Micrometer) tell which database calls a turn makes
+                                "--management.endpoints.web.exposure.include=health,info,metrics"));
+                if (options.containsKey("runtime-args")) { // e.g. --runtime-args=--bot.durable-writes=false
+                    runtimeArgs.addAll(List.of(options.get("runtime-args").split(",")));
+                }
+                ChildJvm runtime = ChildJvm.start("runtime", jvmArgs, runtimeArgs);
                 try {
                     String base = "http://127.0.0.1:" + port;
                     Duration startup = runtime.awaitReady(base + "/actuator/health", Duration.ofSeconds(120));
@@ -154,6 +159,7 @@ public final class LoadHarness {
                         summary.put(phase, result);
                     }
                     summary.put("strayOutboundMessages", people.strayReplies());
+                    summary.put("databaseCommands", databaseCommands(base));
                     summary.put("runtimeHeapUsedMbAtEnd", round(runtime.heapUsedMb(), 1));
                 } finally {
                     runtime.close();
@@ -408,6 +414,50 @@ public final class LoadHarness {
                 throw new IllegalStateException("debtor import answered " + response.statusCode() + ": " + response.body());
             }
         }
+    }
+
+    /** Count and total time of every (command, collection) the runtime sent to MongoDB during the whole run. */
+    private Map<String, Object> databaseCommands(String base) throws Exception {
+        String metric = base + "/actuator/metrics/mongodb.driver.commands";
+        com.fasterxml.jackson.databind.JsonNode all = getJson(metric);
+        Map<String, Object> result = new java.util.TreeMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode tag : all.path("availableTags")) {
+            if (!tag.path("tag").asText().equals("command")) {
+                continue;
+            }
+            for (com.fasterxml.jackson.databind.JsonNode command : tag.path("values")) {
+                com.fasterxml.jackson.databind.JsonNode one = getJson(metric + "?tag=command:" + command.asText());
+                for (com.fasterxml.jackson.databind.JsonNode collTag : one.path("availableTags")) {
+                    if (!collTag.path("tag").asText().equals("collection")) {
+                        continue;
+                    }
+                    for (com.fasterxml.jackson.databind.JsonNode collection : collTag.path("values")) {
+                        com.fasterxml.jackson.databind.JsonNode m = getJson(metric + "?tag=command:" + command.asText()
+                                + "&tag=collection:" + collection.asText());
+                        double count = 0;
+                        double seconds = 0;
+                        for (com.fasterxml.jackson.databind.JsonNode sample : m.path("measurements")) {
+                            if (sample.path("statistic").asText().equals("COUNT")) {
+                                count = sample.path("value").asDouble();
+                            } else if (sample.path("statistic").asText().equals("TOTAL_TIME")) {
+                                seconds = sample.path("value").asDouble();
+                            }
+                        }
+                        result.put(command.asText() + " " + collection.asText(), Map.of("count", (long) count,
+                                "meanMs", count == 0 ? 0 : round(seconds * 1000 / count, 2)));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode getJson(String url) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static Map<String, Object> percentiles(List<Double> values) {
