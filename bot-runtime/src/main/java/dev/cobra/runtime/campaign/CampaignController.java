@@ -46,6 +46,12 @@ public class CampaignController {
                 .map(campaign -> Map.of("id", campaign.id()));
     }
 
+    /** Every campaign, newest first, without counts (those are per campaign). */
+    @GetMapping("/api/campaigns")
+    public Mono<List<Map<String, Object>>> list() {
+        return service.all().map(CampaignController::state).collectList();
+    }
+
     @GetMapping("/api/campaigns/{id}")
     public Mono<Map<String, Object>> get(@PathVariable String id) {
         return service.report(id).map(report -> {
@@ -115,7 +121,9 @@ public class CampaignController {
     private static Map<String, Object> state(Campaign campaign) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", campaign.id());
+        view.put("name", campaign.name());
         view.put("status", campaign.status());
+        view.put("createdAt", campaign.createdAt().toString());
         view.put("audience", campaign.audience());
         return view;
     }

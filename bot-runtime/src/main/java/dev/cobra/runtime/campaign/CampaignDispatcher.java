@@ -37,6 +37,8 @@ public class CampaignDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDispatcher.class);
     static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
+    /** Contacts handled at once in a pass; each is a different debtor, and decisions lock per debtor. */
+    static final int CONCURRENCY = 8;
 
     private final CampaignStore campaigns;
     private final CampaignContacts contacts;
@@ -109,7 +111,8 @@ public class CampaignDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         return campaigns.runningIds().collectList()
                 .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : contacts.due(ids, now, batchSize))
-                .concatMap(contact -> contacts.claim(contact.id(), now).flatMap(claimed -> process(claimed, now)))
+                .flatMap(contact -> contacts.claim(contact.id(), now).flatMap(claimed -> process(claimed, now)),
+                        CONCURRENCY)
                 .count()
                 .doOnNext(count -> {
                     if (count > 0) {

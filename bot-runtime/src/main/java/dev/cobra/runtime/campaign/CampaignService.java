@@ -62,6 +62,10 @@ public class CampaignService {
                         "No registered WhatsApp template with this name and language (PUT /api/whatsapp/templates).")));
     }
 
+    public Flux<Campaign> all() {
+        return campaigns.all();
+    }
+
     public Mono<Campaign> find(String id) {
         return campaigns.find(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("No campaign with this id.")));
     }

@@ -65,6 +65,13 @@ public class CampaignStore {
                 COLLECTION).then();
     }
 
+    /** Every campaign, newest first. */
+    public Flux<Campaign> all() {
+        return mongo.find(new Query().with(org.springframework.data.domain.Sort.by(
+                org.springframework.data.domain.Sort.Direction.DESC, "createdAt")), Document.class, COLLECTION)
+                .map(CampaignStore::toCampaign);
+    }
+
     public Flux<String> runningIds() {
         Query query = Query.query(Criteria.where("status").is(Campaign.RUNNING));
         query.fields().include("_id");

@@ -172,5 +172,7 @@ class ComplianceApiTest {
                 .expectBody().jsonPath("$.status").isEqualTo("cancelled");
         admin().get().uri("/api/campaigns/" + id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("cancelled").jsonPath("$.counts.queued").isEqualTo(0);
+        admin().get().uri("/api/campaigns").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id=='" + id + "')].status").isEqualTo("cancelled");
     }
 }
