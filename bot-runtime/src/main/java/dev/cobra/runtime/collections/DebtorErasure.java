@@ -118,12 +118,28 @@ public class DebtorErasure {
                 }));
     }
 
-    /** Every other collection: documents keyed by the debtor id now carry the pseudonym. */
+    /**
+     * Every other collection: documents keyed by the debtor id now carry the pseudonym, also in composite ids such
+     * as {@code campaignId:debtorId} (such a document is re-inserted under the new id, then the old one removed).
+     */
     private Mono<Void> rekeyEverywhere(String id, String pseudonym, Map<String, Long> changed) {
         return mongo.getCollectionNames()
                 .filter(name -> !name.equals(LOG_COLLECTION))
-                .concatMap(name -> count(changed, name, mongo.updateMulti(Query.query(Criteria.where("debtorId").is(id)),
-                        new Update().set("debtorId", pseudonym), name).map(r -> r.getModifiedCount())))
+                .concatMap(name -> mongo.find(Query.query(Criteria.where("debtorId").is(id)), Document.class, name)
+                        .filter(doc -> doc.get("_id") instanceof String key && key.contains(id))
+                        .concatMap(doc -> {
+                            Object oldId = doc.get("_id");
+                            Document copy = new Document(doc);
+                            copy.put("_id", ((String) oldId).replace(id, pseudonym));
+                            copy.put("debtorId", pseudonym);
+                            return mongo.save(copy, name)
+                                    .then(mongo.remove(Query.query(Criteria.where("_id").is(oldId)), name))
+                                    .thenReturn(1L);
+                        })
+                        .reduce(0L, Long::sum)
+                        .flatMap(n -> count(changed, name, Mono.just(n)))
+                        .then(count(changed, name, mongo.updateMulti(Query.query(Criteria.where("debtorId").is(id)),
+                                new Update().set("debtorId", pseudonym), name).map(r -> r.getModifiedCount()))))
                 .then();
     }
 

@@ -103,6 +103,9 @@ class DebtorErasureTest {
         WebchatDriver.Session other = chat.open(chat.token("D-KEEP"));
         chat.say(other, "1234");
 
+        // A record keyed by a composite id holding the debtor id, as campaign contacts are.
+        mongo.insert(new Document("_id", "CAMP-9:D-ERASE").append("campaignId", "CAMP-9").append("debtorId", "D-ERASE")
+                .append("status", "SENT"), "campaign_contacts").block();
         assertThat(scan(List.of("valentina", "quiroga"))).as("the data is there before").isNotEmpty();
         JsonNode export = chat.admin().get().uri("/api/debtors/D-ERASE/export").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -127,6 +130,7 @@ class DebtorErasureTest {
                 documentHash.toLowerCase()));
         leaks.addAll(scanPattern(Pattern.compile("(?<![0-9A-Za-z])8642(?![0-9A-Za-z])")));
         assertThat(leaks).as("personal data left after erasure").isEmpty();
+        assertThat(scanPattern(Pattern.compile("D-ERASE"))).as("the debtor id is pseudonymised everywhere").isEmpty();
         assertThat(scan(List.of("tomás ibarra"))).as("another debtor is untouched").isNotEmpty();
         chat.admin().get().uri("/api/debtors/D-ERASE").exchange().expectStatus().isNotFound();
         chat.admin().get().uri("/api/debtors/D-ERASE/export").exchange().expectStatus().isNotFound();
