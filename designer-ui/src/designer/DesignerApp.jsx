@@ -3,6 +3,7 @@ import { LocalePicker, SignedIn, SignOutButton } from '../shared/SignIn.jsx';
 import { hasRole } from '../shared/staffApi.js';
 import { FlowEditor } from './FlowEditor.jsx';
 import { FlowList } from './FlowList.jsx';
+import { IntentEditor } from './IntentEditor.jsx';
 import { flowApi } from './flowApi.js';
 import { t } from './strings.js';
 import './designer.css';
@@ -23,12 +24,14 @@ function useHashRoute() {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
+  if (hash.startsWith('#/intents')) return { screen: 'intents' };
   const match = /^#\/flows\/([a-z][a-z0-9_]*)/.exec(hash);
-  return match ? match[1] : null;
+  return match ? { screen: 'flow', flowId: match[1] } : { screen: 'flows' };
 }
 
 function Designer({ session }) {
-  const flowId = useHashRoute();
+  const route = useHashRoute();
+  const { flowId } = route;
   const flows = useMemo(() => flowApi(session.api), [session.api]);
   const canEdit = hasRole(session.user, 'DESIGNER', 'ADMIN');
   const { locale } = session;
@@ -39,14 +42,20 @@ function Designer({ session }) {
     <div className="designer">
       <header className="designer-header">
         <h1>{t(locale, 'appTitle')}</h1>
+        <nav className="app-nav">
+          <a href="#/">{t(locale, 'flows')}</a>
+          {canEdit && <a href="#/intents">{t(locale, 'intentsTitle')}</a>}
+        </nav>
         <span data-testid="signed-in-as" className="muted">{session.user.username}</span>
         <LocalePicker locale={locale} setLocale={session.setLocale} />
         <SignOutButton session={session} />
       </header>
       {!canEdit && <p className="notice" data-testid="read-only">{t(locale, 'readOnly')}</p>}
-      {flowId
-        ? <FlowEditor key={flowId} flowId={flowId} flows={flows} locale={locale} canEdit={canEdit} />
-        : <FlowList flows={flows} locale={locale} />}
+      {route.screen === 'flow' && <FlowEditor key={flowId} flowId={flowId} flows={flows} locale={locale} canEdit={canEdit} />}
+      {route.screen === 'flows' && <FlowList flows={flows} locale={locale} />}
+      {route.screen === 'intents' && (canEdit
+        ? <IntentEditor api={session.api} locale={locale} canEdit={canEdit} />
+        : <p className="notice">{t(locale, 'readOnly')}</p>)}
     </div>
   );
 }

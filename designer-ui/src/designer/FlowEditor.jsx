@@ -3,6 +3,7 @@ import { GraphView } from './GraphView.jsx';
 import { Inspector } from './Inspector.jsx';
 import { Simulator } from './Simulator.jsx';
 import { Versions } from './Versions.jsx';
+import { ConversationTests } from './ConversationTests.jsx';
 import { YamlEditor } from './YamlEditor.jsx';
 import { parseFlow, stringify, toGraph } from './flowModel.js';
 import { t } from './strings.js';
@@ -101,6 +102,17 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
       setStatus({ kind: 'error', text: t(locale, 'publishBlocked', { count: check.errors.length }) });
       return;
     }
+    try {
+      const tests = await flows.tests.run(flowId, text);
+      const failing = tests.results.filter((r) => !r.passed).length;
+      if (failing > 0) {
+        setStatus({ kind: 'error', text: t(locale, 'testsBlocked', { count: failing }) });
+        return;
+      }
+    } catch (e) {
+      setStatus({ kind: 'error', text: e.message });
+      return;
+    }
     if (dirty && !(await save())) return;
     try {
       const version = await flows.publish(flowId);
@@ -138,7 +150,7 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
       </div>
       {editError && <p role="alert" className="error" data-testid="edit-error">{editError}</p>}
       <div className="tabs" role="tablist">
-        {['graph', 'yaml', 'versions'].map((name) => (
+        {['graph', 'yaml', 'versions', 'tests'].map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} data-tab={name}
             onClick={() => setTab(name)}>{t(locale, name)}</button>
         ))}
@@ -151,9 +163,10 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
                 locale={locale} />
             : <p className="error">{t(locale, 'yamlInvalid')}</p>)}
           {tab === 'yaml' && <YamlEditor text={text} onChange={setText} readOnly={!canEdit} flows={flows}
-            problems={validation ? validation.errors : []} />}
+            problems={validation ? validation.errors : []} focusStep={selected} />}
           {tab === 'versions' && <Versions flowId={flowId} flows={flows} locale={locale} canEdit={canEdit}
             draftText={text} onRestored={(view) => { setText(view.yaml); setSavedText(view.yaml); setLoaded(view); }} />}
+          {tab === 'tests' && <ConversationTests flowId={flowId} flows={flows} locale={locale} canEdit={canEdit} text={text} />}
           {problemsByStep[''] && (
             <ul className="flow-problems" data-testid="flow-problems">
               {problemsByStep[''].map((m) => <li key={m}>{m}</li>)}
@@ -173,7 +186,7 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
           )}
           {pane === 'simulator' && (
             <Simulator flowId={flowId} flows={flows} locale={locale} text={text} stepIds={stepIds}
-              onPosition={setSimPosition} />
+              onPosition={setSimPosition} canRecord={canEdit} />
           )}
         </aside>
       </div>

@@ -54,6 +54,12 @@ export function GraphView({ flowId, graph, problems, selected, onSelect, current
       if (p) instance.setCenter(p.x + 110, p.y + 36, { zoom: instance.getZoom(), duration: 200 });
     }
   }, [instance, current]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (instance && selected && positions[selected]) {
+      const p = positions[selected];
+      instance.setCenter(p.x + 110, p.y + 36, { zoom: Math.max(instance.getZoom(), 0.85), duration: 200 });
+    }
+  }, [instance, selected]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div className="graph" data-testid="graph">
       <ReactFlow nodes={shown} edges={edges} onNodesChange={(changes) => setShown((ns) => applyNodeChanges(changes, ns))} nodeTypes={nodeTypes} onInit={setInstance} fitView minZoom={0.1}

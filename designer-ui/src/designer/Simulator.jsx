@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from './strings.js';
+import { sessionToTest } from './recording.js';
 
 function percent(confidence) {
   return `${Math.round(confidence * 100)}%`;
@@ -31,7 +32,7 @@ function NluPanel({ nlu, locale }) {
  * Chats with the DRAFT (the text being edited, saved or not) as a sample debtor. Nothing is stored and no one
  * is contacted; the current step is reported to the graph for highlighting.
  */
-export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) {
+export function Simulator({ flowId, flows, locale, text, stepIds, onPosition, canRecord }) {
   const [sample, setSample] = useState({ daysPastDue: 10, locale: 'es', channel: 'webchat' });
   const [session, setSession] = useState(null);
   const [turns, setTurns] = useState([]);
@@ -40,8 +41,15 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [lastNlu, setLastNlu] = useState(null);
+  const [recorded, setRecorded] = useState([]);
+  const [testName, setTestName] = useState('');
+  const [saved, setSaved] = useState('');
 
-  const apply = (view, debtorSays) => {
+  const apply = (view, debtorSays, input) => {
+    setRecorded((previous) => [...(input && input.reset ? [] : previous), {
+      say: input && input.say, option: input && input.option, jump: input && input.jump, replies: view.replies,
+      flow: view.currentFlow, step: view.step, status: view.status,
+    }]);
     setSession(view);
     if (view.nlu) setLastNlu(view.nlu);
     setTurns((previous) => [
@@ -52,13 +60,13 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) 
     onPosition({ flow: view.currentFlow, step: view.step });
   };
 
-  const run = async (action, debtorSays, reset) => {
+  const run = async (action, debtorSays, reset, input) => {
     setBusy(true);
     setError('');
     try {
       const view = await action();
-      if (reset) { setTurns([]); setLastNlu(null); }
-      apply(view, debtorSays);
+      if (reset) { setTurns([]); setLastNlu(null); setSaved(''); }
+      apply(view, debtorSays, input || (reset ? { reset: true } : null));
     } catch (e) {
       setError(e.message);
     } finally {
@@ -67,14 +75,27 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) 
   };
 
   const start = () => run(() => flows.simulate(flowId, { ...sample, yaml: text }), null, true);
+  const record = async (e) => {
+    e.preventDefault();
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Bogota' });
+    try {
+      const yaml = sessionToTest({ description: testName.trim(), sample, today, turns: recorded });
+      await flows.tests.save(flowId, testName.trim(), yaml);
+      setSaved(testName.trim());
+      setTestName('');
+    } catch (err) {
+      setError(err.message);
+    }
+  };
   const send = (e) => {
     e.preventDefault();
     const message = input.trim();
     if (!message || !session) return;
     setInput('');
-    run(() => flows.say(flowId, session.sessionId, { text: message }), message);
+    run(() => flows.say(flowId, session.sessionId, { text: message }), message, false, { say: message });
   };
-  const choose = (option) => run(() => flows.say(flowId, session.sessionId, { optionId: option.id }), option.title);
+  const choose = (option) => run(() => flows.say(flowId, session.sessionId, { optionId: option.id }), option.title, false,
+    { option: option.id });
   const lastOptionsIndex = turns.map((turn) => turn.type === 'options').lastIndexOf(true);
 
   return (
@@ -130,7 +151,7 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) 
             </p>
             <form className="row" onSubmit={(e) => {
               e.preventDefault();
-              if (jumpTo) run(() => flows.jump(flowId, session.sessionId, jumpTo), null);
+              if (jumpTo) run(() => flows.jump(flowId, session.sessionId, jumpTo), null, false, { jump: true });
             }}>
               <select value={jumpTo} onChange={(e) => setJumpTo(e.target.value)} aria-label={t(locale, 'simJump')} data-testid="sim-jump-step">
                 <option value="">—</option>
@@ -139,6 +160,14 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition }) 
               <button type="submit" disabled={!jumpTo || busy} data-testid="sim-jump">{t(locale, 'simJump')}</button>
             </form>
             <NluPanel nlu={lastNlu} locale={locale} />
+            {canRecord && !recorded.some((r) => r.jump) && (
+              <form className="row" onSubmit={record} data-testid="record-form">
+                <input aria-label={t(locale, 'testName')} placeholder={t(locale, 'testName')} value={testName}
+                  onChange={(e) => setTestName(e.target.value)} data-testid="record-name" />
+                <button type="submit" disabled={!testName.trim() || busy} data-testid="record">{t(locale, 'record')}</button>
+                {saved && <span className="ok" role="status">{t(locale, 'testSaved', { name: saved })}</span>}
+              </form>
+            )}
             <details open>
               <summary>{t(locale, 'slots')}</summary>
               <pre data-testid="sim-slots">{JSON.stringify(session.slots, null, 1)}</pre>

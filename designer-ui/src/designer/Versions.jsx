@@ -6,6 +6,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { diffSteps } from './flowModel.js';
 import { formatTime } from './FlowList.jsx';
 import { t } from './strings.js';
+import { shadowContainer } from './shadowHost.js';
 
 const DRAFT = 'draft';
 
@@ -13,11 +14,13 @@ function YamlDiff({ before, after }) {
   const host = useRef(null);
   useEffect(() => {
     if (!host.current) return undefined;
-    const extensions = [basicSetup, yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false)];
+    const extensions = [basicSetup, EditorView.theme({ '&': { maxHeight: '60vh' }, '.cm-scroller': { overflow: 'auto' } }), yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false)];
+    const { shadow, container } = shadowContainer(host.current);
     const view = new MergeView({
       a: { doc: before, extensions },
       b: { doc: after, extensions },
-      parent: host.current,
+      parent: container,
+      root: shadow,
       collapseUnchanged: { margin: 3, minSize: 6 },
     });
     return () => view.destroy();

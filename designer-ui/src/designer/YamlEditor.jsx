@@ -6,13 +6,16 @@ import { linter, lintGutter, forceLinting } from '@codemirror/lint';
 import { autocompletion } from '@codemirror/autocomplete';
 import { parseFlow, stepLine } from './flowModel.js';
 import { schemaCompletions } from './schemaHints.js';
+import { shadowContainer } from './shadowHost.js';
+
+const sizing = EditorView.theme({ '&': { height: 'calc(100vh - 190px)', minHeight: '480px' }, '.cm-scroller': { overflow: 'auto' } });
 
 /**
  * The flow's YAML in CodeMirror 6: edits flow back to the shared text (so the graph follows), and the text
  * follows graph edits. Errors come from the YAML parser and from the server's validation, pinned to the
  * step's line; completion offers the keys and values of the flow JSON Schema (GET /api/flow-schema).
  */
-export function YamlEditor({ text, onChange, readOnly, flows, problems }) {
+export function YamlEditor({ text, onChange, readOnly, flows, problems, focusStep }) {
   const host = useRef(null);
   const view = useRef(null);
   const latest = useRef({ onChange, problems });
@@ -40,12 +43,15 @@ export function YamlEditor({ text, onChange, readOnly, flows, problems }) {
       });
       return out;
     };
+    const { shadow, container } = shadowContainer(host.current);
     const editor = new EditorView({
-      parent: host.current,
+      root: shadow,
+      parent: container,
       state: EditorState.create({
         doc: text,
         extensions: [
           basicSetup,
+          sizing,
           yaml(),
           lintGutter(),
           linter(diagnostics, { delay: 300 }),
@@ -58,6 +64,11 @@ export function YamlEditor({ text, onChange, readOnly, flows, problems }) {
       }),
     });
     view.current = editor;
+    const line = focusStep && stepLine(text, focusStep);
+    if (line) {
+      const at = editor.state.doc.line(Math.min(line, editor.state.doc.lines)).from;
+      editor.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'start', yMargin: 40 }) });
+    }
     return () => { editor.destroy(); view.current = null; };
   }, [schema, readOnly]); // eslint-disable-line react-hooks/exhaustive-deps
 

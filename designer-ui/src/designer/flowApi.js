@@ -17,5 +17,15 @@ export function flowApi(api) {
     say: (id, sid, message) => api.post(`/api/flows/${enc(id)}/simulations/${enc(sid)}/messages`, message),
     restart: (id, sid) => api.post(`/api/flows/${enc(id)}/simulations/${enc(sid)}/restart`, {}),
     jump: (id, sid, step) => api.post(`/api/flows/${enc(id)}/simulations/${enc(sid)}/jump`, { step }),
+    tests: testApi(api),
+  };
+}
+
+export function testApi(api) {
+  return {
+    list: (id) => api.get(`/api/flows/${enc(id)}/tests`),
+    save: (id, name, yaml) => api.post(`/api/flows/${enc(id)}/tests`, { name, yaml }),
+    remove: (id, testId) => api.delete(`/api/flows/${enc(id)}/tests/${enc(testId)}`),
+    run: (id, yaml) => api.post(`/api/flows/${enc(id)}/tests/run`, { yaml }),
   };
 }

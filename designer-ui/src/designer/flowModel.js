@@ -20,7 +20,7 @@ export function parseFlow(text) {
 }
 
 export function stringify(doc) {
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** A text (string or {locale: string}) in a locale, falling back to the first one. */

@@ -136,3 +136,23 @@ describe('helpers', () => {
     expect(diffSteps(before, after)).toEqual({ added: ['balance', 'extra'], removed: [], changed: ['pay_end'] });
   });
 });
+
+describe('shipped flows', () => {
+  it('round-trip through the YAML document byte for byte, and an edit changes only its own lines', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('../../../flow-definitions/src/main/resources/flows/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const name of files) {
+      const source = readFileSync(new URL(name, dir), 'utf8');
+      expect(stringify(parseFlow(source).doc), name).toBe(source);
+    }
+    const early = readFileSync(new URL('early.yaml', dir), 'utf8');
+    const { doc } = parseFlow(early);
+    setStepField(doc, 'greeting', ['next'], 'balance');
+    const before = early.split('\n');
+    const after = stringify(doc).split('\n');
+    expect(after.length).toBe(before.length);
+    expect(before.filter((line, i) => line !== after[i])).toEqual(['    next: verify']);
+  });
+});
