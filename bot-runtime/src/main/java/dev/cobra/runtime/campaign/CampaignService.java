@@ -115,9 +115,14 @@ public class CampaignService {
             Flux<String> debtorIds = Campaign.DRAFT.equals(campaign.status())
                     ? audience(campaign).map(Debtor::id)
                     : contacts.of(id).map(CampaignContact::debtorId);
+            Mono<List<String>> warnings = templates.find(campaign.templateName(), campaign.templateLanguage())
+                    .map(template -> OptOutNotice.warnings(campaign, template.body()))
+                    .defaultIfEmpty(List.of("The template is not in the registry."));
             return debtorIds.concatMap(debtorId -> policy.decide(debtorId, campaign.channel(), now), 16)
                     .collectList()
-                    .map(decisions -> {
+                    .zipWith(warnings)
+                    .map(decisionsAndWarnings -> {
+                        List<dev.cobra.runtime.compliance.ContactDecision> decisions = decisionsAndWarnings.getT1();
                         Map<String, Long> blocked = zeroReasons();
                         decisions.stream().filter(d -> !d.allowed())
                                 .forEach(d -> blocked.merge(d.reason(), 1L, Long::sum));
@@ -127,6 +132,7 @@ public class CampaignService {
                         view.put("audience", decisions.size());
                         view.put("allowedNow", decisions.stream().filter(d -> d.allowed()).count());
                         view.put("blockReasons", blocked);
+                        view.put("warnings", decisionsAndWarnings.getT2());
                         return view;
                     });
         });

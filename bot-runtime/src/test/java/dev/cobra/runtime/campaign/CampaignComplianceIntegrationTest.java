@@ -255,6 +255,7 @@ class CampaignComplianceIntegrationTest {
         assertThat(preview.path("blockReasons").path("no_consent").asLong()).isEqualTo(noConsentA);
         assertThat(preview.path("blockReasons").path("opted_out").asLong()).isEqualTo(optedOutA);
         assertThat(get("/api/compliance/audit?format=json")).isEmpty(); // previews record nothing
+        assertThat(preview.path("warnings").toString()).contains("Reg F"); // US debtors, no opt-out notice
 
         post("/api/campaigns/" + a + "/start", "");
         JsonNode reportA = awaitSettled(a);
