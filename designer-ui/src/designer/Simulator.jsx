@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { t } from './strings.js';
 import { sessionToTest } from './recording.js';
 
@@ -44,6 +44,10 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition, ca
   const [recorded, setRecorded] = useState([]);
   const [testName, setTestName] = useState('');
   const [saved, setSaved] = useState('');
+  const transcript = useRef(null);
+  useEffect(() => {
+    if (transcript.current) transcript.current.scrollTop = transcript.current.scrollHeight;
+  }, [turns]);
 
   const apply = (view, debtorSays, input) => {
     setRecorded((previous) => [...(input && input.reset ? [] : previous), {
@@ -123,7 +127,7 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition, ca
       {error && <p role="alert" className="error" data-testid="sim-error">{error}</p>}
       {session && (
         <>
-          <ol className="sim-transcript" data-testid="sim-transcript" aria-live="polite">
+          <ol className="sim-transcript" data-testid="sim-transcript" aria-live="polite" ref={transcript}>
             {turns.map((turn, index) => (
               // eslint-disable-next-line react/no-array-index-key
               <li key={index} className={`bubble from-${turn.from}`} data-testid="sim-message" data-from={turn.from}>

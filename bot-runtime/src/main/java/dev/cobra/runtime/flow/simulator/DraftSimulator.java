@@ -16,7 +16,6 @@ import dev.cobra.runtime.web.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -105,10 +104,6 @@ public class DraftSimulator {
 
     private Simulation create(String flowId, Flow draft, SampleDebtor sample, String owner) {
         evictIdle();
-        if (sessions.size() >= MAX_SESSIONS) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_simulations",
-                    "Too many simulations are open; close one or wait a few minutes");
-        }
         RecordingNlu recording = new RecordingNlu(nlu);
         SimulatedActions actions = new SimulatedActions(SampleDebtor.DOCUMENT_LAST4);
         CompiledFlows flows = new CompiledFlows(new DraftCatalog(store, draft));
@@ -156,6 +151,7 @@ public class DraftSimulator {
         return simulation;
     }
 
+    /** Drops sessions idle for {@link #IDLE_EXPIRY}, then the least recently used ones beyond {@link #MAX_SESSIONS}. */
     private void evictIdle() {
         var cutoff = clock.instant().minus(IDLE_EXPIRY);
         sessions.values().removeIf(s -> s.lastUsed.isBefore(cutoff));
