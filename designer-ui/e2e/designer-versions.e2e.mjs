@@ -72,4 +72,19 @@ await runScript(async (page) => {
   await page.locator('[data-testid="example-text"]').press('Enter');
   await page.locator('[data-testid="examples"] li').filter({ hasText: 'me despidieron del trabajo' }).waitFor({ timeout });
   await shot(page, 'intents');
+
+  if (process.env.AGENT_USER) {
+    step('an agent sees the flow read only');
+    const agentContext = await page.context().browser().newContext({ locale: 'es-CO', viewport: { width: 1280, height: 800 } });
+    const agent = await agentContext.newPage();
+    await signIn(agent, baseUrl, process.env.AGENT_USER, process.env.AGENT_PASSWORD);
+    await agent.locator('[data-testid="read-only"]').waitFor({ timeout });
+    await agent.locator('tr[data-flow-id="early"] a').click();
+    await node(agent, 'main_menu').waitFor({ timeout });
+    for (const hidden of ['[data-testid="publish"]', '[data-testid="save"]', '[data-testid="add-step-form"]', '[data-pane="simulator"]']) {
+      if (await agent.locator(hidden).count()) throw new Error(`an agent sees ${hidden}`);
+    }
+    if (await agent.locator('a[href="#/intents"]').count()) throw new Error('an agent sees the intent editor link');
+    await agentContext.close();
+  }
 });

@@ -11,11 +11,11 @@ import { t } from './strings.js';
 const VALIDATE_DELAY_MS = 500;
 
 /** Live server validation of the text being edited (debounced; the latest answer wins). */
-function useValidation(flows, flowId, text) {
+function useValidation(flows, flowId, text, enabled) {
   const [validation, setValidation] = useState(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (!text) return undefined;
+    if (!text || !enabled) return undefined; // validation is a designer's call (DESIGNER, ADMIN)
     const controller = new AbortController();
     setBusy(true);
     const timer = setTimeout(() => {
@@ -28,7 +28,7 @@ function useValidation(flows, flowId, text) {
         });
     }, VALIDATE_DELAY_MS);
     return () => { clearTimeout(timer); controller.abort(); };
-  }, [flows, flowId, text]);
+  }, [flows, flowId, text, enabled]);
   return { validation, validating: busy };
 }
 
@@ -53,7 +53,7 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
 
   const parsed = useMemo(() => parseFlow(text), [text]);
   const graph = useMemo(() => (parsed.flow ? toGraph(parsed.flow, locale) : null), [parsed, locale]);
-  const { validation, validating } = useValidation(flows, flowId, text);
+  const { validation, validating } = useValidation(flows, flowId, text, canEdit);
   const problemsByStep = useMemo(() => {
     const map = {};
     ((validation && validation.errors) || []).forEach((p) => {
@@ -175,7 +175,7 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
         </section>
         <aside className="editor-side">
           <div className="tabs" role="tablist">
-            {['inspector', 'simulator'].map((name) => (
+            {(canEdit ? ['inspector', 'simulator'] : ['inspector']).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={pane === name} data-pane={name}
                 onClick={() => setPane(name)}>{t(locale, name)}</button>
             ))}
@@ -184,7 +184,7 @@ export function FlowEditor({ flowId, flows, locale, canEdit }) {
             <Inspector flow={parsed.flow} stepIds={stepIds} selected={selected} onSelect={setSelected}
               edit={edit} locale={locale} canEdit={canEdit} problems={problemsByStep} />
           )}
-          {pane === 'simulator' && (
+          {pane === 'simulator' && canEdit && (
             <Simulator flowId={flowId} flows={flows} locale={locale} text={text} stepIds={stepIds}
               onPosition={setSimPosition} canRecord={canEdit} />
           )}

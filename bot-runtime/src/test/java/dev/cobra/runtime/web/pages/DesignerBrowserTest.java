@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 6, acceptance points 2 and 3, in Debian's Chromium: {@code designer.e2e.mjs} (a designer adds a menu option
  * with a new step, sees it in YAML, breaks and fixes a transition, simulates the branch, publishes, and a new
  * webchat conversation follows it), then {@code designer-versions.e2e.mjs} (NLU intent and confidence in the
- * simulator, diff of versions 1 and 2, roll back to 1 as version 3). The outcome is checked through the API too.
+ * simulator, a recorded conversation test, diff of versions 1 and 2, roll back to 1 as version 3, intent examples,
+ * and an agent who only sees the flow read only). The outcome is checked through the API too.
  * Set {@code -Ddesigner.screenshots=<dir>} to keep the screenshots used in docs/designer-guide.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,6 +50,9 @@ class DesignerBrowserTest {
         admin.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", DESIGNER, "password", PASSWORD, "roles", List.of("DESIGNER")))
                 .exchange().expectStatus().isCreated();
+        admin.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "andres", "password", PASSWORD, "roles", List.of("AGENT")))
+                .exchange().expectStatus().isCreated();
         admin.post().uri("/api/debtors").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                 [{"id":"D-DESIGN","name":"Ana Pérez","phone":"+573001239999","locale":"es-CO",
                   "timezone":"America/Bogota","country":"CO","documentLast4":"1234",
@@ -64,7 +68,9 @@ class DesignerBrowserTest {
                 "BASE_URL", baseUrl,
                 "DESIGNER_USER", DESIGNER,
                 "DESIGNER_PASSWORD", PASSWORD,
-                "DEEP_LINK", baseUrl + "/chat/" + link.get("token").asText()));
+                "DEEP_LINK", baseUrl + "/chat/" + link.get("token").asText(),
+                "AGENT_USER", "andres",
+                "AGENT_PASSWORD", PASSWORD));
         String screenshots = System.getProperty("designer.screenshots");
         if (screenshots != null && !screenshots.isBlank()) {
             env.put("DESIGNER_SCREENSHOTS", Path.of(screenshots).toAbsolutePath().toString());
