@@ -28,6 +28,7 @@ await runScript(async (page) => {
   if (!intent || !(confidence >= 0 && confidence <= 1)) throw new Error(`bad NLU display: ${intent} ${confidence}`);
   if ((await page.locator('[data-testid="nlu"] .ranking li').count()) < 1) throw new Error('no intent ranking shown');
   console.log(`e2e: nlu intent=${intent} confidence=${confidence}`);
+  await page.locator('[data-testid="nlu"]').scrollIntoViewIfNeeded();
   await shot(page, 'nlu');
 
   step('record the session as a conversation test and run the tests');
