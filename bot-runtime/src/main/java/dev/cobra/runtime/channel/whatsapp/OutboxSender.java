@@ -67,6 +67,8 @@ public class OutboxSender implements SmartLifecycle {
 
     /** How long an orderly stop waits for requests in flight, so that they are recorded and not sent again. */
     static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+    static final Duration STALE_CLAIM_CHECK = Duration.ofSeconds(30);
+    private volatile long nextStaleClaimCheck = System.nanoTime();
 
     public OutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties, WebClient.Builder webClients,
                         ObjectMapper objectMapper, Clock clock, Duration pollInterval, Duration claimTimeout) {
@@ -105,7 +107,7 @@ public class OutboxSender implements SmartLifecycle {
                 .thenMany(Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE),
                         wakeups.asFlux()))
                 .onBackpressureDrop()
-                .concatMap(tick -> drainOnce().onErrorResume(error -> {
+                .concatMap(tick -> releaseStaleClaimsIfDue().then(drainOnce()).onErrorResume(error -> {
                     log.warn("whatsapp.outbox.drain.failed error={}", error.toString());
                     return Mono.just(0);
                 }), 1)
@@ -114,6 +116,26 @@ public class OutboxSender implements SmartLifecycle {
                         wake(); // more may be due: the next message of the same recipients
                     }
                 });
+    }
+
+    /**
+     * Claims left {@code SENDING} by a sender that died (another instance killed, or a claim whose answer was lost
+     * when the database dropped the connection) block their recipient's queue; they are released while running
+     * too, not only at start, every {@link #STALE_CLAIM_CHECK} at most.
+     */
+    private Mono<Void> releaseStaleClaimsIfDue() {
+        long now = System.nanoTime();
+        if (claimTimeout.isZero() || now < nextStaleClaimCheck) { // zero: every claim is stale, release at start only
+            return Mono.empty();
+        }
+        nextStaleClaimCheck = now + Math.min(STALE_CLAIM_CHECK.toNanos(), claimTimeout.toNanos() / 2);
+        return outbox.releaseStaleClaims(clock.instant().minus(claimTimeout))
+                .doOnNext(released -> {
+                    if (released > 0) {
+                        log.info("whatsapp.outbox.claims.released count={}", released);
+                    }
+                })
+                .then();
     }
 
     /**
@@ -195,7 +217,13 @@ public class OutboxSender implements SmartLifecycle {
         return outbox.claim(id, clock.instant())
                 .flatMap(claimed -> Mono.delay(rateLimiter.reserve(System.nanoTime()))
                         .then(post(claimed))
-                        .flatMap(outcome -> record(claimed, outcome))
+                        // Meta has the message now: recording it must outlast a database blip, or the claim goes
+                        // stale and the message is sent a second time.
+                        .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
+                                .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                                        .maxBackoff(Duration.ofSeconds(1))
+                                        .filter(WhatsAppInboundProcessor::databaseUnavailable))
+                                .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2)))
                         .thenReturn(Boolean.TRUE)
                         .doOnSubscribe(subscription -> inFlight.incrementAndGet())
                         .doFinally(signal -> inFlight.decrementAndGet()));

@@ -22,6 +22,9 @@ public final class WebhookPayloadParser {
         this.objectMapper = objectMapper;
     }
 
+    /** Later timestamps are taken as garbage (year 9999). */
+    private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59Z");
+
     public record Parsed(List<WhatsAppInbound> messages, List<WhatsAppStatusUpdate> statuses) {
     }
 
@@ -75,6 +78,9 @@ public final class WebhookPayloadParser {
         if (bsuid == null && text(message, "from") != null && phone == null) {
             bsuid = text(message, "from"); // a BSUID-only sender may be reported in `from` itself
         }
+        if (phone == null && bsuid == null) {
+            return null; // nobody to answer: not a message we can take
+        }
         String type = text(message, "type") == null ? "unsupported" : text(message, "type");
         String text = null;
         String optionId = null;
@@ -125,8 +131,10 @@ public final class WebhookPayloadParser {
     private static Instant epoch(JsonNode node) {
         String seconds = text(node, "timestamp");
         try {
-            return seconds == null ? Instant.now() : Instant.ofEpochSecond(Long.parseLong(seconds));
-        } catch (NumberFormatException e) {
+            Instant sent = seconds == null ? Instant.now() : Instant.ofEpochSecond(Long.parseLong(seconds));
+            // Out of the range a BSON date holds (and certainly not a real send time): take the arrival time.
+            return sent.isAfter(LATEST_TIMESTAMP) || sent.isBefore(Instant.EPOCH) ? Instant.now() : sent;
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             return Instant.now();
         }
     }

@@ -9,15 +9,24 @@ import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs accepted inbound messages, one at a time per WhatsApp user and in the order they were accepted:
@@ -33,6 +42,10 @@ public class WhatsAppInboundProcessor {
     /** Ids of buttons the channel itself offers (not the flow's), answered here. */
     static final String WRITE_INSTEAD = "cobra.write";
     static final String TALK_TO_AGENT = "cobra.agent";
+
+    /** How long a turn is retried while the database is unreachable before it is left PENDING. */
+    static final Duration DATABASE_RETRY_WINDOW = Duration.ofMinutes(3);
+    private static final Duration DATABASE_RETRY_MAX_BACKOFF = Duration.ofSeconds(5);
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -66,7 +79,13 @@ public class WhatsAppInboundProcessor {
         (previous == null ? DONE : previous)
                 .handle((ignored, error) -> null)
                 .thenCompose(ignored -> process(message)
+                        .retryWhen(whileTheDatabaseIsDown())
                         .onErrorResume(error -> {
+                            if (databaseUnavailable(error)) {
+                                // Still PENDING in the database: processed by the next start's resumePending.
+                                log.warn("whatsapp.inbound.postponed wamid={} error={}", message.wamid(), error.toString());
+                                return Mono.empty();
+                            }
                             log.warn("whatsapp.inbound.failed wamid={} error={}", message.wamid(), error.toString());
                             return inboundStore.markFailed(message.wamid(), error.getClass().getSimpleName(),
                                     clock.instant()).onErrorResume(e -> Mono.empty());
@@ -77,6 +96,34 @@ public class WhatsAppInboundProcessor {
                     mine.complete(null);
                 });
         return mine;
+    }
+
+    /**
+     * A turn that failed because the database was unreachable is run again (in its lane, so the user's later
+     * messages wait behind it) until it succeeds or {@link #DATABASE_RETRY_WINDOW} has passed.
+     */
+    private static Retry whileTheDatabaseIsDown() {
+        return Retry.from(signals -> Mono.fromSupplier(System::nanoTime).flatMapMany(start -> signals.concatMap(signal -> {
+            long waited = System.nanoTime() - start;
+            if (!databaseUnavailable(signal.failure()) || waited > DATABASE_RETRY_WINDOW.toNanos()) {
+                return Mono.error(signal.failure());
+            }
+            long backoff = Math.min(DATABASE_RETRY_MAX_BACKOFF.toMillis(), 250L << Math.min(signal.totalRetries(), 5));
+            return Mono.delay(Duration.ofMillis(backoff));
+        })));
+    }
+
+    /** Connection, timeout and primary-election failures: transient, unlike a bad document or a bug. */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                    || e instanceof MongoSocketException || e instanceof MongoTimeoutException
+                    || e instanceof MongoNotPrimaryException || e instanceof MongoNodeIsRecoveringException
+                    || e instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Messages accepted before a restart but not processed yet. */

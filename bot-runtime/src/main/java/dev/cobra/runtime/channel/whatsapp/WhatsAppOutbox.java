@@ -2,6 +2,7 @@ package dev.cobra.runtime.channel.whatsapp;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -10,7 +11,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -37,13 +40,27 @@ public class WhatsAppOutbox {
         this.mongo = mongo;
     }
 
-    /** Persists the messages of one turn, in order; completes when they are durable. */
+    /**
+     * Persists the messages of one turn, in order; completes when they are durable. While the database is briefly
+     * unreachable an insert is retried for up to {@link #ENQUEUE_RETRY_WINDOW} (the turn is already logged, so
+     * failing here would lose the reply); the id is fixed first, so a retried insert that had landed is a no-op.
+     */
     public Mono<Void> enqueue(List<Document> messages) {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
-        return Flux.fromIterable(messages).concatMap(doc -> mongo.insert(doc, COLLECTION)).then();
+        return Flux.fromIterable(messages).concatMap(doc -> {
+            doc.putIfAbsent("_id", new ObjectId());
+            return Mono.defer(() -> mongo.insert(doc, COLLECTION))
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250)).maxBackoff(Duration.ofSeconds(2))
+                            .filter(WhatsAppInboundProcessor::databaseUnavailable))
+                    .timeout(ENQUEUE_RETRY_WINDOW)
+                    .onErrorResume(DuplicateKeyException.class, landed -> Mono.just(doc));
+        }).then();
     }
+
+    /** Shorter than the turn timeout, so that a retried reply never makes its turn time out. */
+    static final Duration ENQUEUE_RETRY_WINDOW = Duration.ofSeconds(20);
 
     public static Document newMessage(String to, String conversationId, String debtorId, String kind, String body,
                                       Instant now) {

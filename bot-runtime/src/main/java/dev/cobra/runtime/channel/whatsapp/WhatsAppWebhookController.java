@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -85,18 +84,27 @@ public class WhatsAppWebhookController {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "malformed_json", "The body is not JSON"));
         }
         var receivedAt = clock.instant();
-        Mono<List<WhatsAppInbound>> accepted = Flux.fromIterable(parsed.messages())
+        // Each new message is queued as soon as it is stored: if a later insert of the batch fails, the 503 makes
+        // Meta redeliver the batch and the messages stored already come back as duplicates, so they must not wait.
+        Mono<Long> accepted = Flux.fromIterable(parsed.messages())
                 .concatMap(message -> inboundStore.accept(message, receivedAt)
                         .filter(Boolean::booleanValue).map(isNew -> message))
-                .collectList();
+                .doOnNext(processor::submit)
+                .count();
         Mono<Void> statuses = Flux.fromIterable(parsed.statuses()).concatMap(statusStore::apply).then();
         return accepted.flatMap(fresh -> statuses.then(Mono.fromRunnable(() -> {
-            int duplicates = parsed.messages().size() - fresh.size();
+            long duplicates = parsed.messages().size() - fresh;
             if (duplicates > 0) {
                 log.info("whatsapp.webhook.duplicates count={}", duplicates);
             }
-            fresh.forEach(processor::submit);
-        }))).thenReturn(ResponseEntity.ok().<Map<String, String>>build());
+        }))).thenReturn(ResponseEntity.ok().<Map<String, String>>build())
+                .onErrorResume(error -> {
+                    // Not stored (the database is down or failing): 503 so that Meta delivers the webhook again.
+                    log.warn("whatsapp.webhook.unavailable messages={} error={}", parsed.messages().size(),
+                            error.getClass().getSimpleName());
+                    return Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                            "The message could not be stored; deliver it again later"));
+                });
     }
 
     /** Errors in the product's JSON shape (CONTRACTS.md), built here so the endpoint does not depend on a handler. */

@@ -1,0 +1,227 @@
+package dev.cobra.runtime.faults;
+
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import dev.cobra.runtime.channel.whatsapp.FakeGraphApi;
+import dev.cobra.runtime.persistence.DurableH2Backend;
+import org.bson.Document;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Issue 8, fault "kill -9 under load" (run by {@code scripts/fault-kill9.sh}): starts the runtime jar on a fresh
+ * data dir with WhatsApp pointed at a local Graph API recorder, posts signed webhooks from many debtors (each
+ * retried like Meta until answered 200), kills the runtime with SIGKILL once {@code --kill-after} messages were
+ * accepted, restarts it on the same data dir and port, lets every debtor finish, stops it gracefully and then
+ * reads its database: every accepted wamid must be stored and processed once, each debtor's messages logged once
+ * in order, and the Graph API must have received exactly the replies in the log (none lost, none sent twice).
+ * Prints one {@code RESULT} line per check and exits 1 when one fails.
+ */
+public final class Kill9Check {
+
+    private static final List<String> WORDS = List.of("alfa", "bravo", "charlie", "delta", "eco", "foxtrot", "golf",
+            "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa");
+
+    private Kill9Check() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        String jar = options.getOrDefault("jar", "bot-runtime/target/bot-runtime.jar");
+        int debtors = Integer.parseInt(options.getOrDefault("debtors", "20"));
+        int perDebtor = Math.min(WORDS.size(), Integer.parseInt(options.getOrDefault("messages", "10")));
+        int killAfter = Integer.parseInt(options.getOrDefault("kill-after", String.valueOf(debtors * perDebtor / 3)));
+        Path dataDir = Files.createTempDirectory("cobra-kill9-");
+        int port = freePort();
+        String baseUrl = "http://127.0.0.1:" + port;
+        say("data dir " + dataDir + ", port " + port + ", " + debtors + " debtors x " + perDebtor + " messages, kill after "
+                + killAfter + " accepted");
+
+        try (FakeGraphApi graph = new FakeGraphApi()) {
+            Process runtime = start(jar, dataDir, port, graph.baseUrl(), "first");
+            awaitReady(baseUrl);
+            SignedWebhookClient webhooks = new SignedWebhookClient(baseUrl, FaultRuntime.APP_SECRET);
+            Set<String> accepted = ConcurrentHashMap.newKeySet();
+            AtomicInteger acceptedCount = new AtomicInteger();
+            CountDownLatch killPoint = new CountDownLatch(1);
+            long start = Instant.now().getEpochSecond();
+            List<Thread> senders = new ArrayList<>();
+            for (int d = 0; d < debtors; d++) {
+                int debtor = d;
+                Thread sender = new Thread(() -> {
+                    for (int m = 0; m < perDebtor; m++) {
+                        String wamid = "wamid.KILL-" + debtor + "-" + m;
+                        String body = SignedWebhookClient.textMessage(phone(debtor), wamid, text(m), start + m);
+                        long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                        while (webhooks.post(body) != 200 && System.nanoTime() < giveUp) {
+                            pause(500); // like Meta: deliver again later
+                        }
+                        accepted.add(wamid);
+                        if (acceptedCount.incrementAndGet() >= killAfter) {
+                            killPoint.countDown();
+                        }
+                    }
+                });
+                sender.start();
+                senders.add(sender);
+            }
+            killPoint.await();
+            runtime.destroyForcibly().waitFor(); // SIGKILL
+            say("killed -9 with " + acceptedCount.get() + " accepted, " + graph.sentBodies().size() + " replies sent");
+            runtime = start(jar, dataDir, port, graph.baseUrl(), "second");
+            awaitReady(baseUrl);
+            say("restarted");
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            awaitQuiet(graph, Duration.ofSeconds(8), Duration.ofMinutes(3));
+            runtime.destroy(); // graceful stop, so that the data file can be opened here
+            runtime.waitFor();
+            boolean ok = verify(dataDir, accepted, debtors, perDebtor, graph);
+            say(ok ? "PASSED" : "FAILED");
+            System.exit(ok ? 0 : 1);
+        }
+    }
+
+    private static boolean verify(Path dataDir, Set<String> accepted, int debtors, int perDebtor, FakeGraphApi graph) {
+        MongoServer server = new MongoServer(DurableH2Backend.open(dataDir.resolve("cobra.mv"), true));
+        server.bind("127.0.0.1", 0);
+        try (DatabaseReader database = new DatabaseReader("mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), "cobra")) {
+            List<Document> inbound = database.find("whatsapp_inbound", Filters.regex("_id", "^wamid\\.KILL"));
+            Map<String, String> states = new HashMap<>();
+            inbound.forEach(d -> states.put(d.getString("_id"), d.getString("state")));
+            long missing = accepted.stream().filter(w -> !states.containsKey(w)).count();
+            long notDone = accepted.stream().filter(w -> !"DONE".equals(states.get(w))).count();
+            boolean ok = check("accepted wamids stored", missing == 0, accepted.size() + " accepted, " + missing + " missing");
+            ok &= check("accepted wamids processed", notDone == 0, notDone + " not DONE");
+            Map<String, Long> sends = DatabaseReader.sendsPerRecipient(graph.sentBodies());
+            int orderBroken = 0;
+            int sendMismatch = 0;
+            long extraSends = 0;
+            long lostSends = 0;
+            for (int d = 0; d < debtors; d++) {
+                List<String> transcript = database.whatsappTranscript(phone(d));
+                List<String> expected = new ArrayList<>();
+                for (int m = 0; m < perDebtor; m++) {
+                    expected.add("debtor:" + text(m));
+                }
+                if (!transcript.stream().filter(e -> e.startsWith("debtor:")).toList().equals(expected)) {
+                    orderBroken++;
+                    say("debtor " + d + " logged " + transcript.stream().filter(e -> e.startsWith("debtor:")).toList());
+                }
+                long logged = transcript.stream().filter(e -> e.startsWith("bot:")).count();
+                long sent = sends.getOrDefault(phone(d), 0L);
+                if (sent != logged) {
+                    sendMismatch++;
+                    extraSends += Math.max(0, sent - logged);
+                    lostSends += Math.max(0, logged - sent);
+                }
+            }
+            ok &= check("each debtor's messages logged once, in order", orderBroken == 0, orderBroken + " debtors differ");
+            ok &= check("Graph API sends = logged replies", sendMismatch == 0, sendMismatch + " debtors differ, "
+                    + extraSends + " sent twice, " + lostSends + " never sent");
+            return ok;
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static boolean check(String what, boolean passed, String detail) {
+        System.out.println("RESULT " + (passed ? "ok   " : "FAIL ") + what + " (" + detail + ")");
+        return passed;
+    }
+
+    private static Process start(String jar, Path dataDir, int port, String graphUrl, String name) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar, "--server.port=" + port, "--bot.data-dir=" + dataDir, "--bot.demo.enabled=false",
+                "--bot.admin.password=kill9-admin", "--whatsapp.app-secret=" + FaultRuntime.APP_SECRET,
+                "--whatsapp.verify-token=kill9", "--whatsapp.access-token=test-token",
+                "--whatsapp.phone-number-id=PNID", "--whatsapp.graph-api-url=" + graphUrl,
+                "--whatsapp.outbox.poll-interval=PT0.1S");
+        File log = dataDir.resolve("runtime-" + name + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static void awaitReady(String baseUrl) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("the runtime did not become healthy");
+    }
+
+    /** Waits until the Graph API got nothing new for {@code quiet}. */
+    private static void awaitQuiet(FakeGraphApi graph, Duration quiet, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        int last = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = graph.sentBodies().size();
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > quiet.toNanos()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String phone(int debtor) {
+        return "5730088" + String.format("%05d", debtor);
+    }
+
+    private static String text(int message) {
+        return "mensaje " + WORDS.get(message);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("kill9: " + line);
+    }
+}
