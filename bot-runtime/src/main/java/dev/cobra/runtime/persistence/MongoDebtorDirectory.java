@@ -50,8 +50,24 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
     /** Channels whose consent an opt-out withdraws even when the debtor had none recorded for them. */
     private static final List<String> WITHDRAWN_ON_OPT_OUT = List.of("whatsapp", "webchat", "sms", "email");
 
+    /** Bounds the phone hints: about 100 bytes each, so some 20 MB at most. */
+    private static final int MAX_PHONE_HINTS = 200_000;
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    /**
+     * Phone → id of the debtor a lookup or an import last tied to it. Only a hint: the document is read by id (which
+     * every MongoDB answers from its primary index) and used only if it still has that phone, so a stale hint costs
+     * one extra read, never a wrong answer. It spares the embedded server, which has no secondary indexes, a scan of
+     * the whole portfolio for every inbound WhatsApp message (docs/benchmarks.md).
+     */
+    private final Map<String, String> phoneHints = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > MAX_PHONE_HINTS;
+                }
+            });
 
     MongoDebtorDirectory(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
@@ -80,8 +96,21 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
         if (candidates.isEmpty()) {
             return Mono.empty();
         }
-        return mongo.findOne(Query.query(Criteria.where("phone").in(candidates)), Document.class, COLLECTION)
+        Mono<Debtor> scan = mongo.findOne(Query.query(Criteria.where("phone").in(candidates)), Document.class, COLLECTION)
+                .doOnNext(doc -> phoneHints.put(doc.getString("phone"), doc.getString("_id")))
                 .map(MongoDebtorDirectory::toDebtor);
+        String hintedPhone = candidates.stream().filter(phoneHints::containsKey).findFirst().orElse(null);
+        String hintedId = hintedPhone == null ? null : phoneHints.get(hintedPhone);
+        if (hintedId == null) {
+            return scan;
+        }
+        return mongo.findOne(byId(hintedId), Document.class, COLLECTION)
+                .filter(doc -> candidates.contains(doc.getString("phone")))
+                .map(MongoDebtorDirectory::toDebtor)
+                .switchIfEmpty(Mono.defer(() -> {
+                    phoneHints.remove(hintedPhone, hintedId); // the debtor changed phone or was erased
+                    return scan;
+                }));
     }
 
     @Override
@@ -180,7 +209,13 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
         return mongo.findAndModify(byId(debtor.id()), update,
                         FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION)
                 .map(previous -> UpsertOutcome.UPDATED)
-                .defaultIfEmpty(UpsertOutcome.CREATED);
+                .defaultIfEmpty(UpsertOutcome.CREATED)
+                .doOnNext(outcome -> {
+                    if (debtor.phone() != null) {
+                        // putIfAbsent: where debtors share a phone, the one found first keeps answering for it
+                        phoneHints.putIfAbsent(debtor.phone(), debtor.id());
+                    }
+                });
     }
 
     @Override

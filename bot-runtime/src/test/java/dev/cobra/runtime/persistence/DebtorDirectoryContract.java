@@ -107,6 +107,17 @@ abstract class DebtorDirectoryContract {
     }
 
     @Test
+    void aDebtorWhosePhoneChangedIsNoLongerFoundByTheOldOne() {
+        String oldPhone = uniquePhone();
+        directory.upsert(debtor(oldPhone, null, "10", Set.of())).block();
+        StepVerifier.create(directory.findByPhone(oldPhone).map(Debtor::id)).expectNext(id).verifyComplete();
+        String newPhone = uniquePhone().replace("+5730", "+5731");
+        directory.upsert(debtor(newPhone, null, "10", Set.of())).block();
+        StepVerifier.create(directory.findByPhone(oldPhone)).verifyComplete();
+        StepVerifier.create(directory.findByPhone(newPhone).map(Debtor::id)).expectNext(id).verifyComplete();
+    }
+
+    @Test
     void aMexicanMobileStoredInE164IsFoundFromWhatsAppsOldMobileForm() {
         String local = String.format("%08d", Math.abs(id.hashCode() % 100_000_000));
         directory.upsert(debtor("+5255" + local, null, "10", Set.of())).block();
