@@ -57,7 +57,7 @@ class DatabaseOutageTest {
         // Short driver timeouts, as production should set them: a webhook must get its 503 well before Meta gives up.
         runtime = FaultRuntime.start("mongodb://127.0.0.1:" + proxy.port()
                         + "/cobra?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000&socketTimeoutMS=5000",
-                dataDir, graph.baseUrl(), "--whatsapp.outbox.claim-timeout=PT10S");
+                dataDir, graph.baseUrl(), "--whatsapp.outbox.claim-timeout=PT30S");
         database = new DatabaseReader("mongodb://127.0.0.1:" + address.getPort(), "cobra");
     }
 
@@ -182,9 +182,12 @@ class DatabaseOutageTest {
         awaitSends(phone, botReplies);
     }
 
-    /** Replies claimed when the connection dropped are released after the claim timeout (10 s here), then sent. */
+    /**
+     * Replies claimed when the connection dropped are released after the claim timeout (30 s here, so that
+     * recording a send outlasts the 10 s outage: it is retried for half the claim timeout), then sent.
+     */
     private static void awaitSends(String phone, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
         while (DatabaseReader.sendsPerRecipient(graph.sentBodies()).getOrDefault(phone, 0L) < expected
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);

@@ -87,8 +87,10 @@ public class WhatsAppConfiguration {
                                                       ObjectProvider<TurnHandler> turnHandler,
                                                       ObjectProvider<DebtorDirectory> debtors,
                                                       WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock) {
-        return new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler, debtors, outbound,
-                clock.getIfAvailable(Clock::systemUTC));
+        WhatsAppInboundProcessor processor = new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler,
+                debtors, outbound, clock.getIfAvailable(Clock::systemUTC));
+        processor.holdUntilResumed(); // released by resumeInbound below
+        return processor;
     }
 
     /** Messages accepted before a crash or restart are processed once the application is up. */

@@ -21,9 +21,12 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -56,6 +59,8 @@ public class WhatsAppInboundProcessor {
     private final WhatsAppOutboundChannel outbound;
     private final Clock clock;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private List<WhatsAppInbound> held; // guarded by this; non-null until resumePending ran (when held)
 
     public WhatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
                                     ObjectProvider<TurnHandler> turnHandler, ObjectProvider<DebtorDirectory> debtors,
@@ -73,6 +78,15 @@ public class WhatsAppInboundProcessor {
      * (tests wait on it; the webhook does not).
      */
     public CompletableFuture<Void> submit(WhatsAppInbound message) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(message); // run by resumePending, after the older pending messages
+                return DONE;
+            }
+        }
+        if (!queued.add(message.wamid())) {
+            return DONE; // already queued or running here (e.g. accepted again while the restart resumed it)
+        }
         String key = message.userKey();
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> previous = tails.put(key, mine);
@@ -92,6 +106,7 @@ public class WhatsAppInboundProcessor {
                         })
                         .toFuture())
                 .whenComplete((ignored, error) -> {
+                    queued.remove(message.wamid());
                     tails.remove(key, mine);
                     mine.complete(null);
                 });
@@ -126,9 +141,40 @@ public class WhatsAppInboundProcessor {
         return false;
     }
 
-    /** Messages accepted before a restart but not processed yet. */
+    /**
+     * Makes messages submitted from now on wait until {@link #resumePending} ran: after a crash, the webhook
+     * takes new messages as soon as the server listens, and they must neither overtake the same user's older
+     * pending messages nor be run a second time by the resume (kill -9 check, docs/reliability.md).
+     */
+    public synchronized void holdUntilResumed() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /** Messages accepted before a restart but not processed yet, then the ones held meanwhile. */
     public Mono<Long> resumePending() {
-        return inboundStore.pending().doOnNext(this::submit).count();
+        return inboundStore.pending().collectList()
+                .onErrorResume(error -> {
+                    takeHeld().forEach(this::submit);
+                    return Mono.error(error);
+                })
+                .map(pending -> {
+                    List<WhatsAppInbound> arrived = takeHeld();
+                    Set<String> resumed = new HashSet<>();
+                    pending.forEach(message -> {
+                        resumed.add(message.wamid());
+                        submit(message);
+                    });
+                    arrived.stream().filter(message -> !resumed.contains(message.wamid())).forEach(this::submit);
+                    return (long) pending.size();
+                });
+    }
+
+    private synchronized List<WhatsAppInbound> takeHeld() {
+        List<WhatsAppInbound> taken = held == null ? List.of() : held;
+        held = null;
+        return taken;
     }
 
     Mono<Void> process(WhatsAppInbound message) {
@@ -216,8 +262,7 @@ public class WhatsAppInboundProcessor {
         InboundMessage inbound = new InboundMessage("whatsapp", null, sender.debtorId(), message.userKey(),
                 message.wamid(), text, optionId, message.sentAt());
         return handler.handle(inbound)
-                .flatMap(result -> attach(message, result).then(inboundStore.markDone(message.wamid(),
-                        result.conversationId(), clock.instant())));
+                .flatMap(result -> attach(message, result).then(markDone(message, result.conversationId())));
     }
 
     private Mono<Void> attach(WhatsAppInbound message, TurnResult result) {
@@ -232,6 +277,15 @@ public class WhatsAppInboundProcessor {
         OutboundMessage reply = new OutboundMessage(null, "whatsapp", sender.debtorId(), message.userKey(), "bot",
                 replies, message.sentAt().isAfter(clock.instant()) ? clock.instant() : message.sentAt(),
                 sender.locale());
-        return outbound.deliver(reply).then(inboundStore.markDone(message.wamid(), null, clock.instant()));
+        return outbound.deliver(reply).then(markDone(message, null));
+    }
+
+    /**
+     * Once the turn ran, only marking it done is retried while the database is unreachable: retrying the whole
+     * turn would run it (and answer) a second time.
+     */
+    private Mono<Void> markDone(WhatsAppInbound message, String conversationId) {
+        return Mono.defer(() -> inboundStore.markDone(message.wamid(), conversationId, clock.instant()))
+                .retryWhen(whileTheDatabaseIsDown());
     }
 }
