@@ -140,7 +140,11 @@ public class DraftSimulator {
                 .map(outcome -> SimulationView.of(simulation, outcome.replies(), outcome.debtorText(), simulation.nlu.take()))
                 .onErrorMap(IllegalArgumentException.class, e -> ApiException.badRequest("invalid_step", e.getMessage()))
                 .onErrorMap(IllegalStateException.class, e -> ApiException.conflict("simulation_failed", e.getMessage()))
-                .doFinally(signal -> simulation.leave());
+                // Leave before the answer goes downstream: doFinally ran after the response was written, so a client
+                // sending its next message at once could get a spurious 409 turn_in_progress (seen in CI).
+                .doOnNext(view -> simulation.leave())
+                .doOnError(error -> simulation.leave())
+                .doOnCancel(simulation::leave);
     }
 
     private Simulation session(String sessionId, String owner) {
