@@ -6,6 +6,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import dev.cobra.runtime.channel.whatsapp.WebhookSignature;
 import dev.cobra.runtime.persistence.DurableH2Backend;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -17,14 +18,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * The bare baseline of issue 8: a minimal WebFlux endpoint on Reactor Netty that checks the webhook signature,
@@ -39,7 +35,7 @@ public final class BaselineWebhookServer {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        byte[] secret = args[1].getBytes(StandardCharsets.UTF_8);
+        String secret = args[1];
         Path dataDir = Files.createDirectories(Path.of(args[2]));
         MongoServer mongo = new MongoServer(DurableH2Backend.open(dataDir.resolve("baseline.mv"), true));
         mongo.bind("127.0.0.1", 0);
@@ -59,12 +55,11 @@ public final class BaselineWebhookServer {
         Thread.currentThread().join();
     }
 
-    private static Mono<ServerResponse> receive(ServerRequest request, byte[] secret, ObjectMapper json,
+    private static Mono<ServerResponse> receive(ServerRequest request, String secret, ObjectMapper json,
                                                 MongoCollection<Document> inbound) {
         String signature = request.headers().firstHeader("X-Hub-Signature-256");
         return request.bodyToMono(byte[].class).flatMap(body -> {
-            if (signature == null || !MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.UTF_8),
-                    signature.getBytes(StandardCharsets.UTF_8))) {
+            if (!WebhookSignature.isValid(secret, body, signature)) {
                 return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
             }
             JsonNode message;
@@ -79,15 +74,5 @@ public final class BaselineWebhookServer {
                     .append("text", message.path("text").path("body").asText(null));
             return Mono.from(inbound.insertOne(doc)).then(ServerResponse.ok().build());
         });
-    }
-
-    private static String sign(byte[] secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,15 +1,13 @@
 package dev.cobra.runtime.load;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.cobra.runtime.channel.whatsapp.WebhookSignature;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,14 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SignedWebhooks {
 
     private final URI endpoint;
-    private final SecretKeySpec key;
+    private final String appSecret;
     private final HttpClient http;
     private final AtomicLong ids = new AtomicLong();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
     SignedWebhooks(String baseUrl, String appSecret) {
         this.endpoint = URI.create(baseUrl + "/webhooks/whatsapp");
-        this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.appSecret = appSecret;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,12 +67,6 @@ final class SignedWebhooks {
     }
 
     String sign(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignature.sign(appSecret, body);
     }
 }
