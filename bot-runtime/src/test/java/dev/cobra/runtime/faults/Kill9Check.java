@@ -3,16 +3,12 @@ package dev.cobra.runtime.faults;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import dev.cobra.runtime.channel.whatsapp.FakeGraphApi;
+import dev.cobra.runtime.load.ChildJvm;
 import dev.cobra.runtime.persistence.DurableH2Backend;
 import org.bson.Document;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +56,8 @@ public final class Kill9Check {
                 + killAfter + " accepted");
 
         try (FakeGraphApi graph = new FakeGraphApi()) {
-            Process runtime = start(jar, dataDir, port, graph.baseUrl(), "first");
-            awaitReady(baseUrl);
+            ChildJvm runtime = start(jar, dataDir, port, graph.baseUrl(), "first");
+            runtime.awaitReady(baseUrl + "/actuator/health", Duration.ofMinutes(3));
             SignedWebhookClient webhooks = new SignedWebhookClient(baseUrl, FaultRuntime.APP_SECRET);
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             AtomicInteger acceptedCount = new AtomicInteger();
@@ -88,17 +84,16 @@ public final class Kill9Check {
                 senders.add(sender);
             }
             killPoint.await();
-            runtime.destroyForcibly().waitFor(); // SIGKILL
+            runtime.kill(); // SIGKILL
             say("killed -9 with " + acceptedCount.get() + " accepted, " + graph.sentBodies().size() + " replies sent");
             runtime = start(jar, dataDir, port, graph.baseUrl(), "second");
-            awaitReady(baseUrl);
+            runtime.awaitReady(baseUrl + "/actuator/health", Duration.ofMinutes(3));
             say("restarted");
             for (Thread sender : senders) {
                 sender.join();
             }
             awaitQuiet(graph, Duration.ofSeconds(8), Duration.ofMinutes(3));
-            runtime.destroy(); // graceful stop, so that the data file can be opened here
-            runtime.waitFor();
+            runtime.close(); // graceful stop, so that the data file can be opened here
             boolean ok = verify(dataDir, accepted, debtors, perDebtor, graph);
             say(ok ? "PASSED" : "FAILED");
             System.exit(ok ? 0 : 1);
@@ -153,33 +148,13 @@ public final class Kill9Check {
         return passed;
     }
 
-    private static Process start(String jar, Path dataDir, int port, String graphUrl, String name) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+    private static ChildJvm start(String jar, Path dataDir, int port, String graphUrl, String name) throws IOException {
+        return ChildJvm.start("kill9-" + name, List.of("-Xmx512m"), List.of(
                 "-jar", jar, "--server.port=" + port, "--bot.data-dir=" + dataDir, "--bot.demo.enabled=false",
                 "--bot.admin.password=kill9-admin", "--whatsapp.app-secret=" + FaultRuntime.APP_SECRET,
                 "--whatsapp.verify-token=kill9", "--whatsapp.access-token=test-token",
                 "--whatsapp.phone-number-id=PNID", "--whatsapp.graph-api-url=" + graphUrl,
-                "--whatsapp.outbox.poll-interval=PT0.1S");
-        File log = dataDir.resolve("runtime-" + name + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static void awaitReady(String baseUrl) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("the runtime did not become healthy");
+                "--whatsapp.outbox.poll-interval=PT0.1S"));
     }
 
     /** Waits until the Graph API got nothing new for {@code quiet}. */

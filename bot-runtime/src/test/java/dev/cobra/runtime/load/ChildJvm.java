@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * A JVM the harness starts and measures from outside: CPU time from {@code /proc/<pid>/stat}, heap in use from
- * {@code jcmd <pid> GC.heap_info}. Its output goes to a log file so a failure can be read afterwards.
+ * {@code jcmd <pid> GC.heap_info}. Its output goes to a log file so a failure can be read afterwards. Used by the load
+ * harness and by the kill -9 fault check.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -31,7 +32,7 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(String name, List<String> jvmArgs, List<String> mainAndArgs) throws IOException {
+    public static ChildJvm start(String name, List<String> jvmArgs, List<String> mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -42,7 +43,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits until {@code url} answers 200 and returns how long that took since the process started. */
-    Duration awaitReady(String url, Duration timeout) throws IOException, InterruptedException {
+    public Duration awaitReady(String url, Duration timeout) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long started = process.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -95,7 +96,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** kill -9, for the crash scenario. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
