@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param settings     NLU thresholds and domain limits; never null (defaults apply)
  * @param globalRoutes intent name to target for the global intents (opt_out, complaint, talk_to_agent,
  *                     wrong_person); a target is a step id of this flow or {@code flow:<id>} for a subflow
+ * @param whatsapp     WhatsApp settings (the window template); null when the flow has none
  * @param steps        steps by id, in declaration order
  */
 public record Flow(
@@ -29,6 +30,7 @@ public record Flow(
         StageSelection selection,
         FlowSettings settings,
         Map<String, String> globalRoutes,
+        WhatsAppSettings whatsapp,
         Map<String, Step> steps) {
 
     public Flow {
@@ -40,6 +42,11 @@ public record Flow(
 
     public Optional<Step> step(String stepId) {
         return Optional.ofNullable(steps.get(stepId));
+    }
+
+    /** The flow's own window template, or empty when it relies on the runtime's global one. */
+    public Optional<WindowTemplate> ownWindowTemplate() {
+        return whatsapp == null ? Optional.empty() : Optional.ofNullable(whatsapp.windowTemplate());
     }
 
     public String defaultLocale() {

@@ -26,7 +26,9 @@ public final class FlowValidator {
             new TemplateVariablesRule(),
             new MissingLocaleRule(),
             new DebtBeforeVerificationRule(),
-            new WhatsAppLimitsRule());
+            new WhatsAppLimitsRule(),
+            new WindowTemplateRule(),
+            new MediaRule());
 
     /**
      * @param knownFlowIds ids of the flows that exist (subflow calls and {@code flow:} routes must name one);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Steps that speak must have something to say, and a handoff must name its queue: a message, menu or input
- * without text would leave the debtor facing silence. Codes {@code missing_text}, {@code missing_queue}.
+ * Steps that speak must have something to say, and a handoff must name its queue: a message (unless it sends
+ * media), menu or input without text would leave the debtor facing silence. Codes {@code missing_text}, {@code missing_queue}.
  */
 public final class RequiredTextRule implements ValidationRule {
 
@@ -29,6 +29,7 @@ public final class RequiredTextRule implements ValidationRule {
             boolean speaks = true;
             if (step instanceof MessageStep s) {
                 text = s.text();
+                speaks = s.media() == null; // a media message may stand without a text
             } else if (step instanceof MenuStep s) {
                 text = s.text();
             } else if (step instanceof InputStep s) {

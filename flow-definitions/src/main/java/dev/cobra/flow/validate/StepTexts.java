@@ -33,6 +33,9 @@ final class StepTexts {
             String id = step.id();
             if (step instanceof MessageStep s) {
                 add(result, id, "text", s.text(), true);
+                if (s.media() != null) {
+                    add(result, id, "media.caption", s.media().caption(), false);
+                }
             } else if (step instanceof MenuStep s) {
                 add(result, id, "text", s.text(), true);
                 for (MenuOption option : s.options()) {

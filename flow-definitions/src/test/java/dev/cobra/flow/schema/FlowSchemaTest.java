@@ -76,4 +76,18 @@ class FlowSchemaTest {
     void aMinimalFlowPasses() throws Exception {
         assertThat(validate("id: t\nentry: e\nsteps:\n  e: {type: end, text: Adiós}\n")).isEmpty();
     }
+
+    @Test
+    void aWindowTemplateAndMediaAreDescribedByTheSchema() throws Exception {
+        assertThat(validate("id: t\nentry: a\nwhatsapp:\n  windowTemplate: {name: cobro_seguimiento, language: es,"
+                + " parameters: [\"{{debtor.firstName}}\"]}\nsteps:\n  a: {type: message, media: {type: document,"
+                + " url: /files/a.pdf, filename: a.pdf, caption: {es: Hola, en: Hi}}, next: a}\n")).isEmpty();
+        assertThat(validate("id: t\nentry: a\nwhatsapp: {windowTemplate: {name: Bad Name}}\nsteps:\n  a: {type: end}\n"))
+                .isNotEmpty();
+        assertThat(validate("id: t\nentry: a\nsteps:\n  a: {type: message, media: {type: video, url: /v.mp4}, next: a}\n"))
+                .isNotEmpty();
+        assertThat(validate("id: t\nentry: a\nsteps:\n  a: {type: message, media: {type: image, url: \"javascript:x\"}, next: a}\n"))
+                .isNotEmpty();
+        assertThat(validate("id: t\nentry: a\nsteps:\n  a: {type: message, next: a}\n")).as("text or media").isNotEmpty();
+    }
 }

@@ -3,6 +3,8 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cobra.runtime.config.BotProperties;
 import dev.cobra.runtime.conversation.TurnHandler;
+import dev.cobra.runtime.conversation.engine.CompiledFlows;
+import dev.cobra.runtime.conversation.state.ConversationStore;
 import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.slf4j.Logger;
@@ -77,9 +79,16 @@ public class WhatsAppConfiguration {
                                                     WhatsAppProperties properties,
                                                     ObjectProvider<DebtorDirectory> debtors, OutboxSender sender,
                                                     ObjectProvider<Clock> clock,
-                                                    ObjectProvider<ContactPolicy> contactPolicy) {
+                                                    ObjectProvider<ContactPolicy> contactPolicy,
+                                                    ObjectProvider<WindowTemplateSource> flowTemplates) {
         return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wake,
-                clock.getIfAvailable(Clock::systemUTC), contactPolicy);
+                clock.getIfAvailable(Clock::systemUTC), contactPolicy, flowTemplates.getIfAvailable());
+    }
+
+    @Bean
+    FlowWindowTemplates whatsAppFlowWindowTemplates(ConversationStore conversations, CompiledFlows flows,
+                                                    DebtorDirectory debtors, ObjectProvider<Clock> clock) {
+        return new FlowWindowTemplates(conversations, flows, debtors, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

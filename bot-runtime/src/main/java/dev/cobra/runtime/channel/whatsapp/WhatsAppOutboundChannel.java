@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code whatsapp} channel's sending side: turns replies into Graph API messages and puts them in the
  * outbox. Enforces the 24-hour customer service window: free-form messages only within 24 hours of the user's
- * last message; outside it the whole turn becomes the configured approved template (or, with none configured,
- * is recorded as refused and not sent).
+ * last message; outside it the whole turn becomes one approved template: the conversation's flow's own
+ * ({@code whatsapp.windowTemplate} in the flow YAML, parameters filled in for the debtor), else the global
+ * {@code whatsapp.window-template}; with neither, the turn is recorded as refused and not sent.
  */
 public class WhatsAppOutboundChannel implements OutboundChannel {
 
@@ -40,6 +42,7 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
     private final Runnable wakeSender;
     private final Clock clock;
     private final ObjectProvider<ContactPolicy> contactPolicy;
+    private final WindowTemplateSource flowTemplates;
 
     public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
                                    ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock) {
@@ -50,6 +53,14 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
     public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
                                    ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock,
                                    ObjectProvider<ContactPolicy> contactPolicy) {
+        this(outbox, graphMessages, properties, debtors, wakeSender, clock, contactPolicy, null);
+    }
+
+    /** With the flows' own window templates, preferred over the global setting. */
+    public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
+                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock,
+                                   ObjectProvider<ContactPolicy> contactPolicy, WindowTemplateSource flowTemplates) {
+        this.flowTemplates = flowTemplates;
         this.contactPolicy = contactPolicy;
         this.outbox = outbox;
         this.graphMessages = graphMessages;
@@ -74,9 +85,10 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
                     log.warn("whatsapp.outbound.no_address conversation={}", message.conversationId());
                     return Mono.empty();
                 }))
-                .flatMap(address -> refusalReason(message)
-                        .map(reason -> reason.isEmpty() ? toOutbox(message, address)
-                                : optOutRefusal(message, address, reason)))
+                .flatMap(address -> windowTemplate(message).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(template -> refusalReason(message, template.orElse(null))
+                                .map(reason -> reason.isEmpty() ? toOutbox(message, address, template.orElse(null))
+                                        : optOutRefusal(message, address, reason))))
                 .flatMap(outbox::enqueue)
                 .then(Mono.fromRunnable(wakeSender));
     }
@@ -99,16 +111,44 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
      * message outside the window that would go out as the window template is business-initiated (an agent or the
      * bot writing first): with the contact policy present it decides and records the attempt in the audit trail.
      */
-    private Mono<String> refusalReason(OutboundMessage message) {
+    private Mono<String> refusalReason(OutboundMessage message, WindowTemplateChoice template) {
         ContactPolicy policy = contactPolicy == null ? null : contactPolicy.getIfAvailable();
         Instant now = clock.instant();
-        if (policy == null || insideWindow(message, now) || message.debtorId() == null
-                || properties.windowTemplate() == null) {
+        if (policy == null || insideWindow(message, now) || message.debtorId() == null || template == null) {
             return optedOutBusinessInitiated(message).map(optedOut -> optedOut ? "opted_out" : "");
         }
         String purpose = "agent".equals(message.from()) ? "agent" : "bot";
         return policy.attempt(new ContactAttempt(message.debtorId(), "whatsapp", purpose, message.conversationId(),
-                properties.windowTemplate(), now)).map(decision -> decision.allowed() ? "" : decision.reason());
+                template.name(), now)).map(decision -> decision.allowed() ? "" : decision.reason());
+    }
+
+    /**
+     * Outside the window: the flow's own template when it has one, else the global setting; empty inside the window
+     * or when neither exists. A failed flow lookup falls back to the global template rather than losing the turn.
+     */
+    Mono<WindowTemplateChoice> windowTemplate(OutboundMessage message) {
+        if (insideWindow(message, clock.instant())) {
+            return Mono.empty();
+        }
+        Mono<WindowTemplateChoice> global = Mono.fromSupplier(() -> globalTemplate(message));
+        if (flowTemplates == null) {
+            return global;
+        }
+        return flowTemplates.forMessage(message)
+                .onErrorResume(e -> {
+                    log.warn("whatsapp.outbound.flow_template_lookup_failed conversation={} error={}",
+                            message.conversationId(), e.getClass().getSimpleName());
+                    return Mono.empty();
+                })
+                .switchIfEmpty(global);
+    }
+
+    private WindowTemplateChoice globalTemplate(OutboundMessage message) {
+        if (properties.windowTemplate() == null) {
+            return null;
+        }
+        return new WindowTemplateChoice(properties.windowTemplate(),
+                GraphMessages.templateLanguage(message.locale(), properties.windowTemplateLanguage()), List.of(), "global");
     }
 
     private List<Document> optOutRefusal(OutboundMessage message, String address, String reason) {
@@ -146,6 +186,10 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
     }
 
     List<Document> toOutbox(OutboundMessage message, String address) {
+        return toOutbox(message, address, insideWindow(message, clock.instant()) ? null : globalTemplate(message));
+    }
+
+    List<Document> toOutbox(OutboundMessage message, String address, WindowTemplateChoice template) {
         Instant now = clock.instant();
         String to = GraphMessages.isPhone(address) ? WebhookPayloadParser.digitsOrNull(address) : address;
         List<Document> documents = new ArrayList<>();
@@ -157,12 +201,12 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
             }
             return documents;
         }
-        if (properties.windowTemplate() != null) {
-            ObjectNode body = graphMessages.template(address, properties.windowTemplate(),
-                    GraphMessages.templateLanguage(message.locale(), properties.windowTemplateLanguage()), List.of());
+        if (template != null) {
+            ObjectNode body = graphMessages.template(address, template.name(), template.language(), template.parameters());
             documents.add(WhatsAppOutbox.newMessage(to, message.conversationId(), message.debtorId(), "template",
                     body.toString(), now));
-            log.info("whatsapp.outbound.window_closed conversation={} sent=template", message.conversationId());
+            log.info("whatsapp.outbound.window_closed conversation={} sent=template source={}", message.conversationId(),
+                    template.source());
             return documents;
         }
         log.warn("whatsapp.outbound.window_closed conversation={} sent=nothing reason=no_template",

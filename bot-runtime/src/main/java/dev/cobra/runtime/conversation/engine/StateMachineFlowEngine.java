@@ -783,7 +783,8 @@ public class StateMachineFlowEngine implements FlowEngine {
         }
     }
 
-    private static Map<String, Object> fixedVariables(TurnContext context) {
+    /** The turn-independent template variables (debtor, debt, today); also used for WhatsApp window templates. */
+    public static Map<String, Object> fixedVariables(TurnContext context) {
         Map<String, Object> vars = new HashMap<>();
         Debtor debtor = context.debtor();
         Map<String, Object> debtorVars = new HashMap<>();
