@@ -89,7 +89,8 @@ public class DebtorErasure {
                                 count(changed, "conversations", mongo.updateMulti(
                                         Query.query(Criteria.where("debtorId").is(id)),
                                         new Update().set("debtorId", pseudonym).set("externalUserId", pseudonym)
-                                                .set("slots", new Document()).set("slotTypes", new Document()),
+                                                .set("slots", new Document()).set("slotTypes", new Document())
+                                                .unset("lastTurn"),
                                         "conversations").map(r -> r.getModifiedCount())),
                                 count(changed, "agent_outcomes", mongo.updateMulti(
                                         Query.query(Criteria.where("conversationId").in(conversationIds).and("note").ne(null)),

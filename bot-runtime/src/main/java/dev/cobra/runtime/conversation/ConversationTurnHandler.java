@@ -1,5 +1,6 @@
 package dev.cobra.runtime.conversation;
 
+import dev.cobra.runtime.channel.DeliveryKey;
 import dev.cobra.runtime.channel.InboundMessage;
 import dev.cobra.runtime.channel.OutboundChannel;
 import dev.cobra.runtime.channel.OutboundMessage;
@@ -11,6 +12,7 @@ import dev.cobra.runtime.conversation.engine.TurnOutcome;
 import dev.cobra.runtime.conversation.state.ConcurrentTurnException;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.conversation.state.LastTurn;
 import dev.cobra.runtime.conversation.state.MessageLog;
 import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import dev.cobra.runtime.debtor.Debtor;
@@ -42,8 +44,11 @@ import java.util.stream.Collectors;
  * then reruns on fresh state (at most {@link #MAX_CONFLICT_RETRIES} times). A rerun repeats the engine's side
  * effects (e.g. a second payment link), which is why they are all single, self-contained records.
  *
- * <p>The state is saved before the messages are logged, and both before the channel delivers: a crash can lose
- * a reply never sent, never a state change the debtor saw.
+ * <p>The state is saved before the messages are logged, and both before the channel delivers. The state write of a
+ * channel-delivered turn also records the turn's log entries and the message's id ({@link LastTurn}): when the
+ * process dies after that write, the channel redelivers the message (WhatsApp: still PENDING, resumed at start) and
+ * the turn is finished from the record — missing log entries and outbox messages written, nothing run or sent
+ * twice — instead of running again.
  */
 @Component
 public class ConversationTurnHandler implements TurnHandler {
@@ -132,18 +137,41 @@ public class ConversationTurnHandler implements TurnHandler {
                     if (state.debtorId() == null && message.debtorId() != null) {
                         state.debtorId(message.debtorId()); // a channel identity linked to a debtor since
                     }
+                    LastTurn last = state.lastTurn();
+                    if (message.messageId() != null && last != null && message.messageId().equals(last.inboundId())) {
+                        return finishRecordedTurn(state, last);
+                    }
                     return debtor(state.debtorId()).flatMap(debtor -> {
                         TurnContext context = TurnContext.of(debtor.orElse(null), clock);
                         state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
                         TurnInput input = new TurnInput(message.text(), message.optionId());
                         return engine.handle(state, input, context)
                                 .flatMap(outcome -> persist(state, outcome.debtorText() == null ? "" : outcome.debtorText(),
-                                        outcome, context.now()));
+                                        outcome, context.now(), message.messageId()));
                     });
                 });
     }
 
+    /**
+     * The delivery already ran its turn: its state was saved (the same write recorded {@code last}) but the process
+     * stopped before the rest was written. Writes what is missing of the log and the outbox, without running the
+     * engine again (which would answer twice and repeat side effects).
+     */
+    private Mono<TurnResult> finishRecordedTurn(ConversationState state, LastTurn last) {
+        List<Reply> replies = last.entries().stream().filter(e -> TranscriptEntry.FROM_BOT.equals(e.from()))
+                .map(e -> new Reply(e.type(), e.text(), e.options())).toList();
+        log.info("conversation.turn.finishing conversation={} replies={}", state.id(), replies.size());
+        return messages.appendMissing(last.entries())
+                .then(deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))
+                .thenReturn(new TurnResult(state.id(), replies));
+    }
+
     private Mono<TurnResult> persist(ConversationState state, String debtorText, TurnOutcome outcome, Instant now) {
+        return persist(state, debtorText, outcome, now, null);
+    }
+
+    private Mono<TurnResult> persist(ConversationState state, String debtorText, TurnOutcome outcome, Instant now,
+                                     String inboundId) {
         List<TranscriptEntry> entries = new ArrayList<>(outcome.replies().size() + 1);
         long seq = state.messageSeq();
         if (debtorText != null) {
@@ -152,19 +180,23 @@ public class ConversationTurnHandler implements TurnHandler {
         entries.addAll(MessageLog.entries(state.id(), seq + 1, TranscriptEntry.FROM_BOT, outcome.replies(), now));
         state.messageSeq(seq + outcome.replies().size());
         state.updatedAt(now);
+        // Saved with the state in one write: after a crash, a redelivery of this message finishes the turn from it.
+        state.lastTurn(inboundId == null ? null : new LastTurn(inboundId, entries));
+        DeliveryKey key = inboundId == null ? null : new DeliveryKey(state.id() + ":" + inboundId, false);
         return store.save(state)
                 .then(messages.append(entries))
-                .then(deliver(state, outcome.replies()))
+                .then(deliver(state, outcome.replies(), key))
                 .thenReturn(new TurnResult(state.id(), outcome.replies()));
     }
 
-    private Mono<Void> deliver(ConversationState state, List<Reply> replies) {
+    private Mono<Void> deliver(ConversationState state, List<Reply> replies, DeliveryKey key) {
         OutboundChannel channel = channels.get(state.channel());
         if (channel == null || replies.isEmpty()) {
             return Mono.empty();
         }
         return channel.deliver(new OutboundMessage(state.id(), state.channel(), state.debtorId(), state.externalUserId(),
                         TranscriptEntry.FROM_BOT, replies, state.lastInboundAt(), state.locale()))
+                .contextWrite(context -> key == null ? context : context.putAll(key.context().readOnly()))
                 .onErrorResume(e -> {
                     // The turn is saved and logged; a failed hand-over is the channel's to retry, not a failed turn.
                     log.warn("conversation.deliver.failed conversation={} channel={} error={}", state.id(), state.channel(), e.toString());

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.channel.whatsapp;
 
+import dev.cobra.runtime.channel.DeliveryKey;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +50,33 @@ public class WhatsAppOutbox {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
+        return DeliveryKey.current().flatMap(key -> key.isEmpty() ? insert(messages) : insertOnce(messages, key.get()));
+    }
+
+    /**
+     * Stamps each message with {@code <delivery key>:<index>}; on a redelivery (a turn finished after a crash) the
+     * messages already stored under their stamp are left out, so none is queued, and sent, twice.
+     */
+    private Mono<Void> insertOnce(List<Document> messages, DeliveryKey key) {
+        List<String> stamps = new java.util.ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            String stamp = key.key() + ":" + i;
+            stamps.add(stamp);
+            messages.get(i).put(DELIVERY_FIELD, stamp);
+        }
+        if (!key.redelivery()) {
+            return insert(messages);
+        }
+        return mongo.find(Query.query(Criteria.where(DELIVERY_FIELD).in(stamps)), Document.class, COLLECTION)
+                .map(doc -> doc.getString(DELIVERY_FIELD)).collect(java.util.stream.Collectors.toSet())
+                .flatMap(stored -> insert(messages.stream()
+                        .filter(doc -> !stored.contains(doc.getString(DELIVERY_FIELD))).toList()));
+    }
+
+    /** The field naming the turn delivery (and position in it) a message belongs to. */
+    static final String DELIVERY_FIELD = "delivery";
+
+    private Mono<Void> insert(List<Document> messages) {
         return Flux.fromIterable(messages).concatMap(doc -> {
             doc.putIfAbsent("_id", new ObjectId());
             return Mono.defer(() -> mongo.insert(doc, COLLECTION))

@@ -59,9 +59,30 @@ final class ConversationDocuments {
                 .append("retryCount", s.retryCount())
                 .append("messageSeq", s.messageSeq())
                 .append("lastInboundAt", date(s.lastInboundAt()))
+                .append("lastTurn", lastTurn(s.lastTurn()))
                 .append("createdAt", date(s.createdAt()))
                 .append("updatedAt", date(s.updatedAt()))
                 .append("version", s.version());
+    }
+
+    private static Document lastTurn(LastTurn turn) {
+        if (turn == null) {
+            return null;
+        }
+        List<Document> entries = new ArrayList<>(turn.entries().size());
+        turn.entries().forEach(e -> entries.add(MessageLog.toDocument(e)));
+        return new Document("inboundId", turn.inboundId()).append("entries", entries);
+    }
+
+    private static LastTurn lastTurn(Document doc) {
+        if (doc == null) {
+            return null;
+        }
+        List<TranscriptEntry> entries = new ArrayList<>();
+        for (Object item : doc.getList("entries", Object.class, List.of())) {
+            entries.add(MessageLog.fromDocument((Document) item));
+        }
+        return new LastTurn(doc.getString("inboundId"), entries);
     }
 
     private static Document understanding(Handoff.Understanding u) {
@@ -129,6 +150,7 @@ final class ConversationDocuments {
         s.retryCount(number(doc.get("retryCount")).intValue());
         s.messageSeq(number(doc.get("messageSeq")).longValue());
         s.lastInboundAt(instant(doc.get("lastInboundAt")));
+        s.lastTurn(lastTurn(doc.get("lastTurn", Document.class)));
         s.createdAt(instant(doc.get("createdAt")));
         s.updatedAt(instant(doc.get("updatedAt")));
         s.version(number(doc.get("version")).longValue());

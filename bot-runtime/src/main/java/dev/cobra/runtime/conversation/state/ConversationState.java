@@ -40,6 +40,8 @@ public final class ConversationState {
     /** Last seq allocated in the message log. */
     private long messageSeq;
     private Instant lastInboundAt;
+    /** The last channel-delivered turn (for finishing it after a crash); null when none is recorded. */
+    private LastTurn lastTurn;
     private Instant createdAt;
     private Instant updatedAt;
     /** Optimistic-concurrency version: a write succeeds only when the stored document still has it. */
@@ -125,6 +127,8 @@ public final class ConversationState {
     public void messageSeq(long messageSeq) { this.messageSeq = messageSeq; }
     public Instant lastInboundAt() { return lastInboundAt; }
     public void lastInboundAt(Instant lastInboundAt) { this.lastInboundAt = lastInboundAt; }
+    public LastTurn lastTurn() { return lastTurn; }
+    public void lastTurn(LastTurn lastTurn) { this.lastTurn = lastTurn; }
     public Instant createdAt() { return createdAt; }
     public void createdAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant updatedAt() { return updatedAt; }

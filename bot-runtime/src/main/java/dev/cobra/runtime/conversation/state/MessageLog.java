@@ -1,6 +1,9 @@
 package dev.cobra.runtime.conversation.state;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.cobra.runtime.channel.Reply;
@@ -40,6 +43,26 @@ public class MessageLog {
             docs.add(toDocument(e));
         }
         return collection.flatMap(c -> Mono.from(c.insertMany(docs))).then();
+    }
+
+    /**
+     * Writes the entries that are not logged yet (finishing a turn cut short by a crash): the ids are the
+     * entries' {@code <conversation>:<seq>}, so the ones already written are duplicates and skipped.
+     */
+    public Mono<Void> appendMissing(List<TranscriptEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Document> docs = new ArrayList<>(entries.size());
+        entries.forEach(e -> docs.add(toDocument(e)));
+        return collection.flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
+                .onErrorResume(MessageLog::onlyDuplicates, e -> Mono.empty())
+                .then();
+    }
+
+    private static boolean onlyDuplicates(Throwable error) {
+        return error instanceof MongoBulkWriteException bulk && bulk.getWriteErrors().stream()
+                .allMatch(e -> ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 
     /**

@@ -1,0 +1,20 @@
+package dev.cobra.runtime.conversation.state;
+
+import java.util.List;
+
+/**
+ * What the last turn driven by a channel delivery wrote, kept in the conversation document and saved atomically
+ * with the state it produced. If the process dies after that save but before the turn's log entries, outbound
+ * messages or the delivery's "done" mark were written, the redelivered message is recognised by
+ * {@code inboundId} and the turn is finished from here instead of being run a second time (kill -9 check,
+ * docs/reliability.md).
+ *
+ * @param inboundId the channel's id of the message that drove the turn (WhatsApp's {@code wamid})
+ * @param entries   the message-log entries of the turn: the debtor's message, then the replies
+ */
+public record LastTurn(String inboundId, List<TranscriptEntry> entries) {
+
+    public LastTurn {
+        entries = List.copyOf(entries);
+    }
+}
