@@ -10,6 +10,7 @@ import {
 } from './chatApi.js';
 import { chatText } from './messages.js';
 import { linkify } from './linkify.js';
+import { MediaMessage } from './MediaMessage.jsx';
 import {
   activeOptionsSeq,
   addLocalReplies,
@@ -75,10 +76,14 @@ function Message({ item, locale, active, busy, onChoose }) {
           {who}
         </span>
       )}
-      {item.text && (
-        <p className="bubble">
-          <MessageText text={item.text} />
-        </p>
+      {item.type === 'media' ? (
+        <MediaMessage media={item.media} caption={item.text} locale={locale} origin={window.location.origin} />
+      ) : (
+        item.text && (
+          <p className="bubble">
+            <MessageText text={item.text} />
+          </p>
+        )
       )}
       {item.type === 'options' && item.options.length > 0 && (
         <div
@@ -178,7 +183,7 @@ export function ChatApp({ baseUrl = '', token, locale }) {
     source.onmessage = (event) => {
       try {
         const entry = JSON.parse(event.data);
-        if (entry && (entry.text || entry.options)) {
+        if (entry && (entry.text || entry.options || entry.media)) {
           setLiveCount((count) => count + 1);
           dispatch({ type: 'server', entries: [entry], source: 'push' });
         }

@@ -21,6 +21,10 @@ const STRINGS = {
     startError: 'No pudimos iniciar el chat. Inténtalo de nuevo en unos minutos.',
     retry: 'Reintentar',
     conversationLabel: 'Conversación',
+    imageAlt: 'Imagen enviada por el asistente',
+    openImage: 'Ver imagen',
+    download: 'descargar',
+    opensNewTab: 'se abre en otra pestaña',
   },
   en: {
     title: 'Payment assistant',
@@ -42,6 +46,10 @@ const STRINGS = {
     startError: 'We could not start the chat. Please try again in a few minutes.',
     retry: 'Retry',
     conversationLabel: 'Conversation',
+    imageAlt: 'Image sent by the assistant',
+    openImage: 'View image',
+    download: 'download',
+    opensNewTab: 'opens in a new tab',
   },
 };
 

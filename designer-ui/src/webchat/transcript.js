@@ -26,6 +26,7 @@ function withItem(state, entry, source, at) {
     type: entry.type || 'text',
     text: entry.text || '',
     options: entry.options || [],
+    media: entry.media || null,
     at: at || null,
     source,
     claimedByLocal: false,

@@ -58,4 +58,12 @@ describe('webchat transcript merging', () => {
     expect(contentKey({ from: 'bot', type: 'text', text: 'Hola' })).not.toBe(contentKey({ from: 'agent', type: 'text', text: 'Hola' }));
     expect(contentKey(menu)).toContain('pay_now');
   });
+
+  it('keeps a media message\'s file and merges its live push once', () => {
+    const media = { type: 'media', text: 'Tu estado de cuenta', media: { type: 'document', url: '/files/a.pdf', filename: 'a.pdf' } };
+    let state = addLocalReplies(emptyTranscript(), [media]);
+    state = addServerEntries(state, [{ from: 'bot', ...media, at: '2026-11-23T10:00:00Z' }]);
+    expect(state.items).toHaveLength(1);
+    expect(state.items[0].media).toEqual(media.media);
+  });
 });

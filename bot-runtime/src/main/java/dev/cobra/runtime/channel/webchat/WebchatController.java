@@ -7,7 +7,6 @@ import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;
 import dev.cobra.runtime.conversation.state.MessageLog;
-import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import dev.cobra.runtime.web.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,15 +111,16 @@ class WebchatController {
     }
 
     @GetMapping("/webchat/api/sessions/{sessionId}/messages")
-    Mono<List<TranscriptEntry>> transcript(@PathVariable String sessionId) {
-        return session(sessionId).flatMap(conversation -> messages.transcript(conversation.id()).collectList());
+    Mono<List<WebchatEntry>> transcript(@PathVariable String sessionId) {
+        return session(sessionId).flatMap(conversation -> messages.transcript(conversation.id())
+                .map(WebchatEntry::of).collectList());
     }
 
     @GetMapping(value = "/webchat/api/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<TranscriptEntry>> live(@PathVariable String sessionId) {
+    Flux<ServerSentEvent<WebchatEntry>> live(@PathVariable String sessionId) {
         return session(sessionId).flatMapMany(conversation -> Flux.merge(
                 events.listen(conversation.id()).map(entry -> ServerSentEvent.builder(entry).event("message").build()),
-                Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<TranscriptEntry>builder().comment("keep-alive").build())))
+                Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<WebchatEntry>builder().comment("keep-alive").build())))
                 .takeUntilOther(shutdown.stopping());
     }
 

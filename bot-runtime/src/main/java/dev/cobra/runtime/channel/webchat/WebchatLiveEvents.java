@@ -1,6 +1,5 @@
 package dev.cobra.runtime.channel.webchat;
 
-import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -16,16 +15,16 @@ import java.util.concurrent.ConcurrentMap;
 @Component
 public class WebchatLiveEvents {
 
-    private final ConcurrentMap<String, Sinks.Many<TranscriptEntry>> sinks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Sinks.Many<WebchatEntry>> sinks = new ConcurrentHashMap<>();
 
-    public Flux<TranscriptEntry> listen(String conversationId) {
+    public Flux<WebchatEntry> listen(String conversationId) {
         return sinks.computeIfAbsent(conversationId, id -> Sinks.many().multicast().directBestEffort()).asFlux()
                 .doFinally(signal -> sinks.computeIfPresent(conversationId,
                         (id, sink) -> sink.currentSubscriberCount() == 0 ? null : sink));
     }
 
-    public void publish(String conversationId, TranscriptEntry entry) {
-        Sinks.Many<TranscriptEntry> sink = sinks.get(conversationId);
+    public void publish(String conversationId, WebchatEntry entry) {
+        Sinks.Many<WebchatEntry> sink = sinks.get(conversationId);
         if (sink != null) {
             synchronized (sink) {
                 sink.tryEmitNext(entry);

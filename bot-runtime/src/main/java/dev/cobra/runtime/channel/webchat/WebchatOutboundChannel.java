@@ -3,7 +3,6 @@ package dev.cobra.runtime.channel.webchat;
 import dev.cobra.runtime.channel.OutboundChannel;
 import dev.cobra.runtime.channel.OutboundMessage;
 import dev.cobra.runtime.channel.Reply;
-import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +36,7 @@ class WebchatOutboundChannel implements OutboundChannel {
         return Mono.fromRunnable(() -> {
             Instant at = clock.instant();
             for (Reply reply : message.replies()) {
-                events.publish(message.conversationId(), TranscriptEntry.of(message.conversationId(), 0, message.from(), reply, at));
+                events.publish(message.conversationId(), WebchatEntry.of(message.from(), reply, at));
             }
         });
     }

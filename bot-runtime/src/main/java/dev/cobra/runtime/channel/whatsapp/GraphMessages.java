@@ -32,10 +32,22 @@ public final class GraphMessages {
     /** Characters in the list's button label and section title (Meta). */
     static final int MAX_LIST_BUTTON = 20;
 
+    /** Characters in a media caption (Meta). */
+    static final int MAX_CAPTION = 1024;
+
     private final ObjectMapper objectMapper;
+    /** Where paths on this server ({@code /media/...}) are reached from outside; Meta fetches media by URL. */
+    private final String publicBaseUrl;
 
     public GraphMessages(ObjectMapper objectMapper) {
+        this(objectMapper, null);
+    }
+
+    /** @param publicBaseUrl {@code bot.public-url}, to make relative media URLs absolute for Meta */
+    public GraphMessages(ObjectMapper objectMapper, String publicBaseUrl) {
         this.objectMapper = objectMapper;
+        this.publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+                : publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     /** A BSUID looks like {@code CO.1502576394655843}; a phone is digits (with or without '+'). */
@@ -60,7 +72,44 @@ public final class GraphMessages {
         if (Reply.OPTIONS.equals(reply.type()) && reply.options() != null && !reply.options().isEmpty()) {
             return options(address, reply.text(), reply.options(), locale);
         }
+        if (Reply.MEDIA.equals(reply.type()) && reply.media() != null) {
+            ObjectNode media = media(address, reply.media(), reply.text());
+            if (media != null) {
+                return media;
+            }
+        }
         return text(address, reply.text());
+    }
+
+    /**
+     * An image or document message: Meta downloads it from {@code link} (Cloud API media messages). A path on this
+     * server is made absolute with {@code bot.public-url}; null when the URL cannot be sent (the caller falls back
+     * to the caption as text).
+     */
+    ObjectNode media(String address, Reply.Media media, String caption) {
+        boolean image = Reply.Media.IMAGE.equals(media.type());
+        if (!image && !Reply.Media.DOCUMENT.equals(media.type()) || !Reply.Media.safeUrl(media.url())) {
+            return null;
+        }
+        String link = media.url();
+        if (link.startsWith("/")) {
+            if (publicBaseUrl == null) {
+                return null;
+            }
+            link = publicBaseUrl + link;
+        }
+        ObjectNode body = envelope(address);
+        String type = image ? "image" : "document";
+        body.put("type", type);
+        ObjectNode content = body.putObject(type);
+        content.put("link", link);
+        if (caption != null && !caption.isBlank()) {
+            content.put("caption", cut(caption, MAX_CAPTION));
+        }
+        if (!image && media.filename() != null && !media.filename().isBlank()) {
+            content.put("filename", media.filename());
+        }
+        return body;
     }
 
     public ObjectNode text(String address, String text) {

@@ -33,8 +33,9 @@ public class WhatsAppConfiguration {
     }
 
     @Bean
-    GraphMessages whatsAppGraphMessages(ObjectMapper objectMapper) {
-        return new GraphMessages(objectMapper);
+    GraphMessages whatsAppGraphMessages(ObjectMapper objectMapper,
+                                        @Value("${bot.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+        return new GraphMessages(objectMapper, publicUrl);
     }
 
     @Bean

@@ -451,6 +451,12 @@ public class StateMachineFlowEngine implements FlowEngine {
         }
         if (step instanceof MessageStep message) {
             run.say(message.text());
+            if (message.media() != null) {
+                Reply media = MediaReplies.of(message.media(), run::renderOrNull, step.id());
+                if (media != null) {
+                    run.replies.add(media);
+                }
+            }
             return follow(run, flow, step.id(), "next");
         }
         if (step instanceof MenuStep menu) {
