@@ -12,19 +12,30 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plan bounds per product ({@code plan_bounds}, id = product name; {@code default} applies to products without
  * their own). Without any stored bounds the settings {@code bot.plans.max-installments} (12) and
  * {@code bot.plans.min-installment} (0: no minimum) apply.
+ *
+ * <p>Every conversation start reads its debtor's bounds, and they change a few times a year: the whole table is
+ * held in memory and read again from the database at most every {@link #REFRESH} (at once after a change made
+ * through this instance; another instance's change is seen within {@code REFRESH}).
  */
 @Component
 public class PlanBoundsStore {
 
     static final String COLLECTION = "plan_bounds";
 
+    /** How long a read of the whole table is used before reading it again. */
+    static final Duration REFRESH = Duration.ofSeconds(10);
+
     private final ReactiveMongoTemplate mongo;
     private final PlanBounds fallback;
+    private final AtomicReference<Mono<Map<String, PlanBounds>>> table = new AtomicReference<>();
 
     public PlanBoundsStore(ReactiveMongoTemplate mongo,
                            @Value("${bot.plans.max-installments:12}") int maxInstallments,
@@ -36,8 +47,22 @@ public class PlanBoundsStore {
 
     /** The bounds of {@code product}, else the stored default, else the settings. */
     public Mono<PlanBounds> forProduct(String product) {
-        Mono<PlanBounds> stored = product == null ? Mono.empty() : find(product);
-        return stored.switchIfEmpty(Mono.defer(() -> find(PlanBounds.DEFAULT_PRODUCT))).defaultIfEmpty(fallback);
+        return table().map(bounds -> {
+            PlanBounds own = product == null ? null : bounds.get(product);
+            return own != null ? own : bounds.getOrDefault(PlanBounds.DEFAULT_PRODUCT, fallback);
+        });
+    }
+
+    private Mono<Map<String, PlanBounds>> table() {
+        Mono<Map<String, PlanBounds>> current = table.get();
+        if (current == null) {
+            current = all().collectMap(PlanBounds::product).cache(loaded -> REFRESH, error -> Duration.ZERO,
+                    () -> Duration.ZERO);
+            if (!table.compareAndSet(null, current)) {
+                current = table.get() == null ? current : table.get();
+            }
+        }
+        return current;
     }
 
     public Flux<PlanBounds> all() {
@@ -50,15 +75,12 @@ public class PlanBoundsStore {
                 .append("maxInstallments", bounds.maxInstallments())
                 .append("downPaymentPercent", decimal(bounds.downPaymentPercent()))
                 .append("maxDiscountPercent", decimal(bounds.maxDiscountPercent()));
-        return mongo.save(doc, COLLECTION).thenReturn(bounds);
+        return mongo.save(doc, COLLECTION).doOnSuccess(saved -> table.set(null)).thenReturn(bounds);
     }
 
     public Mono<Boolean> delete(String product) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(product)), COLLECTION).map(r -> r.getDeletedCount() > 0);
-    }
-
-    private Mono<PlanBounds> find(String product) {
-        return mongo.findById(product, Document.class, COLLECTION).map(PlanBoundsStore::fromDocument);
+        return mongo.remove(Query.query(Criteria.where("_id").is(product)), COLLECTION)
+                .doOnSuccess(removed -> table.set(null)).map(r -> r.getDeletedCount() > 0);
     }
 
     static PlanBounds fromDocument(Document d) {

@@ -115,8 +115,12 @@ public class PromiseStore {
     public Mono<Document> takeBrokenForFollowUp(String debtorId, Instant now) {
         Query query = Query.query(Criteria.where("debtorId").is(debtorId).and("status").is(BROKEN).and("followedUp").is(false))
                 .with(Sort.by(Sort.Direction.DESC, "brokenAt"));
-        return mongo.findAndModify(query, new Update().set("followedUp", true).set("followedUpAt", Date.from(now)),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        // Nearly every conversation start has no broken promise to follow up: a read says so without taking the
+        // embedded database's write lock (findAndModify is a write even when nothing matches).
+        return mongo.exists(query, COLLECTION).filter(Boolean::booleanValue)
+                .flatMap(found -> mongo.findAndModify(query, new Update().set("followedUp", true)
+                                .set("followedUpAt", Date.from(now)), FindAndModifyOptions.options().returnNew(true),
+                        Document.class, COLLECTION));
     }
 
     public Flux<Document> forDebtor(String debtorId) {
