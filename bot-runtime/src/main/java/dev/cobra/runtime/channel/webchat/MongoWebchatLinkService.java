@@ -13,18 +13,21 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 
 /**
- * Deep-link tokens in the {@code webchat_links} collection. A token is 256 random bits; only its SHA-256 is
- * stored (the document id), so a database reader cannot open anyone's chat. Tokens expire after
- * {@link #LINK_LIFETIME}.
+ * Deep-link tokens: signed, expiring, one debtor each. A token is {@link LinkTokens signed} with the server's link
+ * secret ({@link LinkSecret}) and carries an opaque link id and its expiry; the signature and the expiry are checked
+ * in memory before anything is read, so a forged or expired token costs no database access. A valid token is then
+ * looked up by its SHA-256 (the document id of {@code webchat_links}), which binds it to its debtor and lets a link be
+ * revoked by deleting the document; the token itself is never stored, so a database reader cannot open a chat.
+ *
+ * <p>Random tokens issued before signed ones (no dot) are still looked up by hash until the last of them can have
+ * expired ({@link #LINK_LIFETIME} after signing began); after that they are refused without a database read.
  */
 @Service
 public class MongoWebchatLinkService implements WebchatLinkService {
@@ -32,20 +35,23 @@ public class MongoWebchatLinkService implements WebchatLinkService {
     /** A collection campaign (reminder → due date → follow-up) runs about a month; links outlive it a little. */
     public static final Duration LINK_LIFETIME = Duration.ofDays(45);
     static final String COLLECTION = "webchat_links";
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Longest token accepted; signed tokens are 76 characters, legacy ones 43. */
+    static final int MAX_TOKEN_LENGTH = 200;
 
     private final DebtorDirectory debtors;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final LinkSecret secret;
 
     public MongoWebchatLinkService(DebtorDirectory debtors, ReactiveMongoTemplate mongo, Clock clock,
-                                   @Value("${bot.public-url:http://localhost:${server.port:8080}}") String publicBaseUrl) {
+                                   @Value("${bot.public-url:http://localhost:${server.port:8080}}") String publicBaseUrl,
+                                   @Value("${bot.webchat.link-secret:}") String linkSecret) {
         this.debtors = debtors;
         this.mongo = mongo;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
+        this.secret = new LinkSecret(mongo, clock, linkSecret);
     }
 
     @Override
@@ -57,13 +63,17 @@ public class MongoWebchatLinkService implements WebchatLinkService {
     public Mono<WebchatLink> createLink(String debtorId, String baseUrl) {
         return debtors.findById(debtorId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("No debtor with this id")))
-                .flatMap(debtor -> {
-                    String token = newToken();
+                .zipWith(secret.get())
+                .flatMap(tuple -> {
                     Instant now = clock.instant();
+                    Instant expiresAt = now.plus(LINK_LIFETIME);
+                    String token = tuple.getT2().tokens().issue(expiresAt);
+                    LinkTokens.Verified issued = tuple.getT2().tokens().verify(token, now);
                     Document doc = new Document("_id", hash(token))
-                            .append("debtorId", debtor.id())
+                            .append("debtorId", tuple.getT1().id())
+                            .append("linkId", issued.linkId())
                             .append("createdAt", Date.from(now))
-                            .append("expiresAt", Date.from(now.plus(LINK_LIFETIME)));
+                            .append("expiresAt", Date.from(issued.expiresAt()));
                     String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
                     return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.insertOne(doc)))
                             .thenReturn(new WebchatLink(token, base + "/chat/" + token));
@@ -72,25 +82,41 @@ public class MongoWebchatLinkService implements WebchatLinkService {
 
     @Override
     public Mono<String> debtorIdFor(String token) {
-        if (token == null || token.isBlank() || token.length() > 200) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return Mono.error(WebchatLinkService.unknownLink());
         }
+        return secret.get().flatMap(loaded -> {
+            Instant now = clock.instant();
+            LinkTokens.Verified verified = loaded.tokens().verify(token, now);
+            return switch (verified.check()) {
+                case FORGED -> Mono.error(WebchatLinkService.unknownLink());
+                case EXPIRED -> Mono.error(expired());
+                case LEGACY -> now.isAfter(loaded.signedSince().plus(LINK_LIFETIME))
+                        ? Mono.error(WebchatLinkService.unknownLink())
+                        : stored(token, now, null);
+                case VALID -> stored(token, now, verified.linkId());
+            };
+        });
+    }
+
+    /** The debtor of a stored link; missing (revoked, erased) or expired links are refused. */
+    private Mono<String> stored(String token, Instant now, String linkId) {
         return mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.find(Filters.eq("_id", hash(token))).first()))
                 .switchIfEmpty(Mono.error(WebchatLinkService.unknownLink()))
                 .flatMap(doc -> {
+                    if (linkId != null && !linkId.equals(doc.getString("linkId"))) {
+                        return Mono.error(WebchatLinkService.unknownLink());
+                    }
                     Date expires = doc.getDate("expiresAt");
-                    if (expires != null && expires.toInstant().isBefore(clock.instant())) {
-                        return Mono.error(new ApiException(HttpStatus.GONE, "link_expired",
-                                "This chat link has expired; please ask for a new one."));
+                    if (expires != null && expires.toInstant().isBefore(now)) {
+                        return Mono.error(expired());
                     }
                     return Mono.just(doc.getString("debtorId"));
                 });
     }
 
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static ApiException expired() {
+        return new ApiException(HttpStatus.GONE, "link_expired", "This chat link has expired; please ask for a new one.");
     }
 
     static String hash(String token) {
