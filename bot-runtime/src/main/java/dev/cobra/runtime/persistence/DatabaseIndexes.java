@@ -8,9 +8,16 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
 
 /**
  * Creates the platform's secondary indexes at start, before traffic (idempotent). The embedded server does not
@@ -25,10 +32,25 @@ class DatabaseIndexes implements ApplicationRunner {
 
     private final MongoDebtorDirectory debtors;
     private final ObjectProvider<MongoServer> embeddedServer;
+    private final ReactiveMongoTemplate mongo;
 
-    DatabaseIndexes(MongoDebtorDirectory debtors, ObjectProvider<MongoServer> embeddedServer) {
+    DatabaseIndexes(MongoDebtorDirectory debtors, ObjectProvider<MongoServer> embeddedServer, ReactiveMongoTemplate mongo) {
         this.debtors = debtors;
         this.embeddedServer = embeddedServer;
+        this.mongo = mongo;
+    }
+
+    /** The hot-path queries of the turn pipeline and the sweeps (docs/deployment.md, "Indexes"). */
+    static List<Map.Entry<String, Index>> turnPipelineIndexes() {
+        return List.of(
+                Map.entry("messages", new Index().on("conversationId", ASC).on("seq", ASC)),
+                Map.entry("conversations", new Index().on("status", ASC).on("updatedAt", ASC)),
+                Map.entry("conversations", new Index().on("debtorId", ASC)),
+                Map.entry("whatsapp_inbound", new Index().on("state", ASC).on("sentAt", ASC)),
+                Map.entry("whatsapp_outbox", new Index().on("status", ASC).on("_id", ASC)),
+                Map.entry("whatsapp_outbox", new Index().on("to", ASC).on("_id", ASC)),
+                Map.entry("whatsapp_outbox", new Index().on("delivery", ASC).sparse()),
+                Map.entry("promises", new Index().on("debtorId", ASC).on("status", ASC)));
     }
 
     @Override
@@ -39,5 +61,9 @@ class DatabaseIndexes implements ApplicationRunner {
         }
         debtors.ensureIndexes().block(TIMEOUT);
         log.info("mongo.indexes.ensured collection={}", MongoDebtorDirectory.COLLECTION);
+        Flux.fromIterable(turnPipelineIndexes())
+                .concatMap(entry -> mongo.indexOps(entry.getKey()).ensureIndex(entry.getValue()))
+                .then().block(TIMEOUT);
+        log.info("mongo.indexes.ensured collections=messages,conversations,whatsapp_inbound,whatsapp_outbox,promises");
     }
 }
