@@ -1,6 +1,7 @@
 package dev.cobra.nlp.intent;
 
 import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -24,11 +27,14 @@ import java.util.zip.ZipOutputStream;
  * A trained intent model: the OpenNLP maxent model plus what the classifier needs around it — the
  * calibration temperature, the training vocabulary (to recognise text with no known word as out of scope)
  * and descriptive info (feature set, corpus size, held-out scores). Immutable. Stored as a zip with three
- * entries so the artefact stays inspectable.
+ * entries (four with a partner model) so the artefact stays inspectable.
  *
- * @param temperature softmax temperature applied to the maxent probabilities ({@code p^(1/T)}, renormalised)
+ * @param partner     optional second maxent model on the same features (another trainer); its probabilities are
+ *                    averaged with the first model's before calibration. {@code null} for a single model
+ * @param temperature softmax temperature applied to the (averaged) probabilities ({@code p^(1/T)}, renormalised)
  */
-public record IntentModel(DoccatModel doccat, double temperature, Set<String> vocabulary, Map<String, String> info) {
+public record IntentModel(DoccatModel doccat, DoccatModel partner, double temperature, Set<String> vocabulary,
+                          Map<String, String> info) {
 
     /** Where the build-time model is packaged on the classpath. */
     public static final String CLASSPATH_LOCATION = "dev/cobra/nlp/model/intent-model.zip";
@@ -37,8 +43,11 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
     public static final String OUT_OF_SCOPE_FLOOR = "outOfScopeFloor";
     /** Info key: the confidence given to such an out-of-scope answer (out-of-fold share that was out of scope). */
     public static final String OUT_OF_SCOPE_FLOOR_CONFIDENCE = "outOfScopeFloorConfidence";
+    /** Info key: the partner model's share of the averaged probabilities. */
+    public static final String PARTNER_WEIGHT = "partnerWeight";
 
     private static final String DOCCAT_ENTRY = "doccat.bin";
+    private static final String PARTNER_ENTRY = "doccat-partner.bin";
     private static final String CALIBRATION_ENTRY = "model.properties";
     private static final String VOCABULARY_ENTRY = "vocabulary.txt";
 
@@ -49,6 +58,58 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
         }
         vocabulary = Set.copyOf(vocabulary);
         info = Map.copyOf(info);
+    }
+
+    /** A single-model intent model. */
+    public IntentModel(DoccatModel doccat, double temperature, Set<String> vocabulary, Map<String, String> info) {
+        this(doccat, null, temperature, vocabulary, info);
+    }
+
+    /** The labels, in the order of {@link #categorize(String[], List)}'s usual argument. */
+    public List<String> categories() {
+        DocumentCategorizerME categorizer = new DocumentCategorizerME(doccat);
+        List<String> names = new ArrayList<>(categorizer.getNumberOfCategories());
+        for (int i = 0; i < categorizer.getNumberOfCategories(); i++) {
+            names.add(categorizer.getCategory(i));
+        }
+        return List.copyOf(names);
+    }
+
+    /** Uncalibrated probabilities of {@code categories}, averaged over the model and its partner. */
+    public double[] categorize(String[] tokens, List<String> categories) {
+        return categorize(doccat, partner, partnerWeight(), tokens, categories);
+    }
+
+    /** The partner's share of the averaged probabilities (0 without a partner; 0.5 if not recorded). */
+    public double partnerWeight() {
+        return partner == null ? 0 : Double.parseDouble(info.getOrDefault(PARTNER_WEIGHT, "0.5"));
+    }
+
+    /**
+     * The probabilities of {@code categories} for the tokens: the model's, or the weighted mean of the model's
+     * and the partner's. Labels a model does not know score 0 in its share. Each call builds its own thin categorisers
+     * (the models are immutable and shared).
+     */
+    static double[] categorize(DoccatModel model, DoccatModel partner, double partnerWeight, String[] tokens,
+                               List<String> categories) {
+        double[] out = new double[categories.size()];
+        double share = partner == null ? 0 : partnerWeight;
+        addWeighted(out, new DocumentCategorizerME(model), tokens, categories, 1 - share);
+        if (partner != null) {
+            addWeighted(out, new DocumentCategorizerME(partner), tokens, categories, share);
+        }
+        return out;
+    }
+
+    private static void addWeighted(double[] out, DocumentCategorizerME categorizer, String[] tokens,
+                                    List<String> categories, double weight) {
+        double[] p = categorizer.categorize(tokens);
+        for (int c = 0; c < p.length; c++) {
+            int i = categories.indexOf(categorizer.getCategory(c));
+            if (i >= 0) {
+                out[i] += weight * p[c];
+            }
+        }
     }
 
     /** The out-of-scope floor; 0 for models trained before it existed. */
@@ -63,7 +124,7 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
     public IntentModel withInfo(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(info);
         merged.putAll(more);
-        return new IntentModel(doccat, temperature, vocabulary, merged);
+        return new IntentModel(doccat, partner, temperature, vocabulary, merged);
     }
 
     public void write(OutputStream out) throws IOException {
@@ -73,6 +134,14 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
         doccat.serialize(doccatBytes);
         zip.write(doccatBytes.toByteArray());
         zip.closeEntry();
+
+        if (partner != null) {
+            zip.putNextEntry(fixedTimeEntry(PARTNER_ENTRY));
+            ByteArrayOutputStream partnerBytes = new ByteArrayOutputStream();
+            partner.serialize(partnerBytes);
+            zip.write(partnerBytes.toByteArray());
+            zip.closeEntry();
+        }
 
         zip.putNextEntry(fixedTimeEntry(CALIBRATION_ENTRY));
         StringBuilder props = new StringBuilder("temperature=" + temperature + "\n");
@@ -99,6 +168,7 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
     public static IntentModel read(InputStream in) throws IOException {
         ZipInputStream zip = new ZipInputStream(in);
         DoccatModel doccat = null;
+        DoccatModel partner = null;
         Properties props = new Properties();
         Set<String> vocabulary = Set.of();
         ZipEntry entry;
@@ -106,6 +176,7 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
             byte[] bytes = zip.readAllBytes();
             switch (entry.getName()) {
                 case DOCCAT_ENTRY -> doccat = new DoccatModel(new ByteArrayInputStream(bytes));
+                case PARTNER_ENTRY -> partner = new DoccatModel(new ByteArrayInputStream(bytes));
                 case CALIBRATION_ENTRY -> props.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
                 case VOCABULARY_ENTRY -> vocabulary = Arrays.stream(new String(bytes, StandardCharsets.UTF_8).split("\n"))
                         .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
@@ -121,7 +192,7 @@ public record IntentModel(DoccatModel doccat, double temperature, Set<String> vo
         Map<String, String> info = new LinkedHashMap<>();
         props.stringPropertyNames().stream().filter(k -> !k.equals("temperature")).sorted()
                 .forEach(k -> info.put(k, props.getProperty(k)));
-        return new IntentModel(doccat, temperature, vocabulary, info);
+        return new IntentModel(doccat, partner, temperature, vocabulary, info);
     }
 
     public static IntentModel fromBytes(byte[] bytes) {

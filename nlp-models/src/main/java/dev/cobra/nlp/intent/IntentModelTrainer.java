@@ -46,16 +46,26 @@ public final class IntentModelTrainer {
         }
         List<DocumentSample> samples = toSamples(examples);
         DoccatModel doccat = trainDoccat(samples, config);
+        DoccatModel partner = config.hasPartner() ? trainDoccat(samples, partnerConfig(config)) : null;
         Calibration calibration = config.folds() > 1 ? calibrate(samples, config) : Calibration.NONE;
         Set<String> vocabulary = new HashSet<>();
         samples.forEach(s -> Collections.addAll(vocabulary, s.getText()));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("featureSet", config.featureSet().name());
         info.put("algorithm", config.algorithm());
+        if (config.hasPartner()) {
+            info.put("partnerAlgorithm", config.partnerAlgorithm());
+            info.put(IntentModel.PARTNER_WEIGHT, Double.toString(config.partnerWeight()));
+        }
         info.put("examples", Integer.toString(examples.size()));
         info.put(IntentModel.OUT_OF_SCOPE_FLOOR, Double.toString(calibration.floor()));
         info.put(IntentModel.OUT_OF_SCOPE_FLOOR_CONFIDENCE, Double.toString(calibration.floorConfidence()));
-        return new IntentModel(doccat, calibration.temperature(), vocabulary, info);
+        return new IntentModel(doccat, partner, calibration.temperature(), vocabulary, info);
+    }
+
+    /** The partner model's parameters: the same features, iterations and cutoff, the partner's trainer. */
+    static TrainingConfig partnerConfig(TrainingConfig config) {
+        return config.withAlgorithm(config.partnerAlgorithm(), config.l2()).withPartner(TrainingConfig.NO_PARTNER, 0);
     }
 
     static List<DocumentSample> toSamples(List<LabeledExample> examples) {
@@ -116,17 +126,15 @@ public final class IntentModelTrainer {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % k == fold ? held : train).add(shuffled.get(i));
             }
-            DocumentCategorizerME categorizer = new DocumentCategorizerME(trainDoccat(train, config));
+            DoccatModel foldModel = trainDoccat(train, config);
+            DoccatModel foldPartner = config.hasPartner() ? trainDoccat(train, partnerConfig(config)) : null;
+            DocumentCategorizerME categorizer = new DocumentCategorizerME(foldModel);
             for (DocumentSample s : held) {
                 if (categorizer.getIndex(s.getCategory()) < 0) {
                     continue; // label absent from this fold's training part
                 }
-                double[] foldProbabilities = categorizer.categorize(s.getText());
-                double[] probabilities = new double[categories.size()];
-                for (int c = 0; c < foldProbabilities.length; c++) {
-                    probabilities[categories.indexOf(categorizer.getCategory(c))] = foldProbabilities[c];
-                }
-                allProbabilities.add(probabilities);
+                allProbabilities.add(IntentModel.categorize(foldModel, foldPartner, config.partnerWeight(),
+                        s.getText(), categories));
                 trueIndex.add(categories.indexOf(s.getCategory()));
             }
         }

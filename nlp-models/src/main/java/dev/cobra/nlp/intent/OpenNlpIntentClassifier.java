@@ -6,7 +6,6 @@ import dev.cobra.nlp.api.Intents;
 import dev.cobra.nlp.api.ScoredIntent;
 import dev.cobra.nlp.text.LanguageDetector;
 import dev.cobra.nlp.text.TextNormalizer;
-import opennlp.tools.doccat.DocumentCategorizerME;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * {@link IntentClassifier} over an OpenNLP maxent document categoriser.
  *
- * <p>Thread safety: {@link DocumentCategorizerME} keeps no per-call state worth sharing but is not documented
+ * <p>Thread safety: OpenNLP's {@code DocumentCategorizerME} keeps no per-call state worth sharing but is not documented
  * as thread-safe, so each call creates its own (a thin wrapper: the model itself is immutable and shared).
  *
  * <p>Out of scope is answered with full confidence when the text is empty or has no word the model can
@@ -33,6 +32,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
 
     /** Padded character 4-grams of the training vocabulary, for {@link #recognisable(String)}. */
     private final Set<String> vocabularyCharGrams;
+    private final List<String> categories;
     private final double outOfScopeFloor;
     private final double outOfScopeFloorConfidence;
 
@@ -41,6 +41,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         this.vocabularyCharGrams = model.vocabulary().stream()
                 .flatMap(w -> CharNGramFeatures.paddedGrams(w, 4).stream())
                 .collect(Collectors.toUnmodifiableSet());
+        this.categories = model.categories();
         this.outOfScopeFloor = model.outOfScopeFloor();
         this.outOfScopeFloorConfidence = model.outOfScopeFloorConfidence();
     }
@@ -56,12 +57,11 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         if (tokens.stream().noneMatch(this::recognisable)) {
             return outOfScope(language);
         }
-        DocumentCategorizerME categorizer = new DocumentCategorizerME(model.doccat());
-        double[] probabilities = IntentModelTrainer.scale(categorizer.categorize(tokens.toArray(String[]::new)),
+        double[] probabilities = IntentModelTrainer.scale(model.categorize(tokens.toArray(String[]::new), categories),
                 model.temperature());
         List<ScoredIntent> ranking = new ArrayList<>(probabilities.length);
         for (int i = 0; i < probabilities.length; i++) {
-            ranking.add(new ScoredIntent(categorizer.getCategory(i), round(probabilities[i])));
+            ranking.add(new ScoredIntent(categories.get(i), round(probabilities[i])));
         }
         ranking.sort(Comparator.comparingDouble(ScoredIntent::confidence).reversed()
                 .thenComparing(ScoredIntent::name));

@@ -84,6 +84,9 @@ class OpenNlpIntentClassifierTest {
         IntentModel first = IntentModelTrainer.train(small, config);
         IntentModel second = IntentModel.read(new ByteArrayInputStream(IntentModelTrainer.train(small, config).toBytes()));
         assertThat(second.temperature()).isEqualTo(first.temperature());
+        // the naive Bayes partner of the ensemble survives the round trip with its weight
+        assertThat(second.partner()).isNotNull();
+        assertThat(second.partnerWeight()).isEqualTo(config.partnerWeight()).isEqualTo(0.3);
         assertThat(second.vocabulary()).isEqualTo(first.vocabulary()).contains("pagar");
         OpenNlpIntentClassifier a = new OpenNlpIntentClassifier(first);
         OpenNlpIntentClassifier b = new OpenNlpIntentClassifier(second);
