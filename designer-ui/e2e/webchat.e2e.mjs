@@ -4,7 +4,8 @@
 //   DEEP_LINK=http://localhost:8080/chat/<token> DOCUMENT_LAST4=1234 node e2e/webchat.e2e.mjs
 // Environment: DEEP_LINK (required), DOCUMENT_LAST4 (default 1234), AMOUNT_TEXT (default 1.250.000),
 // FIRST_NAME (default Ana), PAY_OPTION (default pay_now), CHROMIUM (default /usr/bin/chromium),
-// SCREENSHOT_DIR (where a failure screenshot goes).
+// SCREENSHOT_DIR (where a failure screenshot goes), MEDIA_CHAT_URL (optional: a chat whose opening turn sends a
+// document and an image captioned MEDIA_IMAGE_CAPTION, checked for their rendering).
 import { chromium } from 'playwright-core';
 
 const deepLink = process.env.DEEP_LINK;
@@ -35,6 +36,12 @@ const browser = await chromium.launch({
 });
 const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 390, height: 780 } });
 const page = await context.newPage();
+const cspViolations = [];
+context.on('console', (message) => {
+  if (/Content Security Policy/i.test(message.text())) {
+    cspViolations.push(message.text());
+  }
+});
 const dialogs = [];
 page.on('dialog', async (dialog) => {
   dialogs.push(dialog.message());
@@ -137,8 +144,36 @@ try {
   if (!(await page.getByTestId('invalid-link').innerText()).includes('no es válido')) {
     throw new Error('the forged-link page is not the expected notice');
   }
+  if (process.env.MEDIA_CHAT_URL) {
+    step('a document and an image sent by the flow are shown safely');
+    const caption = process.env.MEDIA_IMAGE_CAPTION || '';
+    const media = await context.newPage();
+    media.on('pageerror', (error) => pageErrors.push(error.message));
+    await media.goto(process.env.MEDIA_CHAT_URL);
+    const documentLink = media.locator('[data-testid="media-document"] a');
+    await documentLink.waitFor({ timeout });
+    if (!(await documentLink.getAttribute('download')) || !(await documentLink.getAttribute('href')).startsWith('https://')) {
+      throw new Error('the document is not a download link to its https URL');
+    }
+    if ((await documentLink.getAttribute('rel')) !== 'noopener noreferrer') {
+      throw new Error('the document link lacks rel=noopener noreferrer');
+    }
+    const image = media.locator('[data-testid="media-image"] img');
+    await image.waitFor({ state: 'attached', timeout });
+    if ((await image.getAttribute('alt')) !== caption) {
+      throw new Error(`the image's alternative text is not its caption: ${await image.getAttribute('alt')}`);
+    }
+    const figcaption = await media.locator('[data-testid="media-image"] figcaption').innerText();
+    if (figcaption !== caption || (await media.locator('[data-testid="messages"] b').count()) !== 0) {
+      throw new Error(`the caption was not shown as text: ${figcaption}`);
+    }
+    console.log('e2e: image shown with its caption as alt text, document offered as a download');
+  }
   if (pageErrors.length > 0) {
     throw new Error(`page errors: ${pageErrors.join(' | ')}`);
+  }
+  if (cspViolations.length > 0) {
+    throw new Error(`CSP violations: ${cspViolations.join(' | ')}`);
   }
   console.log('e2e: PASSED');
 } catch (error) {

@@ -38,6 +38,29 @@ class WebchatBrowserTest {
     @LocalServerPort
     int port;
 
+    private static final String MEDIA_FLOW = """
+            id: anonymous
+            title: Visitor with a statement and a QR code
+            locales: [es, en]
+            entry: statement
+            steps:
+              statement:
+                type: message
+                text: {es: "Aquí tienes tu estado de cuenta.", en: "Here is your statement."}
+                media:
+                  type: document
+                  url: "https://files.example.com/estado.pdf"
+                  filename: estado-de-cuenta.pdf
+                  caption: {es: "Estado de cuenta", en: "Statement"}
+                next: qr
+              qr:
+                type: message
+                media: {type: image, url: /media/qr.png, caption: {es: "Código <b>QR</b> de pago", en: "Payment <b>QR</b> code"}}
+                next: done
+              done:
+                type: end
+            """;
+
     @Test
     void aDebtorOpensTheDeepLinkVerifiesAndGetsAPaymentLinkInChromium() throws Exception {
         BrowserScript.assumeAvailable();
@@ -59,10 +82,16 @@ class WebchatBrowserTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(link).isNotNull();
         String deepLink = baseUrl + "/chat/" + link.get("token").asText();
+        // Anonymous visitors get a flow whose opening turn sends a document and an image (flow media).
+        admin.put().uri("/api/flows/anonymous").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(MEDIA_FLOW).exchange().expectStatus().is2xxSuccessful();
+        admin.post().uri("/api/flows/anonymous/publish").exchange().expectStatus().is2xxSuccessful();
 
         BrowserScript.runAndExpectPass("webchat.e2e.mjs", Map.of(
                 "DEEP_LINK", deepLink,
                 "DOCUMENT_LAST4", "1234",
-                "AMOUNT_TEXT", "1.250.000"), 180);
+                "AMOUNT_TEXT", "1.250.000",
+                "MEDIA_CHAT_URL", baseUrl + "/chat/",
+                "MEDIA_IMAGE_CAPTION", "Código <b>QR</b> de pago"), 180);
     }
 }
