@@ -2,6 +2,8 @@ package dev.cobra.nlp.intent;
 
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,25 +90,31 @@ public record IntentModel(DoccatModel doccat, DoccatModel partner, double temper
 
     /**
      * The probabilities of {@code categories} for the tokens: the model's, or the weighted mean of the model's
-     * and the partner's. Labels a model does not know score 0 in its share. Each call builds its own thin categorisers
-     * (the models are immutable and shared).
+     * and the partner's. Labels a model does not know score 0 in its share. The features are extracted once, with
+     * the model's own generators (the partner is trained on the same features), exactly as OpenNLP's
+     * {@code DocumentCategorizerME.categorize} does; the models are immutable and shared.
      */
     static double[] categorize(DoccatModel model, DoccatModel partner, double partnerWeight, String[] tokens,
                                List<String> categories) {
+        List<String> features = new ArrayList<>();
+        for (FeatureGenerator generator : model.getFactory().getFeatureGenerators()) {
+            features.addAll(generator.extractFeatures(tokens, Collections.emptyMap()));
+        }
+        String[] context = features.toArray(String[]::new);
         double[] out = new double[categories.size()];
         double share = partner == null ? 0 : partnerWeight;
-        addWeighted(out, new DocumentCategorizerME(model), tokens, categories, 1 - share);
+        addWeighted(out, model.getMaxentModel(), context, categories, 1 - share);
         if (partner != null) {
-            addWeighted(out, new DocumentCategorizerME(partner), tokens, categories, share);
+            addWeighted(out, partner.getMaxentModel(), context, categories, share);
         }
         return out;
     }
 
-    private static void addWeighted(double[] out, DocumentCategorizerME categorizer, String[] tokens,
-                                    List<String> categories, double weight) {
-        double[] p = categorizer.categorize(tokens);
+    private static void addWeighted(double[] out, MaxentModel model, String[] context, List<String> categories,
+                                    double weight) {
+        double[] p = model.eval(context);
         for (int c = 0; c < p.length; c++) {
-            int i = categories.indexOf(categorizer.getCategory(c));
+            int i = categories.indexOf(model.getOutcome(c));
             if (i >= 0) {
                 out[i] += weight * p[c];
             }

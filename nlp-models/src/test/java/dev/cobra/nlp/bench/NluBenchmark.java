@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -45,6 +46,13 @@ public class NluBenchmark {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
+    /**
+     * {@code ensemble}: the packaged model as shipped (L-BFGS + naive Bayes partner); {@code primaryOnly}: the same
+     * model without its partner, to show what the partner costs under the same machine load.
+     */
+    @Param({"ensemble", "primaryOnly"})
+    public String model;
+
     private OpenNlpIntentClassifier classifier;
     private RuleBasedEntityExtractor extractor;
     private List<String> messages;
@@ -52,7 +60,10 @@ public class NluBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        classifier = new OpenNlpIntentClassifier(IntentModel.loadPackaged());
+        IntentModel packaged = IntentModel.loadPackaged();
+        classifier = new OpenNlpIntentClassifier("primaryOnly".equals(model)
+                ? new IntentModel(packaged.doccat(), packaged.temperature(), packaged.vocabulary(), packaged.info())
+                : packaged);
         extractor = new RuleBasedEntityExtractor();
         messages = IntentCorpus.shippedTest().stream().map(LabeledExample::text).toList();
     }
