@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@link IntentClassifier} over an OpenNLP maxent document categoriser.
+ * {@link IntentClassifier} over an OpenNLP document categoriser: a maxent model, optionally averaged with a partner
+ * model on the same features (the shipped model is L-BFGS maxent + naive Bayes).
  *
- * <p>Thread safety: OpenNLP's {@code DocumentCategorizerME} keeps no per-call state worth sharing but is not documented
- * as thread-safe, so each call creates its own (a thin wrapper: the model itself is immutable and shared).
+ * <p>Thread safety: the models (the maxent model and its optional naive Bayes partner) are immutable and shared;
+ * each call extracts its own features with the model's stateless generators and evaluates the models on them
+ * ({@link IntentModel#categorize}), keeping no state between calls.
  *
  * <p>Out of scope is answered with full confidence when the text is empty or has no word the model can
  * recognise ("asdfgh", a bare link: no training word and few known character 4-grams); otherwise by the
