@@ -72,7 +72,7 @@ class StartupGuideTest {
         String log = output.getAll();
         assertThat(log).contains("/console/").contains("user 'admin'; password: the value of BOT_ADMIN_PASSWORD")
                 .contains("digits 1234").contains("digits 5678").contains("digits 9012");
-        Matcher link = Pattern.compile("http://localhost:\\d+/chat/([A-Za-z0-9_-]+)").matcher(log);
+        Matcher link = Pattern.compile("http://localhost:\\d+/chat/([A-Za-z0-9_.-]+)").matcher(log);
         assertThat(link.find()).as("a deep link in the banner").isTrue();
         web.post().uri("/webchat/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", link.group(1)))
