@@ -69,6 +69,8 @@ public class OutboxSender implements SmartLifecycle {
     static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
     static final Duration STALE_CLAIM_CHECK = Duration.ofSeconds(30);
     private volatile long nextStaleClaimCheck = System.nanoTime();
+    /** True when no other sender can share this outbox (the embedded database lives in this process). */
+    private volatile boolean soleSender;
 
     public OutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties, WebClient.Builder webClients,
                         ObjectMapper objectMapper, Clock clock, Duration pollInterval, Duration claimTimeout) {
@@ -80,6 +82,16 @@ public class OutboxSender implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.claimTimeout = claimTimeout;
         this.rateLimiter = new SendRateLimiter(properties.messagesPerSecond());
+    }
+
+    /**
+     * Declares that no other sender can be working on this outbox (the embedded database is in this process, so no
+     * other instance shares it): at start every {@code SENDING} claim was left by this process's previous life and
+     * is released at once, instead of after {@code claimTimeout}, so a crash does not hold those recipients' queues
+     * for minutes.
+     */
+    public void soleSender(boolean soleSender) {
+        this.soleSender = soleSender;
     }
 
     /** Asks for a drain now (after an enqueue) instead of at the next poll. */
@@ -98,7 +110,8 @@ public class OutboxSender implements SmartLifecycle {
             return;
         }
         stopping = false;
-        loop = outbox.releaseStaleClaims(clock.instant().minus(claimTimeout))
+        Instant staleBefore = soleSender ? clock.instant().plusMillis(1) : clock.instant().minus(claimTimeout);
+        loop = outbox.releaseStaleClaims(staleBefore)
                 .doOnNext(released -> {
                     if (released > 0) {
                         log.info("whatsapp.outbox.claims.released count={}", released);

@@ -70,9 +70,12 @@ public class WhatsAppConfiguration {
                                       WebClient.Builder webClients, ObjectMapper objectMapper,
                                       ObjectProvider<Clock> clock,
                                       @Value("${whatsapp.outbox.poll-interval:PT0.5S}") Duration pollInterval,
-                                      @Value("${whatsapp.outbox.claim-timeout:PT2M}") Duration claimTimeout) {
-        return new OutboxSender(outbox, properties, webClients, objectMapper, clock.getIfAvailable(Clock::systemUTC),
-                pollInterval, claimTimeout);
+                                      @Value("${whatsapp.outbox.claim-timeout:PT2M}") Duration claimTimeout,
+                                      ObjectProvider<de.bwaldvogel.mongo.MongoServer> embeddedDatabase) {
+        OutboxSender sender = new OutboxSender(outbox, properties, webClients, objectMapper,
+                clock.getIfAvailable(Clock::systemUTC), pollInterval, claimTimeout);
+        sender.soleSender(embeddedDatabase.getIfAvailable() != null);
+        return sender;
     }
 
     @Bean(name = "whatsapp")

@@ -218,6 +218,36 @@ class OutboxSenderTest {
     }
 
     @Test
+    void claimsLeftByACrashAreReleasedAtOnceByTheSoleSenderAndAfterTheClaimTimeoutOtherwise() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        List<Document> queued = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 40; i++) {
+            String to = "57301" + String.format("%07d", i % 4);
+            queued.add(WhatsAppOutbox.newMessage(to, "c" + i, null, "text",
+                    rig.graphMessages.text(to, "k-" + i).toString(), now));
+        }
+        rig.outbox.enqueue(queued).block(Duration.ofSeconds(30));
+        // A crash right after claiming: four heads SENDING, nobody working on them.
+        for (int i = 0; i < 4; i++) {
+            assertThat(rig.outbox.claim(queued.get(i).getObjectId("_id"), Instant.now()).block(Duration.ofSeconds(10)))
+                    .isNotNull();
+        }
+
+        rig.sender = rig.newSender(Duration.ofMinutes(2)); // a shared database: another instance may hold them
+        rig.sender.start();
+        Thread.sleep(1500);
+        assertThat(rig.graph.messages).as("every recipient's head is held by a claim younger than the timeout")
+                .isEmpty();
+        rig.sender.kill();
+
+        rig.sender = rig.newSender(Duration.ofMinutes(2));
+        rig.sender.soleSender(true); // the embedded database: those claims can only be this process's previous life
+        rig.sender.start();
+        WhatsAppRig.await("all sent", Duration.ofSeconds(60), () -> distinctBodies().size() == 40);
+    }
+
+    @Test
     void anOrderlyStopMidwaySendsEveryMessageExactlyOnceAfterRestart() throws Exception {
         rig = new WhatsAppRig(8, null);
         List<Document> queued = new ArrayList<>();

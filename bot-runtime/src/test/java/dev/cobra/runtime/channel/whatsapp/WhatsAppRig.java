@@ -42,8 +42,12 @@ final class WhatsAppRig implements AutoCloseable {
     }
 
     OutboxSender newSender() {
+        return newSender(Duration.ZERO);
+    }
+
+    OutboxSender newSender(Duration claimTimeout) {
         return new OutboxSender(outbox, properties, WebClient.builder(), json, clock, Duration.ofMillis(20),
-                Duration.ZERO);
+                claimTimeout);
     }
 
     static <T> ObjectProvider<T> beans(Class<T> type, T bean) {
