@@ -84,7 +84,7 @@ public class DebtorErasure {
                 .flatMap(conversationIds -> Flux.concat(
                                 count(changed, "messages", mongo.updateMulti(
                                         Query.query(Criteria.where("conversationId").in(conversationIds)),
-                                        new Update().set("text", ERASED).unset("options"), "messages")
+                                        new Update().set("text", ERASED).unset("options").unset("media"), "messages")
                                         .map(r -> r.getModifiedCount())),
                                 count(changed, "conversations", mongo.updateMulti(
                                         Query.query(Criteria.where("debtorId").is(id)),

@@ -159,7 +159,7 @@ public class ConversationTurnHandler implements TurnHandler {
      */
     private Mono<TurnResult> finishRecordedTurn(ConversationState state, LastTurn last) {
         List<Reply> replies = last.entries().stream().filter(e -> TranscriptEntry.FROM_BOT.equals(e.from()))
-                .map(e -> new Reply(e.type(), e.text(), e.options())).toList();
+                .map(TranscriptEntry::reply).toList();
         log.info("conversation.turn.finishing conversation={} replies={}", state.id(), replies.size());
         return messages.appendMissing(last.entries())
                 .then(deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))

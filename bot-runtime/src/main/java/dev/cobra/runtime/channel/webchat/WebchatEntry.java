@@ -23,8 +23,8 @@ public record WebchatEntry(String from, String type, String text, List<Reply.Opt
         return new WebchatEntry(from, reply.type(), reply.text(), reply.options(), reply.media(), at);
     }
 
-    /** A logged entry; the message log keeps a media message's caption and type, not its file. */
+    /** A logged entry, media included. */
     static WebchatEntry of(TranscriptEntry entry) {
-        return new WebchatEntry(entry.from(), entry.type(), entry.text(), entry.options(), null, entry.at());
+        return new WebchatEntry(entry.from(), entry.type(), entry.text(), entry.options(), entry.media(), entry.at());
     }
 }

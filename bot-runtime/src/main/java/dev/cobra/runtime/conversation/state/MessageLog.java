@@ -101,6 +101,10 @@ public class MessageLog {
             }
             doc.append("options", options);
         }
+        if (e.media() != null) {
+            doc.append("media", new Document("type", e.media().type()).append("url", e.media().url())
+                    .append("filename", e.media().filename()));
+        }
         return doc.append("at", ConversationDocuments.date(e.at()));
     }
 
@@ -113,8 +117,11 @@ public class MessageLog {
                 options.add(new Reply.Option(o.getString("id"), o.getString("title"), o.getString("description")));
             }
         }
+        Document media = doc.get("media", Document.class);
         return new TranscriptEntry(doc.getString("conversationId"), ConversationDocuments.number(doc.get("seq")).longValue(),
                 doc.getString("from"), doc.getString("type"), doc.getString("text"), options,
+                media == null ? null : new Reply.Media(media.getString("type"), media.getString("url"),
+                        media.getString("filename")),
                 ConversationDocuments.instant(doc.get("at")));
     }
 

@@ -86,6 +86,8 @@ class WebchatMediaTest {
         JsonNode transcript = driver.transcript(session);
         assertThat(transcript).extracting(e -> e.path("type").asText()).containsExactly("text", "media", "media");
         assertThat(transcript.get(1).path("text").asText()).isEqualTo("Estado de cuenta");
+        assertThat(transcript.get(1).path("media")).as("a reloaded page gets the file too").isEqualTo(document.path("media"));
+        assertThat(transcript.get(2).path("media")).isEqualTo(image.path("media"));
     }
 
     @Test
