@@ -27,6 +27,15 @@ public class ConversationStore {
     private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
 
     private final Mono<MongoCollection<Document>> collection;
+    /**
+     * {@value #POINTERS}: per channel identity, the id of its newest conversation ({@code _id} = SHA-256 of
+     * channel and identity, so no phone number is stored in it). Finding a WhatsApp user's conversation is then two
+     * reads by id instead of a query on {@code channel}/{@code externalUserId}, which the embedded database, having
+     * no secondary indexes, answered by scanning every conversation on every inbound message.
+     */
+    private final Mono<MongoCollection<Document>> pointers;
+    static final String POINTERS = "conversation_pointers";
+    private static final String POINTERS_READY = "__pointers_v1";
 
     public ConversationStore(ReactiveMongoTemplate mongo) {
         this.collection = mongo.getCollection(COLLECTION)
@@ -36,6 +45,9 @@ public class ConversationStore {
                         .onErrorResume(e -> Mono.empty())
                         .thenReturn(c))
                 .cache();
+        this.pointers = mongo.getCollection(POINTERS)
+                .flatMap(p -> collection.flatMap(c -> pointEveryUserOnce(c, p)).thenReturn(p))
+                .cache();
     }
 
     public Mono<ConversationState> findById(String id) {
@@ -43,11 +55,65 @@ public class ConversationStore {
                 .map(ConversationDocuments::fromDocument);
     }
 
-    /** The newest conversation of a channel identity (a WhatsApp phone or BSUID, a webchat session id). */
+    /**
+     * The newest conversation of a channel identity (a WhatsApp phone or BSUID, a webchat session id): the pointer,
+     * then the conversation it names, checked to still belong to that identity (erasure re-keys conversations).
+     */
     public Mono<ConversationState> findLatest(String channel, String externalUserId) {
-        return collection.flatMap(c -> Mono.from(c.find(Filters.and(Filters.eq("channel", channel),
-                        Filters.eq("externalUserId", externalUserId))).sort(Sorts.descending("createdAt")).first()))
-                .map(ConversationDocuments::fromDocument);
+        if (channel == null || externalUserId == null) {
+            return Mono.empty();
+        }
+        return pointers.flatMap(p -> Mono.from(p.find(Filters.eq("_id", pointerId(channel, externalUserId))).first()))
+                .flatMap(pointer -> findById(pointer.getString("conversationId")))
+                .filter(state -> channel.equals(state.channel()) && externalUserId.equals(state.externalUserId()));
+    }
+
+    /**
+     * Points the identity at a new conversation. Written before the conversation itself: a crash in between leaves a
+     * pointer to nothing, which reads as "no conversation yet", never a conversation nobody can find.
+     */
+    private Mono<Void> point(ConversationState state) {
+        if (state.channel() == null || state.externalUserId() == null) {
+            return Mono.empty();
+        }
+        return pointers.flatMap(p -> Mono.from(p.replaceOne(
+                Filters.eq("_id", pointerId(state.channel(), state.externalUserId())),
+                new Document("conversationId", state.id())
+                        .append("createdAt", ConversationDocuments.date(state.createdAt())),
+                new ReplaceOptions().upsert(true)))).then();
+    }
+
+    /**
+     * Once per database: pointers for the conversations stored before pointers existed (oldest first, so the
+     * newest wins), then the marker. Runs on the first use after start.
+     */
+    private static Mono<Void> pointEveryUserOnce(MongoCollection<Document> conversations, MongoCollection<Document> pointers) {
+        return Mono.from(pointers.find(Filters.eq("_id", POINTERS_READY)).first())
+                .map(marker -> 0L)
+                .switchIfEmpty(Flux.from(conversations.find().sort(Sorts.ascending("createdAt")))
+                        .filter(doc -> doc.getString("channel") != null && doc.getString("externalUserId") != null)
+                        .concatMap(doc -> Mono.from(pointers.replaceOne(
+                                Filters.eq("_id", pointerId(doc.getString("channel"), doc.getString("externalUserId"))),
+                                new Document("conversationId", doc.getString("_id")).append("createdAt", doc.get("createdAt")),
+                                new ReplaceOptions().upsert(true))))
+                        .count()
+                        .flatMap(count -> Mono.from(pointers.replaceOne(Filters.eq("_id", POINTERS_READY),
+                                new Document("at", new java.util.Date()), new ReplaceOptions().upsert(true)))
+                                .doOnSuccess(done -> log.info("conversation.pointers.created count={}", count))
+                                .thenReturn(count)))
+                .then();
+    }
+
+    static String pointerId(String channel, String externalUserId) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(channel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(externalUserId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public Flux<ConversationState> findByDebtor(String debtorId) {
@@ -66,7 +132,7 @@ public class ConversationStore {
         state.version(expected + 1);
         Document doc = ConversationDocuments.toDocument(state);
         Mono<Boolean> written = expected == 0
-                ? collection.flatMap(c -> Mono.from(c.insertOne(doc))).map(r -> true)
+                ? point(state).then(collection.flatMap(c -> Mono.from(c.insertOne(doc)))).map(r -> true)
                 .onErrorResume(ConversationStore::isDuplicateKey, e -> Mono.just(false))
                 : collection.flatMap(c -> Mono.from(c.replaceOne(
                         Filters.and(Filters.eq("_id", state.id()), Filters.eq("version", expected)), doc,

@@ -100,6 +100,38 @@ abstract class ConversationStoreContract {
     }
 
     @Test
+    void conversationsStoredBeforePointersExistedAreFoundAfterTheNextStart() {
+        mongo().dropCollection(ConversationStore.POINTERS).block();
+        String user = "+57311" + (System.nanoTime() % 1_000_000);
+        ConversationState older = ConversationState.start("c-pre-old-" + UUID.randomUUID(), "whatsapp", null, user, "es", NOW);
+        ConversationState newer = ConversationState.start("c-pre-new-" + UUID.randomUUID(), "whatsapp", null, user, "es",
+                NOW.plusSeconds(60));
+        // Written as an earlier version did: the documents only, no pointer.
+        mongo().insert(ConversationDocuments.toDocument(newer), ConversationStore.COLLECTION)
+                .then(mongo().insert(ConversationDocuments.toDocument(older), ConversationStore.COLLECTION)).block();
+
+        ConversationStore store = new ConversationStore(mongo());
+
+        StepVerifier.create(store.findLatest("whatsapp", user))
+                .assertNext(found -> assertThat(found.id()).isEqualTo(newer.id()))
+                .verifyComplete();
+    }
+
+    @Test
+    void aConversationReKeyedByErasureIsNoLongerFoundByTheOldIdentity() {
+        ConversationStore store = new ConversationStore(mongo());
+        String user = "+57322" + (System.nanoTime() % 1_000_000);
+        ConversationState state = ConversationState.start("c-erased-" + UUID.randomUUID(), "whatsapp", "D-9", user, "es", NOW);
+        store.save(state).block();
+        mongo().updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(state.id())),
+                new org.springframework.data.mongodb.core.query.Update().set("externalUserId", "erased-1234"),
+                ConversationStore.COLLECTION).block();
+
+        StepVerifier.create(store.findLatest("whatsapp", user)).verifyComplete();
+    }
+
+    @Test
     void theMessageLogKeepsSeqOrderAndRefusesADuplicateSeq() {
         MessageLog log = new MessageLog(mongo());
         String id = "c-" + UUID.randomUUID();
