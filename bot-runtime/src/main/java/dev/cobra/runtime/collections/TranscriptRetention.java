@@ -17,7 +17,8 @@ import java.util.Date;
 /**
  * Transcript retention ({@code bot.retention.transcript-days}, default 365; 0 keeps transcripts forever): message
  * log entries older than that are deleted, settled WhatsApp inbound messages too, and the bodies of old settled
- * outbound messages are cleared (their delivery status stays for the KPIs).
+ * outbound messages are cleared (their delivery status stays for the KPIs), and so is the copy of the last turn that
+ * old conversations keep for crash recovery.
  */
 @Component
 public class TranscriptRetention {
@@ -45,7 +46,10 @@ public class TranscriptRetention {
         Mono<Long> outbound = mongo.updateMulti(Query.query(Criteria.where("createdAt").lt(cutoff)
                         .and("status").in("SENT", "FAILED").and("body").ne("{}")),
                 new Update().set("body", "{}"), "whatsapp_outbox").map(r -> r.getModifiedCount());
-        return Mono.zip(messages, inbound, outbound).map(t -> {
+        // A conversation keeps its last turn's log entries for crash recovery (LastTurn): gone with the transcript.
+        Mono<Long> lastTurns = mongo.updateMulti(Query.query(Criteria.where("updatedAt").lt(cutoff).and("lastTurn").ne(null)),
+                new Update().unset("lastTurn"), "conversations").map(r -> r.getModifiedCount());
+        return Mono.zip(messages, inbound, outbound, lastTurns).map(t -> {
             if (t.getT1() + t.getT2() + t.getT3() > 0) {
                 log.info("retention.purged messages={} inbound={} outbound={} days={}", t.getT1(), t.getT2(), t.getT3(), days);
             }

@@ -29,12 +29,21 @@ class TranscriptRetentionTest extends OperationsRuntimeTest {
         mongo.insert(new Document("to", "57300").append("status", "SENT").append("body", "{\"text\":\"hola\"}")
                 .append("createdAt", Date.from(now.minus(Duration.ofDays(400)))), "whatsapp_outbox").block();
 
+        mongo.insert(new Document("_id", "c_ret_old").append("updatedAt", Date.from(now.minus(Duration.ofDays(400))))
+                .append("lastTurn", new Document("inboundId", "wamid.1").append("entries", java.util.List.of(
+                        new Document("text", "old words")))), "conversations").block();
+        mongo.insert(new Document("_id", "c_ret_new").append("updatedAt", Date.from(now.minus(Duration.ofDays(10))))
+                .append("lastTurn", new Document("inboundId", "wamid.2")), "conversations").block();
+
         TranscriptRetention retention = new TranscriptRetention(mongo, 365);
         assertThat(retention.purge(now).block()).isEqualTo(1);
         assertThat(mongo.find(Query.query(Criteria.where("conversationId").is("c_ret")), Document.class, "messages")
                 .map(d -> d.getString("text")).collectList().block()).containsExactly("recent");
         assertThat(mongo.findOne(Query.query(Criteria.where("to").is("57300")), Document.class, "whatsapp_outbox").block()
                 .getString("body")).isEqualTo("{}");
+        assertThat(mongo.findById("c_ret_old", Document.class, "conversations").block().get("lastTurn"))
+                .as("an old conversation's copy of its last turn goes with the transcript").isNull();
+        assertThat(mongo.findById("c_ret_new", Document.class, "conversations").block().get("lastTurn")).isNotNull();
         assertThat(new TranscriptRetention(mongo, 0).purge(now).block()).as("0 keeps everything").isZero();
     }
 }
