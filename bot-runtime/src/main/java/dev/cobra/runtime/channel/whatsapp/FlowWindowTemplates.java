@@ -5,7 +5,6 @@ import dev.cobra.flow.template.TemplateRenderer;
 import dev.cobra.runtime.channel.OutboundMessage;
 import dev.cobra.runtime.conversation.engine.CompiledFlow;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
-import dev.cobra.runtime.conversation.engine.StateMachineFlowEngine;
 import dev.cobra.runtime.conversation.engine.TurnContext;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;
@@ -83,7 +82,7 @@ public class FlowWindowTemplates implements WindowTemplateSource {
 
     private WindowTemplateChoice choice(Found found, ConversationState state, OutboundMessage message, Debtor debtor) {
         String locale = state.locale() != null ? state.locale() : message.locale();
-        Map<String, Object> vars = new HashMap<>(StateMachineFlowEngine.fixedVariables(TurnContext.of(debtor, clock)));
+        Map<String, Object> vars = new HashMap<>(TurnContext.of(debtor, clock).templateVariables());
         vars.put("verified", state.verified());
         List<String> parameters = new ArrayList<>(found.template().parameters().size());
         for (String parameter : found.template().parameters()) {

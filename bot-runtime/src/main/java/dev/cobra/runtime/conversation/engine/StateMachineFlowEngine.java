@@ -735,7 +735,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             this.context = context;
             this.input = input;
             this.debtorText = input == null ? null : input.text() != null ? input.text() : input.optionId();
-            this.fixedVars = fixedVariables(context);
+            this.fixedVars = context.templateVariables();
             if (state.locale() == null) {
                 state.locale(context.debtor() != null && context.debtor().locale() != null ? context.debtor().locale() : "es");
             }
@@ -789,30 +789,4 @@ public class StateMachineFlowEngine implements FlowEngine {
         }
     }
 
-    /** The turn-independent template variables (debtor, debt, today); also used for WhatsApp window templates. */
-    public static Map<String, Object> fixedVariables(TurnContext context) {
-        Map<String, Object> vars = new HashMap<>();
-        Debtor debtor = context.debtor();
-        Map<String, Object> debtorVars = new HashMap<>();
-        Map<String, Object> debtVars = new HashMap<>();
-        if (debtor != null) {
-            debtorVars.put("id", debtor.id());
-            debtorVars.put("name", debtor.name());
-            debtorVars.put("firstName", debtor.firstName());
-            debtorVars.put("locale", debtor.locale());
-            debtorVars.put("country", debtor.country());
-            debtor.primaryDebt().ifPresent(debt -> {
-                debtVars.put("id", debt.id());
-                debtVars.put("product", debt.product());
-                debtVars.put("balance", debt.balance());
-                debtVars.put("currency", debt.currency());
-                debtVars.put("dueDate", debt.dueDate());
-                debtVars.put("daysPastDue", debt.daysPastDue(context.today()));
-            });
-        }
-        vars.put("debtor", debtorVars);
-        vars.put("debt", debtVars);
-        vars.put("today", context.today());
-        return vars;
-    }
 }

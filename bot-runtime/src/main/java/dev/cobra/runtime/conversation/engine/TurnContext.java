@@ -5,6 +5,8 @@ import dev.cobra.runtime.debtor.Debtor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a turn knows besides the conversation state.
@@ -20,5 +22,34 @@ public record TurnContext(Debtor debtor, Instant now, LocalDate today, ZoneId zo
         ZoneId zone = debtor == null ? ZoneId.of("UTC") : debtor.zone();
         Instant now = clock.instant();
         return new TurnContext(debtor, now, LocalDate.ofInstant(now, zone), zone);
+    }
+
+    /**
+     * The turn-independent template variables: {@code debtor.*}, {@code debt.*} (the primary debt) and
+     * {@code today}. Flow texts and WhatsApp window-template parameters are rendered with them.
+     */
+    public Map<String, Object> templateVariables() {
+        Map<String, Object> vars = new HashMap<>();
+        Map<String, Object> debtorVars = new HashMap<>();
+        Map<String, Object> debtVars = new HashMap<>();
+        if (debtor != null) {
+            debtorVars.put("id", debtor.id());
+            debtorVars.put("name", debtor.name());
+            debtorVars.put("firstName", debtor.firstName());
+            debtorVars.put("locale", debtor.locale());
+            debtorVars.put("country", debtor.country());
+            debtor.primaryDebt().ifPresent(debt -> {
+                debtVars.put("id", debt.id());
+                debtVars.put("product", debt.product());
+                debtVars.put("balance", debt.balance());
+                debtVars.put("currency", debt.currency());
+                debtVars.put("dueDate", debt.dueDate());
+                debtVars.put("daysPastDue", debt.daysPastDue(today));
+            });
+        }
+        vars.put("debtor", debtorVars);
+        vars.put("debt", debtVars);
+        vars.put("today", today);
+        return vars;
     }
 }
