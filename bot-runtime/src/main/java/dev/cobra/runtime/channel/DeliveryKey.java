@@ -17,8 +17,9 @@ public record DeliveryKey(String key, boolean redelivery) {
 
     private static final String CONTEXT_KEY = DeliveryKey.class.getName();
 
-    public Context context() {
-        return Context.of(CONTEXT_KEY, this);
+    /** {@code context} carrying this key, for {@code contextWrite}. */
+    public Context addTo(Context context) {
+        return context.put(CONTEXT_KEY, this);
     }
 
     /** The key of the delivery being subscribed, if the caller named one. */

@@ -54,15 +54,9 @@ public class PlanBoundsStore {
     }
 
     private Mono<Map<String, PlanBounds>> table() {
-        Mono<Map<String, PlanBounds>> current = table.get();
-        if (current == null) {
-            current = all().collectMap(PlanBounds::product).cache(loaded -> REFRESH, error -> Duration.ZERO,
-                    () -> Duration.ZERO);
-            if (!table.compareAndSet(null, current)) {
-                current = table.get() == null ? current : table.get();
-            }
-        }
-        return current;
+        // Building the cached Mono reads nothing until it is subscribed, so a lost race here costs nothing.
+        return table.updateAndGet(current -> current != null ? current : all().collectMap(PlanBounds::product)
+                .cache(loaded -> REFRESH, error -> Duration.ZERO, () -> Duration.ZERO));
     }
 
     public Flux<PlanBounds> all() {

@@ -196,7 +196,7 @@ public class ConversationTurnHandler implements TurnHandler {
         }
         return channel.deliver(new OutboundMessage(state.id(), state.channel(), state.debtorId(), state.externalUserId(),
                         TranscriptEntry.FROM_BOT, replies, state.lastInboundAt(), state.locale()))
-                .contextWrite(context -> key == null ? context : context.putAll(key.context().readOnly()))
+                .contextWrite(context -> key == null ? context : key.addTo(context))
                 .onErrorResume(e -> {
                     // The turn is saved and logged; a failed hand-over is the channel's to retry, not a failed turn.
                     log.warn("conversation.deliver.failed conversation={} channel={} error={}", state.id(), state.channel(), e.toString());

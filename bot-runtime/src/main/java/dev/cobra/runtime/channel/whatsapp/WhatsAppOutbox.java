@@ -16,8 +16,10 @@ import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The persistent queue of outbound WhatsApp messages (collection {@value #COLLECTION}). A message is written
@@ -58,7 +60,7 @@ public class WhatsAppOutbox {
      * messages already stored under their stamp are left out, so none is queued, and sent, twice.
      */
     private Mono<Void> insertOnce(List<Document> messages, DeliveryKey key) {
-        List<String> stamps = new java.util.ArrayList<>(messages.size());
+        List<String> stamps = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             String stamp = key.key() + ":" + i;
             stamps.add(stamp);
@@ -68,7 +70,7 @@ public class WhatsAppOutbox {
             return insert(messages);
         }
         return mongo.find(Query.query(Criteria.where(DELIVERY_FIELD).in(stamps)), Document.class, COLLECTION)
-                .map(doc -> doc.getString(DELIVERY_FIELD)).collect(java.util.stream.Collectors.toSet())
+                .map(doc -> doc.getString(DELIVERY_FIELD)).collect(Collectors.toSet())
                 .flatMap(stored -> insert(messages.stream()
                         .filter(doc -> !stored.contains(doc.getString(DELIVERY_FIELD))).toList()));
     }

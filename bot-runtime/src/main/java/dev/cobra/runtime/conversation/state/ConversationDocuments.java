@@ -69,9 +69,7 @@ final class ConversationDocuments {
         if (turn == null) {
             return null;
         }
-        List<Document> entries = new ArrayList<>(turn.entries().size());
-        turn.entries().forEach(e -> entries.add(MessageLog.toDocument(e)));
-        return new Document("inboundId", turn.inboundId()).append("entries", entries);
+        return new Document("inboundId", turn.inboundId()).append("entries", MessageLog.documents(turn.entries()));
     }
 
     private static LastTurn lastTurn(Document doc) {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+
 /**
  * The {@code conversations} collection. Every write is a single-document operation; {@link #save} is a
  * compare-and-set on {@code version}, which is what makes several runtime instances safe without transactions.
@@ -47,7 +49,8 @@ public class ConversationStore {
                 .cache();
         this.pointers = mongo.getCollection(POINTERS)
                 .flatMap(p -> collection.flatMap(c -> pointEveryUserOnce(c, p)).thenReturn(p))
-                .cache();
+                // Kept once ready; a failure (database unreachable at first use) is tried again on the next call.
+                .cache(ready -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     public Mono<ConversationState> findById(String id) {
@@ -76,11 +79,8 @@ public class ConversationStore {
         if (state.channel() == null || state.externalUserId() == null) {
             return Mono.empty();
         }
-        return pointers.flatMap(p -> Mono.from(p.replaceOne(
-                Filters.eq("_id", pointerId(state.channel(), state.externalUserId())),
-                new Document("conversationId", state.id())
-                        .append("createdAt", ConversationDocuments.date(state.createdAt())),
-                new ReplaceOptions().upsert(true)))).then();
+        return pointers.flatMap(p -> point(p, state.channel(), state.externalUserId(), state.id(),
+                ConversationDocuments.date(state.createdAt())));
     }
 
     /**
@@ -92,16 +92,21 @@ public class ConversationStore {
                 .map(marker -> 0L)
                 .switchIfEmpty(Flux.from(conversations.find().sort(Sorts.ascending("createdAt")))
                         .filter(doc -> doc.getString("channel") != null && doc.getString("externalUserId") != null)
-                        .concatMap(doc -> Mono.from(pointers.replaceOne(
-                                Filters.eq("_id", pointerId(doc.getString("channel"), doc.getString("externalUserId"))),
-                                new Document("conversationId", doc.getString("_id")).append("createdAt", doc.get("createdAt")),
-                                new ReplaceOptions().upsert(true))))
+                        .concatMap(doc -> point(pointers, doc.getString("channel"), doc.getString("externalUserId"),
+                                doc.getString("_id"), doc.get("createdAt")).thenReturn(doc))
                         .count()
                         .flatMap(count -> Mono.from(pointers.replaceOne(Filters.eq("_id", POINTERS_READY),
                                 new Document("at", new java.util.Date()), new ReplaceOptions().upsert(true)))
                                 .doOnSuccess(done -> log.info("conversation.pointers.created count={}", count))
                                 .thenReturn(count)))
                 .then();
+    }
+
+    private static Mono<Void> point(MongoCollection<Document> pointers, String channel, String externalUserId,
+                                    String conversationId, Object createdAt) {
+        return Mono.from(pointers.replaceOne(Filters.eq("_id", pointerId(channel, externalUserId)),
+                new Document("conversationId", conversationId).append("createdAt", createdAt),
+                new ReplaceOptions().upsert(true))).then();
     }
 
     static String pointerId(String channel, String externalUserId) {

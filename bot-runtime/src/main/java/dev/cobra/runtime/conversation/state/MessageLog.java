@@ -38,10 +38,7 @@ public class MessageLog {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = new ArrayList<>(entries.size());
-        for (TranscriptEntry e : entries) {
-            docs.add(toDocument(e));
-        }
+        List<Document> docs = documents(entries);
         return collection.flatMap(c -> Mono.from(c.insertMany(docs))).then();
     }
 
@@ -53,11 +50,16 @@ public class MessageLog {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = new ArrayList<>(entries.size());
-        entries.forEach(e -> docs.add(toDocument(e)));
+        List<Document> docs = documents(entries);
         return collection.flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
                 .onErrorResume(MessageLog::onlyDuplicates, e -> Mono.empty())
                 .then();
+    }
+
+    static List<Document> documents(List<TranscriptEntry> entries) {
+        List<Document> docs = new ArrayList<>(entries.size());
+        entries.forEach(e -> docs.add(toDocument(e)));
+        return docs;
     }
 
     private static boolean onlyDuplicates(Throwable error) {
