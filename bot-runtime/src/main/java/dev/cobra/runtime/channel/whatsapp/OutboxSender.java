@@ -34,9 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * atomic findAndModify (several instances may drain the same outbox) and sent with bounded concurrency, spaced
  * by the per-number rate limiter and the per-recipient pacing. Outcomes: 2xx is {@code SENT}; 429, 5xx,
  * network errors and Meta's throttling codes are retried with exponential backoff (or Retry-After) up to
- * {@code maxAttempts}; anything else is permanent and recorded with its code. At start, claims left by a
- * stopped sender are released, so a crash loses nothing (a request that was in flight at the crash may be
- * sent again: the Graph API has no idempotency key).
+ * {@code maxAttempts}; anything else is permanent and recorded with its code.
+ *
+ * <p>Exactly once across a crash. Every request carries the outbox id as {@code biz_opaque_callback_data}, which
+ * Meta echoes in the status webhooks of the message; {@link WhatsAppStatusStore} settles the outbox entry it names
+ * as {@code SENT}. Claims left by a stopped sender (at start for the sole sender, after {@code claimTimeout}
+ * otherwise) are <em>in doubt</em>: they are held for {@code inDoubtGrace}, during which a status webhook settles
+ * those Meta accepted; only the unsettled ones are released and sent again (the Graph API has no idempotency key,
+ * so without status webhooks a request in flight at the crash may go out twice). A recipient whose head is in
+ * doubt waits; the others go on.
  */
 public class OutboxSender implements SmartLifecycle {
 
@@ -71,6 +77,11 @@ public class OutboxSender implements SmartLifecycle {
     private volatile long nextStaleClaimCheck = System.nanoTime();
     /** True when no other sender can share this outbox (the embedded database lives in this process). */
     private volatile boolean soleSender;
+    /** How long a claim left by a stopped sender waits for a status webhook before it is sent again. */
+    private volatile Duration inDoubtGrace = DEFAULT_IN_DOUBT_GRACE;
+    static final Duration DEFAULT_IN_DOUBT_GRACE = Duration.ofSeconds(30);
+    /** When the next in-doubt claim's grace ends (null: none known). */
+    private volatile Instant nextInDoubtRelease;
 
     public OutboxSender(WhatsAppOutbox outbox, WhatsAppProperties properties, WebClient.Builder webClients,
                         ObjectMapper objectMapper, Clock clock, Duration pollInterval, Duration claimTimeout) {
@@ -94,6 +105,11 @@ public class OutboxSender implements SmartLifecycle {
         this.soleSender = soleSender;
     }
 
+    /** {@code whatsapp.outbox.in-doubt-grace}: zero sends in-doubt claims again at once (at least once). */
+    public void inDoubtGrace(Duration grace) {
+        this.inDoubtGrace = grace == null || grace.isNegative() ? DEFAULT_IN_DOUBT_GRACE : grace;
+    }
+
     /** Asks for a drain now (after an enqueue) instead of at the next poll. */
     public void wake() {
         wakeups.tryEmitNext(Boolean.TRUE);
@@ -111,16 +127,13 @@ public class OutboxSender implements SmartLifecycle {
         }
         stopping = false;
         Instant staleBefore = soleSender ? clock.instant().plusMillis(1) : clock.instant().minus(claimTimeout);
-        loop = outbox.releaseStaleClaims(staleBefore)
-                .doOnNext(released -> {
-                    if (released > 0) {
-                        log.info("whatsapp.outbox.claims.released count={}", released);
-                    }
-                })
+        nextInDoubtRelease = clock.instant(); // claims in doubt left by an earlier life may be due already
+        loop = markInDoubt(staleBefore)
+                .then(releaseInDoubtIfDue())
                 .thenMany(Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE),
                         wakeups.asFlux()))
                 .onBackpressureDrop()
-                .concatMap(tick -> releaseStaleClaimsIfDue().then(drainOnce()).onErrorResume(error -> {
+                .concatMap(tick -> markStaleClaimsIfDue().then(releaseInDoubtIfDue()).then(drainOnce()).onErrorResume(error -> {
                     log.warn("whatsapp.outbox.drain.failed error={}", error.toString());
                     return Mono.just(0);
                 }), 1)
@@ -133,21 +146,50 @@ public class OutboxSender implements SmartLifecycle {
 
     /**
      * Claims left {@code SENDING} by a sender that died (another instance killed, or a claim whose answer was lost
-     * when the database dropped the connection) block their recipient's queue; they are released while running
+     * when the database dropped the connection) block their recipient's queue; they are put in doubt while running
      * too, not only at start, every {@link #STALE_CLAIM_CHECK} at most.
      */
-    private Mono<Void> releaseStaleClaimsIfDue() {
+    private Mono<Void> markStaleClaimsIfDue() {
         long now = System.nanoTime();
-        if (claimTimeout.isZero() || now < nextStaleClaimCheck) { // zero: every claim is stale, release at start only
+        if (claimTimeout.isZero() || now < nextStaleClaimCheck) { // zero: every claim is stale, checked at start only
             return Mono.empty();
         }
         nextStaleClaimCheck = now + Math.min(STALE_CLAIM_CHECK.toNanos(), claimTimeout.toNanos() / 2);
-        return outbox.releaseStaleClaims(clock.instant().minus(claimTimeout))
-                .doOnNext(released -> {
-                    if (released > 0) {
-                        log.info("whatsapp.outbox.claims.released count={}", released);
+        return markInDoubt(clock.instant().minus(claimTimeout));
+    }
+
+    private Mono<Void> markInDoubt(Instant claimedBefore) {
+        Instant until = clock.instant().plus(inDoubtGrace);
+        return outbox.markInDoubt(claimedBefore, until)
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("whatsapp.outbox.in-doubt count={} graceMs={}", count, inDoubtGrace.toMillis());
+                        Instant known = nextInDoubtRelease;
+                        nextInDoubtRelease = known == null || until.isBefore(known) ? until : known;
                     }
                 })
+                .then();
+    }
+
+    /**
+     * In-doubt claims whose grace ended unsettled go back to the queue (and out again); then the next deadline is
+     * read from the outbox, so claims put in doubt by another instance are released too.
+     */
+    private Mono<Void> releaseInDoubtIfDue() {
+        Instant due = nextInDoubtRelease;
+        Instant now = clock.instant();
+        if (due == null || now.isBefore(due)) {
+            return Mono.empty();
+        }
+        return outbox.releaseInDoubt(now)
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("whatsapp.outbox.in-doubt.resent count={}", count);
+                    }
+                })
+                .then(outbox.nextInDoubtDeadline())
+                .doOnNext(next -> nextInDoubtRelease = next)
+                .switchIfEmpty(Mono.fromRunnable(() -> nextInDoubtRelease = null))
                 .then();
     }
 
@@ -251,13 +293,30 @@ public class OutboxSender implements SmartLifecycle {
         return client.post().uri(url)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(message.getString("body"))
+                .bodyValue(withCallbackData(message.getString("body"), message.getObjectId("_id")))
                 .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                         .map(body -> classify(response.statusCode().value(), body,
                                 response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
                 .timeout(REQUEST_TIMEOUT)
                 .onErrorResume(error -> Mono.just(new Outcome(0, null, "network", error.getClass().getSimpleName(),
                         true, null)));
+    }
+
+    /** Meta's field echoed in the message's status webhooks (any message type, up to 512 characters). */
+    static final String CALLBACK_DATA = "biz_opaque_callback_data";
+
+    /** The stored Graph JSON with the outbox id as callback data, so a status webhook names the outbox entry. */
+    String withCallbackData(String body, ObjectId id) {
+        try {
+            JsonNode json = objectMapper.readTree(body);
+            if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.put(CALLBACK_DATA, id.toHexString());
+                return objectMapper.writeValueAsString(object);
+            }
+        } catch (Exception e) {
+            log.warn("whatsapp.outbox.body.unreadable id={}", id);
+        }
+        return body;
     }
 
     Outcome classify(int status, String body, String retryAfterHeader) {
@@ -303,11 +362,11 @@ public class OutboxSender implements SmartLifecycle {
                     outcome.retryAfter());
             log.info("whatsapp.outbox.retry id={} to={} code={} attempt={} delayMs={}", id, mask(to), outcome.code(),
                     attempts, delay.toMillis());
-            return outbox.markRetry(id, now.plus(delay), outcome.code(), outcome.message());
+            return outbox.markRetry(message, now.plus(delay), outcome.code(), outcome.message());
         }
         log.warn("whatsapp.outbox.failed id={} to={} code={} attempts={} permanent={}", id, mask(to), outcome.code(),
                 attempts, !outcome.transientError());
-        return outbox.markFailed(id, outcome.code(), outcome.message(), now);
+        return outbox.markFailed(message, outcome.code(), outcome.message(), now);
     }
 
     /** Phones and BSUIDs are personal data: logs keep the last 4 characters only. */

@@ -51,7 +51,8 @@ public final class WebhookPayloadParser {
                     if (wamid != null) {
                         JsonNode error = status.path("errors").path(0);
                         statuses.add(new WhatsAppStatusUpdate(wamid, text(status, "status"), epoch(status),
-                                error.hasNonNull("code") ? error.get("code").asInt() : null, text(error, "title")));
+                                error.hasNonNull("code") ? error.get("code").asInt() : null, text(error, "title"),
+                                text(status, "biz_opaque_callback_data"), text(status, "recipient_id")));
                     }
                 }
             }

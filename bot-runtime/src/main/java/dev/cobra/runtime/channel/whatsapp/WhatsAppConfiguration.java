@@ -44,8 +44,8 @@ public class WhatsAppConfiguration {
     }
 
     @Bean
-    WhatsAppStatusStore whatsAppStatusStore(ReactiveMongoTemplate mongo) {
-        return new WhatsAppStatusStore(mongo);
+    WhatsAppStatusStore whatsAppStatusStore(ReactiveMongoTemplate mongo, WhatsAppOutbox outbox) {
+        return new WhatsAppStatusStore(mongo, outbox);
     }
 
     @Bean
@@ -71,10 +71,12 @@ public class WhatsAppConfiguration {
                                       ObjectProvider<Clock> clock,
                                       @Value("${whatsapp.outbox.poll-interval:PT0.5S}") Duration pollInterval,
                                       @Value("${whatsapp.outbox.claim-timeout:PT2M}") Duration claimTimeout,
+                                      @Value("${whatsapp.outbox.in-doubt-grace:PT30S}") Duration inDoubtGrace,
                                       ObjectProvider<de.bwaldvogel.mongo.MongoServer> embeddedDatabase) {
         OutboxSender sender = new OutboxSender(outbox, properties, webClients, objectMapper,
                 clock.getIfAvailable(Clock::systemUTC), pollInterval, claimTimeout);
         sender.soleSender(embeddedDatabase.getIfAvailable() != null);
+        sender.inDoubtGrace(inDoubtGrace);
         return sender;
     }
 

@@ -126,30 +126,106 @@ public class WhatsAppOutbox {
                 COLLECTION);
     }
 
+    /**
+     * Records Meta's acceptance reported by the send's own HTTP response. A message a status webhook settled first
+     * keeps that settlement (same wamid); a {@code PENDING} one (its claim released while the answer was late) is
+     * settled too, so it is not sent again.
+     */
     Mono<Void> markSent(ObjectId id, String wamid, Instant now) {
-        return update(id, new Update().set("status", SENT).set("wamid", wamid).set("sentAt", Date.from(now))
-                .unset("errorCode").unset("errorMessage"));
+        return updateIf(Criteria.where("_id").is(id).and("status").in(PENDING, SENDING),
+                new Update().set("status", SENT).set("wamid", wamid).set("sentAt", Date.from(now))
+                        .unset("errorCode").unset("errorMessage").unset(IN_DOUBT_FIELD));
     }
 
-    Mono<Void> markRetry(ObjectId id, Instant nextAttemptAt, String code, String message) {
-        return update(id, new Update().set("status", PENDING).set("nextAttemptAt", Date.from(nextAttemptAt))
-                .set("errorCode", code).set("errorMessage", message));
+    /** Back to the queue; only while the claim it answers still holds (a status webhook may have settled it). */
+    Mono<Void> markRetry(Document claimed, Instant nextAttemptAt, String code, String message) {
+        return updateIf(heldClaim(claimed), new Update().set("status", PENDING)
+                .set("nextAttemptAt", Date.from(nextAttemptAt)).set("errorCode", code).set("errorMessage", message));
     }
 
-    Mono<Void> markFailed(ObjectId id, String code, String message, Instant now) {
-        return update(id, new Update().set("status", FAILED).set("errorCode", code).set("errorMessage", message)
-                .set("failedAt", Date.from(now)));
+    /** Given up; only while the claim it answers still holds. */
+    Mono<Void> markFailed(Document claimed, String code, String message, Instant now) {
+        return updateIf(heldClaim(claimed), new Update().set("status", FAILED).set("errorCode", code)
+                .set("errorMessage", message).set("failedAt", Date.from(now)));
+    }
+
+    private static Criteria heldClaim(Document claimed) {
+        return Criteria.where("_id").is(claimed.getObjectId("_id")).and("status").is(SENDING)
+                .and("claimedAt").is(claimed.getDate("claimedAt"));
+    }
+
+    /** Set on a {@code SENDING} claim whose sender died: the time until which a status webhook may still settle it. */
+    static final String IN_DOUBT_FIELD = "inDoubtUntil";
+
+    /**
+     * Claims taken before {@code claimedBefore} by a sender that stopped (crash, kill) before recording the outcome
+     * are <em>in doubt</em>: Meta may or may not have accepted them. They stay {@code SENDING} (their recipient's
+     * queue waits) until {@code until}, so that a status webhook carrying the message's id can settle them as
+     * {@code SENT}; {@link #releaseInDoubt} puts the unsettled ones back in the queue afterwards.
+     *
+     * @return how many claims were newly put in doubt
+     */
+    Mono<Long> markInDoubt(Instant claimedBefore, Instant until) {
+        Query query = Query.query(Criteria.where("status").is(SENDING).and("claimedAt").lt(Date.from(claimedBefore))
+                .and(IN_DOUBT_FIELD).exists(false));
+        return mongo.updateMulti(query, new Update().set(IN_DOUBT_FIELD, Date.from(until)), COLLECTION)
+                .map(result -> result.getModifiedCount());
     }
 
     /**
-     * Messages claimed by a sender that stopped (crash, kill) before recording the outcome go back to the queue.
-     * Their request may or may not have reached Meta: they are sent again (at least once), which is the only
-     * safe choice since the Graph API has no idempotency key.
+     * In-doubt claims whose grace ended without a status webhook go back to the queue and are sent again: the only
+     * safe choice, since the Graph API has no idempotency key (at least once when webhooks are not subscribed).
+     *
+     * @return how many were released
      */
-    Mono<Long> releaseStaleClaims(Instant claimedBefore) {
-        Query query = Query.query(Criteria.where("status").is(SENDING).and("claimedAt").lt(Date.from(claimedBefore)));
-        return mongo.updateMulti(query, new Update().set("status", PENDING), COLLECTION)
+    Mono<Long> releaseInDoubt(Instant now) {
+        Query query = Query.query(Criteria.where("status").is(SENDING).and(IN_DOUBT_FIELD).lte(Date.from(now)));
+        return mongo.updateMulti(query, new Update().set("status", PENDING).unset(IN_DOUBT_FIELD), COLLECTION)
                 .map(result -> result.getModifiedCount());
+    }
+
+    /** The earliest end of grace among the claims still in doubt, or empty when none is. */
+    Mono<Instant> nextInDoubtDeadline() {
+        Query query = Query.query(Criteria.where("status").is(SENDING).and(IN_DOUBT_FIELD).exists(true))
+                .with(Sort.by(Sort.Direction.ASC, IN_DOUBT_FIELD)).limit(1);
+        query.fields().include(IN_DOUBT_FIELD);
+        return mongo.findOne(query, Document.class, COLLECTION).map(doc -> doc.getDate(IN_DOUBT_FIELD).toInstant());
+    }
+
+    /** What settling by a status webhook did. */
+    enum Settlement { SETTLED, SETTLED_IN_DOUBT, UNCHANGED }
+
+    /**
+     * A status webhook names this message (its {@code biz_opaque_callback_data}): Meta accepted it, with this wamid.
+     * A message still {@code SENDING} (in flight or in doubt) or {@code PENDING} after a lost answer is settled as
+     * {@code SENT}; anything else is left alone: a message never handed to a sender ({@code attempts} 0), one whose
+     * recipient differs from the status's {@code recipient_id}, or one already settled or failed.
+     */
+    Mono<Settlement> settleByStatus(String callbackData, String wamid, String recipientId, Instant at) {
+        if (callbackData == null || wamid == null || !ObjectId.isValid(callbackData)) {
+            return Mono.just(Settlement.UNCHANGED);
+        }
+        ObjectId id = new ObjectId(callbackData);
+        return findById(id)
+                .filter(doc -> doc.getInteger("attempts", 0) > 0 && sameRecipient(doc.getString("to"), recipientId)
+                        && (PENDING.equals(doc.getString("status")) || SENDING.equals(doc.getString("status"))))
+                .flatMap(doc -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id)
+                                        .and("status").in(PENDING, SENDING)),
+                                new Update().set("status", SENT).set("wamid", wamid).set("sentAt", Date.from(at))
+                                        .set("settledBy", "status").unset("errorCode").unset("errorMessage")
+                                        .unset(IN_DOUBT_FIELD), COLLECTION)
+                        .map(result -> result.getModifiedCount() == 0 ? Settlement.UNCHANGED
+                                : doc.get(IN_DOUBT_FIELD) != null ? Settlement.SETTLED_IN_DOUBT : Settlement.SETTLED))
+                .defaultIfEmpty(Settlement.UNCHANGED);
+    }
+
+    /** Meta reports phone recipients as digits; a BSUID recipient may come without {@code recipient_id}. */
+    private static boolean sameRecipient(String to, String recipientId) {
+        if (recipientId == null) {
+            return true;
+        }
+        String phone = WebhookPayloadParser.digitsOrNull(to);
+        return phone == null ? recipientId.equals(to) : phone.equals(WebhookPayloadParser.digitsOrNull(recipientId));
     }
 
     public Mono<Document> findById(ObjectId id) {
@@ -160,7 +236,7 @@ public class WhatsAppOutbox {
         return mongo.find(Query.query(Criteria.where("to").is(to)).with(Sort.by("_id")), Document.class, COLLECTION);
     }
 
-    private Mono<Void> update(ObjectId id, Update update) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).then();
+    private Mono<Void> updateIf(Criteria criteria, Update update) {
+        return mongo.updateFirst(Query.query(criteria), update, COLLECTION).then();
     }
 }

@@ -1,6 +1,8 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +17,11 @@ import java.util.Date;
  * least once and in any order, possibly before the send's own response was recorded, so each update is one
  * order-independent upsert: every status keeps its own timestamp, and the current status is the highest rank
  * seen ({@code $max}): sent &lt; delivered &lt; read &lt; failed.
+ *
+ * <p>A status carrying {@code biz_opaque_callback_data} names the outbox entry it belongs to: any status means
+ * Meta accepted the message, so that entry is settled as {@code SENT} with the status's wamid when it is still
+ * in flight or in doubt after a crash ({@link WhatsAppOutbox#settleByStatus}); this is what makes the outbox
+ * exactly-once across a crash.
  */
 public class WhatsAppStatusStore {
 
@@ -22,16 +29,43 @@ public class WhatsAppStatusStore {
 
     private static final String[] BY_RANK = {"unknown", "sent", "delivered", "read", "failed"};
 
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppStatusStore.class);
+
     private final ReactiveMongoTemplate mongo;
+    private final WhatsAppOutbox outbox;
 
     public WhatsAppStatusStore(ReactiveMongoTemplate mongo) {
+        this(mongo, new WhatsAppOutbox(mongo));
+    }
+
+    public WhatsAppStatusStore(ReactiveMongoTemplate mongo, WhatsAppOutbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     public Mono<Void> apply(WhatsAppStatusUpdate status) {
         if (status.rank() == 0) {
             return Mono.empty();
         }
+        return record(status).then(settleOutbox(status));
+    }
+
+    private Mono<Void> settleOutbox(WhatsAppStatusUpdate status) {
+        if (status.callbackData() == null) {
+            return Mono.empty();
+        }
+        return outbox.settleByStatus(status.callbackData(), status.wamid(), status.recipientId(), status.at())
+                .doOnNext(settlement -> {
+                    if (settlement == WhatsAppOutbox.Settlement.SETTLED_IN_DOUBT) {
+                        log.info("whatsapp.outbox.in-doubt.settled-by-status count=1");
+                    } else if (settlement == WhatsAppOutbox.Settlement.SETTLED) {
+                        log.debug("whatsapp.outbox.settled-by-status count=1");
+                    }
+                })
+                .then();
+    }
+
+    private Mono<Void> record(WhatsAppStatusUpdate status) {
         Update update = new Update().max("rank", status.rank())
                 .set(status.status() + "At", Date.from(status.at()));
         if (status.errorCode() != null) {

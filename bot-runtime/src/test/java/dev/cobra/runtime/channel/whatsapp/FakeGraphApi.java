@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local HTTP server playing Meta's Graph API: records every {@code POST /{phone-number-id}/messages} (body and
  * Authorization header), answers with scripted failures first and a {@code wamid} otherwise, and serves media
- * metadata and bytes.
+ * metadata and bytes. Optionally ({@link #statusWebhooks}) it plays Meta's status webhooks too: after accepting a
+ * message it posts a signed {@code statuses[]} webhook ("sent" by default) echoing the message's
+ * {@code biz_opaque_callback_data}, retried like Meta until answered 2xx; off by default, since other tests rely on
+ * no callbacks.
  */
 public final class FakeGraphApi implements AutoCloseable {
 
@@ -30,6 +33,15 @@ public final class FakeGraphApi implements AutoCloseable {
 
     record Scripted(int status, String body, String retryAfter) {
     }
+
+    /** Where status webhooks go: the signed body and its {@code X-Hub-Signature-256}; answers the HTTP status. */
+    @FunctionalInterface
+    public interface WebhookReceiver {
+        int deliver(byte[] body, String signature) throws Exception;
+    }
+
+    /** A scripted answer: Meta accepts the message (statuses follow) but the connection drops before the answer. */
+    static final int DROP_AFTER_ACCEPT = -1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,11 +52,74 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Map<String, byte[]> media = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
+    private volatile WebhookReceiver webhookReceiver;
+    private volatile String webhookSecret;
+    private volatile List<String> statusesPerMessage = List.of("sent");
+    private volatile boolean statusesBeforeResponse;
+    private volatile long responseDelayMillis;
+    private volatile boolean webhooksPaused;
+    private final java.util.concurrent.BlockingDeque<byte[]> pendingWebhooks = new java.util.concurrent.LinkedBlockingDeque<>();
+    private final java.util.concurrent.ExecutorService webhookSender = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "fake-meta-webhooks");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicInteger webhooksDelivered = new java.util.concurrent.atomic.AtomicInteger();
+
     public FakeGraphApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Plays Meta's status webhooks: each accepted message is followed by a signed webhook with one status per name
+     * in {@code statuses} (e.g. "sent", or "delivered", "sent" to deliver them out of order), echoing the message's
+     * {@code biz_opaque_callback_data}. A webhook not answered 2xx is delivered again later, like Meta.
+     */
+    public FakeGraphApi statusWebhooks(String appSecret, WebhookReceiver receiver, String... statuses) {
+        this.webhookSecret = appSecret;
+        this.statusesPerMessage = statuses.length == 0 ? List.of("sent") : List.of(statuses);
+        this.webhookReceiver = receiver;
+        return this;
+    }
+
+    /** Status webhooks to the product's {@code /webhooks/whatsapp} over HTTP. */
+    public FakeGraphApi statusWebhooksTo(String webhookUrl, String appSecret, String... statuses) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        return statusWebhooks(appSecret, (body, signature) -> http.send(java.net.http.HttpRequest.newBuilder()
+                        .uri(java.net.URI.create(webhookUrl)).header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", signature)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(), statuses);
+    }
+
+    /** The statuses are delivered before the send is answered (Meta does not promise any order). */
+    FakeGraphApi statusesBeforeResponse(boolean before) {
+        this.statusesBeforeResponse = before;
+        return this;
+    }
+
+    /** Time between accepting a message and answering it: widens the window where a crash cuts a request. */
+    FakeGraphApi responseDelay(java.time.Duration delay) {
+        this.responseDelayMillis = delay.toMillis();
+        return this;
+    }
+
+    /** Holds status webhooks (the product is down, say); {@link #resumeStatusWebhooks} delivers them. */
+    void pauseStatusWebhooks() {
+        webhooksPaused = true;
+    }
+
+    void resumeStatusWebhooks() {
+        webhooksPaused = false;
+        webhookSender.execute(this::drainWebhooks);
+    }
+
+    /** Status webhooks answered 2xx so far. */
+    int webhooksDelivered() {
+        return webhooksDelivered.get();
     }
 
     /** The bodies of every message sent so far, oldest first (a snapshot). */
@@ -76,6 +151,13 @@ public final class FakeGraphApi implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/messages")) {
             Scripted scripted = next();
+            if (scripted != null && scripted.status() == DROP_AFTER_ACCEPT) {
+                JsonNode body = JSON.readTree(requestBody);
+                messages.add(new Request(path, auth, body, System.nanoTime()));
+                statusesFor(body, "wamid.OUT" + ids.incrementAndGet(), true);
+                exchange.close(); // no answer: the sender sees a network error
+                return;
+            }
             if (scripted != null) {
                 if (scripted.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", scripted.retryAfter());
@@ -84,9 +166,14 @@ public final class FakeGraphApi implements AutoCloseable {
                 respond(exchange, scripted.status(), scripted.body());
                 return;
             }
-            messages.add(new Request(path, auth, JSON.readTree(requestBody), System.nanoTime()));
-            respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\"wamid.OUT"
-                    + ids.incrementAndGet() + "\"}]}");
+            JsonNode body = JSON.readTree(requestBody);
+            messages.add(new Request(path, auth, body, System.nanoTime()));
+            String wamid = "wamid.OUT" + ids.incrementAndGet();
+            // Accepted: Meta's statuses follow whatever becomes of the answer (the caller may be gone by then).
+            statusesFor(body, wamid, statusesBeforeResponse);
+            pause(responseDelayMillis);
+            respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\""
+                    + wamid + "\"}]}");
             return;
         }
         if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/message_templates")) {
@@ -127,6 +214,74 @@ public final class FakeGraphApi implements AutoCloseable {
         respond(exchange, 404, "{}");
     }
 
+    /** Queues (or, when {@code now}, delivers before returning) the status webhook of an accepted message. */
+    private void statusesFor(JsonNode sent, String wamid, boolean now) {
+        if (webhookReceiver == null) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("object", "whatsapp_business_account");
+        com.fasterxml.jackson.databind.node.ObjectNode value = root.putArray("entry").addObject().put("id", "WABA1")
+                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000").put("phone_number_id", "PNID");
+        com.fasterxml.jackson.databind.node.ArrayNode statuses = value.putArray("statuses");
+        long second = System.currentTimeMillis() / 1000;
+        for (String name : statusesPerMessage) {
+            com.fasterxml.jackson.databind.node.ObjectNode status = statuses.addObject();
+            status.put("id", wamid).put("status", name).put("timestamp", String.valueOf(second));
+            if (sent.hasNonNull("to")) {
+                status.put("recipient_id", sent.get("to").asText());
+            } else if (sent.hasNonNull("recipient")) {
+                status.put("recipient_user_id", sent.get("recipient").asText());
+            }
+            if (sent.hasNonNull("biz_opaque_callback_data")) {
+                status.put("biz_opaque_callback_data", sent.get("biz_opaque_callback_data").asText());
+            }
+        }
+        byte[] payload = root.toString().getBytes(StandardCharsets.UTF_8);
+        if (now && !webhooksPaused) {
+            deliverUntilAccepted(payload);
+            return;
+        }
+        pendingWebhooks.addLast(payload);
+        webhookSender.execute(this::drainWebhooks);
+    }
+
+    private void drainWebhooks() {
+        byte[] payload;
+        while (!webhooksPaused && (payload = pendingWebhooks.pollFirst()) != null) {
+            deliverUntilAccepted(payload);
+        }
+    }
+
+    private void deliverUntilAccepted(byte[] payload) {
+        String signature = dev.cobra.runtime.channel.whatsapp.WebhookSignature.sign(webhookSecret, payload);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                int status = webhookReceiver.deliver(payload, signature);
+                if (status >= 200 && status < 300) {
+                    webhooksDelivered.incrementAndGet();
+                    return;
+                }
+            } catch (Exception e) {
+                // the product is unreachable: Meta tries again later
+            }
+            pause(100);
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -140,5 +295,6 @@ public final class FakeGraphApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        webhookSender.shutdownNow();
     }
 }

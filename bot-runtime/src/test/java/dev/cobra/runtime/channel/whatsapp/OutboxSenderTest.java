@@ -53,6 +53,8 @@ class OutboxSenderTest {
         WhatsAppRig.await("recorded as sent", Duration.ofSeconds(5),
                 () -> "SENT".equals(rig.outboxFor("573001234567").get(0).getString("status")));
         assertThat(rig.outboxFor("573001234567").get(0).getString("wamid")).startsWith("wamid.OUT");
+        assertThat(sent.body().path("biz_opaque_callback_data").asText()).as("the outbox id, echoed in status webhooks")
+                .isEqualTo(rig.outboxFor("573001234567").get(0).getObjectId("_id").toHexString());
     }
 
     @Test
@@ -185,9 +187,26 @@ class OutboxSenderTest {
                 .hasSize(1);
     }
 
-    @Test
-    void aThousandQueuedMessagesSurviveASenderStoppedMidwayAndAllGoOut() throws Exception {
+    /** What a crash mid-drain left and what the restart did. */
+    private record CrashRun(int cutInFlight, Map<String, List<Long>> requestsById, long restartNanos) {
+        long duplicates() {
+            return requestsById.values().stream().filter(times -> times.size() > 1).count();
+        }
+    }
+
+    /**
+     * 1,000 messages to 100 recipients; the sender is killed with requests in flight once 300 reached the fake Graph
+     * API (which answers 30 ms after accepting, so some are accepted and never answered); a new sender starts over
+     * the same outbox with {@code inDoubtGrace}. With {@code webhooks}, Meta's status webhooks are held while the
+     * process is "down" and delivered after the restart, as Meta retries them.
+     */
+    private CrashRun crashMidDrainAndRestart(boolean webhooks, Duration inDoubtGrace) throws Exception {
         rig = new WhatsAppRig(8, null);
+        rig.graph.responseDelay(Duration.ofMillis(30));
+        if (webhooks) {
+            rig.statusWebhooks();
+            rig.graph.pauseStatusWebhooks();
+        }
         List<Document> queued = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 0; i < 1000; i++) {
@@ -196,25 +215,142 @@ class OutboxSenderTest {
                     rig.graphMessages.text(to, "m-" + i).toString(), now));
         }
         rig.outbox.enqueue(queued).block(Duration.ofSeconds(60));
-
         rig.sender.start();
-        WhatsAppRig.await("a third sent", Duration.ofSeconds(60), () -> rig.graph.messages.size() >= 300);
-        rig.sender.kill(); // the process "dies": in-flight claims stay SENDING
+        WhatsAppRig.await("300 sent", Duration.ofSeconds(60), () -> rig.graph.messages.size() >= 300);
+        rig.sender.kill(); // the process "dies": requests in flight are cut, their claims stay SENDING
         Thread.sleep(300);
-        int beforeRestart = rig.graph.messages.size();
-        assertThat(beforeRestart).isLessThan(1000);
+        assertThat(rig.graph.messages.size()).isLessThan(1000);
+        java.util.Set<String> reachedMeta = new java.util.HashSet<>(requestsById().keySet());
+        int cutInFlight = rig.outbox.unsettled(2000).filter(d -> "SENDING".equals(d.getString("status")))
+                .filter(d -> reachedMeta.contains(d.getObjectId("_id").toHexString())).count()
+                .block(Duration.ofSeconds(10)).intValue();
+        assertThat(cutInFlight).as("the crash cut requests Meta had accepted but whose answer was never recorded")
+                .isPositive();
 
-        rig.sender = rig.newSender(); // a new process over the same outbox
+        long restart = System.nanoTime();
+        rig.sender = rig.newSender(Duration.ofMinutes(2), inDoubtGrace); // a new process over the same outbox
+        rig.sender.soleSender(true);
         rig.sender.start();
-        WhatsAppRig.await("all sent", Duration.ofSeconds(120), () -> distinctBodies().size() == 1000);
+        if (webhooks) {
+            Thread.sleep(200);
+            rig.graph.resumeStatusWebhooks(); // the product is up again: Meta's held status webhooks arrive
+        }
+        WhatsAppRig.await("every message sent", Duration.ofSeconds(120), () -> requestsById().size() == 1000);
+        WhatsAppRig.await("every message recorded SENT", Duration.ofSeconds(30), () -> allSent(1000));
         Thread.sleep(300);
-        Map<String, Integer> counts = new HashMap<>();
-        rig.graph.messages.forEach(r -> counts.merge(r.body().path("text").path("body").asText(), 1, Integer::sum));
-        long duplicates = counts.values().stream().filter(c -> c > 1).count();
-        // Only requests in flight at the stop can go out twice (no idempotency key at Meta): at most the concurrency.
-        assertThat(duplicates).isLessThanOrEqualTo(8);
-        System.out.printf("restart: sent before=%d, total requests=%d, distinct=%d, duplicates=%d%n", beforeRestart,
-                rig.graph.messages.size(), counts.size(), duplicates);
+        return new CrashRun(cutInFlight, requestsById(), restart);
+    }
+
+    private boolean allSent(int expected) {
+        List<Document> all = rig.mongo.template.findAll(Document.class, WhatsAppOutbox.COLLECTION)
+                .collectList().block(Duration.ofSeconds(10));
+        return all.size() == expected && all.stream().allMatch(d -> "SENT".equals(d.getString("status")));
+    }
+
+    /** Graph API requests by the outbox id they carry, each with the time it arrived. */
+    private Map<String, List<Long>> requestsById() {
+        Map<String, List<Long>> byId = new HashMap<>();
+        rig.graph.messages.forEach(r -> byId.computeIfAbsent(r.body().path("biz_opaque_callback_data").asText(),
+                id -> new ArrayList<>()).add(r.receivedNanos()));
+        return byId;
+    }
+
+    @Test
+    void aThousandQueuedMessagesCutByACrashWithRequestsInFlightAreEachSentExactlyOnceAfterRestart() throws Exception {
+        CrashRun run = crashMidDrainAndRestart(true, Duration.ofSeconds(10));
+
+        assertThat(run.requestsById()).hasSize(1000);
+        assertThat(run.duplicates()).as("requests cut by the crash were settled by their status webhook, not resent")
+                .isZero();
+        assertThat(rig.graph.messages).hasSize(1000);
+        System.out.printf("crash with webhooks: cut in flight=%d, requests=%d, distinct=%d, duplicates=%d%n",
+                run.cutInFlight(), rig.graph.messages.size(), run.requestsById().size(), run.duplicates());
+    }
+
+    @Test
+    void withoutStatusWebhooksTheClaimsCutByACrashAreResentOnlyAfterTheGraceAndNothingIsLost() throws Exception {
+        Duration grace = Duration.ofMillis(1500);
+        CrashRun run = crashMidDrainAndRestart(false, grace);
+
+        assertThat(run.requestsById()).hasSize(1000);
+        // At least once: nothing tells the restarted sender that Meta had the cut requests, so after the grace each
+        // goes out a second time. Only those can: every other message is sent once.
+        assertThat(run.duplicates()).isEqualTo(run.cutInFlight());
+        assertThat(run.requestsById().values()).allMatch(times -> times.size() <= 2);
+        run.requestsById().values().stream().filter(times -> times.size() == 2).forEach(times ->
+                assertThat(Duration.ofNanos(times.get(1) - run.restartNanos()))
+                        .as("resent only after the in-doubt grace").isGreaterThanOrEqualTo(grace));
+        System.out.printf("crash without webhooks: cut in flight=%d, requests=%d, distinct=%d, duplicates=%d%n",
+                run.cutInFlight(), rig.graph.messages.size(), run.requestsById().size(), run.duplicates());
+    }
+
+    @Test
+    void aStatusWebhookBeforeTheSendersOwnRecordSettlesTheMessageAndTheRecordDoesNotMoveItBack() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        rig.statusWebhooks("sent", "delivered");
+        rig.graph.statusesBeforeResponse(true);
+        rig.sender.start();
+        rig.channel.deliver(reply("573004440000", Instant.now(), Reply.text("uno"))).block(Duration.ofSeconds(5));
+        WhatsAppRig.await("sent", Duration.ofSeconds(10), () -> "SENT".equals(rig.outboxFor("573004440000").get(0)
+                .getString("status")));
+        Thread.sleep(200); // the sender's own record lands after the webhook
+        Document first = rig.outboxFor("573004440000").get(0);
+        assertThat(first.getString("settledBy")).as("the webhook came first").isEqualTo("status");
+        assertThat(first.getString("status")).isEqualTo("SENT");
+        assertThat(rig.statuses.currentStatus(first.getString("wamid")).block(Duration.ofSeconds(5)))
+                .isEqualTo("delivered");
+
+        // Meta accepts, its status webhook arrives, then the connection drops before the answer: the sender sees a
+        // network error, but the message is settled and must not be retried.
+        rig.graph.statusesBeforeResponse(false);
+        rig.statusWebhooks("delivered", "sent"); // and in the other order
+        rig.graph.thenAnswer(FakeGraphApi.DROP_AFTER_ACCEPT, "", null);
+        rig.channel.deliver(reply("573004441111", Instant.now(), Reply.text("dos"))).block(Duration.ofSeconds(5));
+        WhatsAppRig.await("accepted", Duration.ofSeconds(10), () -> rig.graph.messages.size() == 2);
+        Thread.sleep(600); // far beyond the 20 ms retry delay
+        assertThat(rig.graph.messages).as("not sent again").hasSize(2);
+        Document second = rig.outboxFor("573004441111").get(0);
+        assertThat(second.getString("status")).isEqualTo("SENT");
+        assertThat(second.getString("errorCode")).isNull();
+        assertThat(rig.statuses.currentStatus(second.getString("wamid")).block(Duration.ofSeconds(5)))
+                .isEqualTo("delivered");
+    }
+
+    @Test
+    void callbackDataNamingAnUnknownOrForgedIdChangesNothing() throws Exception {
+        rig = new WhatsAppRig(1, null);
+        Instant t = Instant.now();
+        Document never = WhatsAppOutbox.newMessage("573005550000", "c", null, "text", "{}", t);
+        Document claimed = WhatsAppOutbox.newMessage("573005551111", "c", null, "text", "{}", t);
+        rig.outbox.enqueue(new ArrayList<>(List.of(never, claimed))).block(Duration.ofSeconds(5));
+        rig.outbox.claim(claimed.getObjectId("_id"), t).block(Duration.ofSeconds(5));
+        String neverId = never.getObjectId("_id").toHexString();
+        String claimedId = claimed.getObjectId("_id").toHexString();
+
+        for (WhatsAppStatusUpdate forged : List.of(
+                status("wamid.F1", new org.bson.types.ObjectId().toHexString(), "573005551111"), // unknown id
+                status("wamid.F2", "not-an-object-id", "573005551111"),
+                status("wamid.F3", "{\"$ne\":null}", "573005551111"),
+                status("wamid.F4", neverId, "573005550000"), // a message no sender ever handed to Meta
+                status("wamid.F5", claimedId, "573009999999"))) { // another recipient's status naming it
+            rig.statuses.apply(forged).block(Duration.ofSeconds(5));
+        }
+        assertThat(rig.outboxFor("573005550000").get(0).getString("status")).isEqualTo("PENDING");
+        assertThat(rig.outboxFor("573005551111").get(0).getString("status")).isEqualTo("SENDING");
+        assertThat(rig.mongo.template.count(new org.springframework.data.mongodb.core.query.Query(),
+                WhatsAppOutbox.COLLECTION).block(Duration.ofSeconds(5))).isEqualTo(2);
+
+        rig.statuses.apply(status("wamid.OK", claimedId, "573005551111")).block(Duration.ofSeconds(5));
+        Document settled = rig.outboxFor("573005551111").get(0);
+        assertThat(settled.getString("status")).isEqualTo("SENT");
+        assertThat(settled.getString("wamid")).isEqualTo("wamid.OK");
+        // A later status naming it with another wamid (a forged replay) does not rewrite it.
+        rig.statuses.apply(status("wamid.F6", claimedId, "573005551111")).block(Duration.ofSeconds(5));
+        assertThat(rig.outboxFor("573005551111").get(0).getString("wamid")).isEqualTo("wamid.OK");
+    }
+
+    private static WhatsAppStatusUpdate status(String wamid, String callbackData, String recipient) {
+        return new WhatsAppStatusUpdate(wamid, "sent", Instant.now(), null, null, callbackData, recipient);
     }
 
     @Test
@@ -241,8 +377,9 @@ class OutboxSenderTest {
                 .isEmpty();
         rig.sender.kill();
 
-        rig.sender = rig.newSender(Duration.ofMinutes(2));
+        rig.sender = rig.newSender(Duration.ofMinutes(2), Duration.ofMillis(300));
         rig.sender.soleSender(true); // the embedded database: those claims can only be this process's previous life
+        // (in doubt for the 300 ms grace, then sent again: no status webhook settles them here)
         rig.sender.start();
         WhatsAppRig.await("all sent", Duration.ofSeconds(60), () -> distinctBodies().size() == 40);
     }

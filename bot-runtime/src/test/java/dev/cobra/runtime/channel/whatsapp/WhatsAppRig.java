@@ -50,6 +50,29 @@ final class WhatsAppRig implements AutoCloseable {
                 claimTimeout);
     }
 
+    OutboxSender newSender(Duration claimTimeout, Duration inDoubtGrace) {
+        OutboxSender created = newSender(claimTimeout);
+        created.inDoubtGrace(inDoubtGrace);
+        return created;
+    }
+
+    /**
+     * The fake Graph API posts Meta's signed status webhooks back; they are checked and applied here as the webhook
+     * endpoint does (signature on the raw bytes, then every status to the status store).
+     */
+    void statusWebhooks(String... statuses) {
+        WebhookPayloadParser parser = new WebhookPayloadParser(json);
+        graph.statusWebhooks(SECRET, (body, signature) -> {
+            if (!WebhookSignature.isValid(SECRET, body, signature)) {
+                return 401;
+            }
+            for (WhatsAppStatusUpdate status : parser.parse(body).statuses()) {
+                this.statuses.apply(status).block(Duration.ofSeconds(10));
+            }
+            return 200;
+        }, statuses);
+    }
+
     static <T> ObjectProvider<T> beans(Class<T> type, T bean) {
         StaticListableBeanFactory factory = new StaticListableBeanFactory();
         if (bean != null) {
