@@ -68,6 +68,9 @@ public class WhatsAppStatusStore {
     private Mono<Void> record(WhatsAppStatusUpdate status) {
         Update update = new Update().max("rank", status.rank())
                 .set(status.status() + "At", Date.from(status.at()));
+        if (status.callbackData() != null && org.bson.types.ObjectId.isValid(status.callbackData())) {
+            update.set("outboxId", status.callbackData()); // which outbox entry this wamid answers (tracing)
+        }
         if (status.errorCode() != null) {
             update.set("errorCode", status.errorCode()).set("errorTitle", status.errorTitle());
         }

@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Both ends of WhatsApp for local trials. Point {@code whatsapp.graph-api-url} at
  * {@code http://<host>:<port>/simulator/whatsapp/graph/v21.0}; the page {@code /simulator/whatsapp/} then
  * sends messages as a phone (real webhook payloads, signed with {@code whatsapp.app-secret}, posted to this
- * application's {@code /webhooks/whatsapp}) and shows what the product sent to the "Graph API".
+ * application's {@code /webhooks/whatsapp}) and shows what the product sent to the "Graph API". Like Meta, the
+ * "Graph API" follows each accepted message with signed status webhooks ({@code sent}, then {@code delivered})
+ * echoing the message's {@code biz_opaque_callback_data}; {@code whatsapp.simulator.status-webhooks=false} turns
+ * them off.
  * Anyone who can reach it can write as any number: never enable it in production.
  */
 @RestController
@@ -78,6 +81,15 @@ public class WhatsAppSimulatorController {
                 sent.remove(0);
             }
         }
+        if (properties.appSecret() != null
+                && environment.getProperty("whatsapp.simulator.status-webhooks", Boolean.class, Boolean.TRUE)) {
+            // After the answer, as Meta does: "sent", then "delivered"; failures are only logged (a local trial).
+            Mono.delay(java.time.Duration.ofMillis(50))
+                    .then(postWebhook(statusPayload(body, wamid, "sent")))
+                    .then(postWebhook(statusPayload(body, wamid, "delivered")))
+                    .subscribe(status -> { }, error -> log.warn("whatsapp.simulator.status_webhook.failed error={}",
+                            error.getClass().getSimpleName()));
+        }
         return Mono.just(Map.of("messaging_product", "whatsapp", "messages", List.of(Map.of("id", wamid))));
     }
 
@@ -100,14 +112,41 @@ public class WhatsAppSimulatorController {
             return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("error", "not_configured",
                     "message", "Set whatsapp.app-secret so the simulator can sign webhooks")));
         }
-        byte[] payload = webhookPayload(request).toString().getBytes(StandardCharsets.UTF_8);
+        return postWebhook(webhookPayload(request))
+                .map(status -> ResponseEntity.ok(Map.<String, Object>of("webhookStatus", status)));
+    }
+
+    /** Posts a webhook payload, signed like Meta's, to this application's endpoint; emits the HTTP status. */
+    private Mono<Integer> postWebhook(ObjectNode root) {
+        byte[] payload = root.toString().getBytes(StandardCharsets.UTF_8);
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         return client.post().uri("http://127.0.0.1:" + port + "/webhooks/whatsapp")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Hub-Signature-256", WebhookSignature.sign(properties.appSecret(), payload))
                 .bodyValue(payload)
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-                .map(status -> ResponseEntity.ok(Map.<String, Object>of("webhookStatus", status)));
+                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
+    }
+
+    /** Meta's status webhook for a message the "Graph API" accepted, echoing its callback data. */
+    ObjectNode statusPayload(JsonNode sentBody, String wamid, String status) {
+        ObjectNode root = objectMapper.createObjectNode();
+        root.put("object", "whatsapp_business_account");
+        ObjectNode value = root.putArray("entry").addObject().put("id", "SIMULATED_WABA")
+                .putArray("changes").addObject().put("field", "messages").putObject("value");
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", String.valueOf(properties.phoneNumberId()));
+        ObjectNode entry = value.putArray("statuses").addObject();
+        entry.put("id", wamid).put("status", status).put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
+        if (sentBody.hasNonNull("to")) {
+            entry.put("recipient_id", sentBody.get("to").asText());
+        } else if (sentBody.hasNonNull("recipient")) {
+            entry.put("recipient_user_id", sentBody.get("recipient").asText());
+        }
+        if (sentBody.hasNonNull("biz_opaque_callback_data")) {
+            entry.put("biz_opaque_callback_data", sentBody.get("biz_opaque_callback_data").asText());
+        }
+        return root;
     }
 
     ObjectNode webhookPayload(JsonNode request) {

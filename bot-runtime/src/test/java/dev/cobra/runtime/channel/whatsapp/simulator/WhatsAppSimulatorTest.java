@@ -1,6 +1,10 @@
 package dev.cobra.runtime.channel.whatsapp.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox;
+import dev.cobra.runtime.channel.whatsapp.WhatsAppStatusStore;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,12 @@ class WhatsAppSimulatorTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    WhatsAppStatusStore statuses;
+
+    @Autowired
+    WhatsAppOutbox outbox;
+
     @Test
     void aMessageTypedOnTheSimulatedPhoneIsAnsweredAndTheAnswerIsShown() throws Exception {
         client.post().uri("/api/debtors").headers(h -> h.setBasicAuth("admin", "test-admin"))
@@ -74,6 +84,24 @@ class WhatsAppSimulatorTest {
         JsonNode first = sent.get(0).path("body");
         assertThat(first.path("to").asText()).isEqualTo("573007770000");
         assertThat(first.toString()).contains("Rosa");
+
+        // Like Meta, the simulator follows the accepted message with signed status webhooks echoing the outbox id.
+        String wamid = sent.get(0).path("wamid").asText();
+        String outboxId = first.path("biz_opaque_callback_data").asText();
+        assertThat(outboxId).hasSize(24);
+        Document status = null;
+        while (System.nanoTime() < deadline + Duration.ofSeconds(10).toNanos()) {
+            status = statuses.find(wamid).block(Duration.ofSeconds(5));
+            if (status != null && status.getInteger("rank", 0) >= 2) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status).isNotNull();
+        assertThat(statuses.currentStatus(wamid).block(Duration.ofSeconds(5))).isEqualTo("delivered");
+        assertThat(status.getString("outboxId")).isEqualTo(outboxId);
+        assertThat(outbox.findById(new ObjectId(outboxId)).block(Duration.ofSeconds(5)).getString("wamid"))
+                .isEqualTo(wamid);
 
         client.get().uri("/simulator/whatsapp/").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
