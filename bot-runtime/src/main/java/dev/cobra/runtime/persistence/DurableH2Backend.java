@@ -1,5 +1,6 @@
 package dev.cobra.runtime.persistence;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
  * The first waiting thread commits everything applied so far (holding the read lock, so no write is being
  * applied and no half-applied command is ever in the file, while reads go on); the threads that queued behind it find their writes already committed and
  * answer at once. Under load one commit therefore covers many writes: a commit re-serialises every dirty page
- * (MVStore stores the documents with Java serialisation), which is what limited throughput when each write
- * committed alone (docs/benchmarks.md, load harness). Costs measured on the 2-core dev machine are in
+ * (documents as BSON since {@link EmbeddedDocumentType}; Java serialisation before), which is what limited
+ * throughput when each write committed alone (docs/benchmarks.md, load harness). Costs measured on the 2-core dev machine are in
  * docs/operator-guide.md ("Durability").
  *
  * <p>Writes are also serialised here (reads share a read lock), and replies are copied under the lock.
@@ -63,6 +64,13 @@ public final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.durableWrites = durableWrites;
+    }
+
+    /** Collections store BSON and read single documents by id: see {@link EmbeddedDatabase}. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // Called from H2Backend's constructor too (for the databases already in the file): use no own field here.
+        return new EmbeddedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** Opens (or creates) the store file; {@code durableWrites=false} keeps H2's one-second commit delay. */

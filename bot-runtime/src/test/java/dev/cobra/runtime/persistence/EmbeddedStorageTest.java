@@ -1,0 +1,160 @@
+package dev.cobra.runtime.persistence;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded database's own storage (EmbeddedDatabase): documents stored as BSON keep every value type across a
+ * restart, files written by the plain H2 backend (Java-serialised documents) open and stay readable after being
+ * rewritten, and queries naming one {@code _id} plus other conditions give the same answers as a scan.
+ */
+class EmbeddedStorageTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyValueTypeSurvivesARestartAndTheFileHoldsBsonNotJavaSerialisation() throws Exception {
+        Path file = dir.resolve("cobra.mv");
+        Document original = new Document("_id", "doc-1")
+                .append("text", "Pagaré el viernes — ñandú")
+                .append("int", 42).append("long", 1L << 40).append("double", 12.5)
+                .append("decimal", new Decimal128(new BigDecimal("199000.55")))
+                .append("bool", true).append("nothing", null)
+                .append("date", new Date(1_790_000_000_000L))
+                .append("objectId", new ObjectId("5f1d7a2b9c8e4a0012345678"))
+                .append("binary", new Binary(new byte[] {1, 2, 3, (byte) 0xFF}))
+                .append("list", List.of(1, "two", new Document("three", 3)))
+                .append("nested", new Document("deeper", new Document("value", "x")));
+        withDatabase(file, true, collection -> block(collection.insertOne(original)));
+
+        withDatabase(file, true, collection -> {
+            Document read = block(collection.find(Filters.eq("_id", "doc-1")).first());
+            assertThat(read).isEqualTo(original);
+        });
+        byte[] bytes = Files.readAllBytes(file);
+        // (the _id index map still stores its keys the H2 way; documents are what was costly)
+        assertThat(indexOf(bytes, "de.bwaldvogel.mongo.bson.Document".getBytes()))
+                .as("no Java-serialised document in the file").isEqualTo(-1);
+        assertThat(indexOf(bytes, "ñandú".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isNotEqualTo(-1);
+    }
+
+    @Test
+    void aFileWrittenByThePlainH2BackendOpensAndStaysReadableAfterUpdates() {
+        Path file = dir.resolve("old.mv");
+        MVStore oldStore = new MVStore.Builder().fileName(file.toString()).open();
+        withServer(new H2Backend(oldStore), collection -> {
+            for (int i = 0; i < 50; i++) {
+                block(collection.insertOne(new Document("_id", "d" + i).append("n", i).append("tag", "old")));
+            }
+        });
+        oldStore.close();
+
+        withDatabase(file, true, collection -> {
+            assertThat(block(collection.countDocuments())).isEqualTo(50L);
+            block(collection.updateOne(Filters.eq("_id", "d7"), Updates.set("tag", "new")));
+            block(collection.insertOne(new Document("_id", "d50").append("n", 50).append("tag", "new")));
+        });
+        withDatabase(file, true, collection -> {
+            List<Document> all = Flux.from(collection.find()).collectList().block();
+            assertThat(all).hasSize(51);
+            assertThat(all).filteredOn(d -> "new".equals(d.getString("tag"))).extracting(d -> d.getString("_id"))
+                    .containsExactlyInAnyOrder("d7", "d50");
+            assertThat(all).allSatisfy(d -> assertThat(d.getString("_id")).isEqualTo("d" + d.getInteger("n")));
+        });
+    }
+
+    @Test
+    void aQueryNamingOneIdAndMoreConditionsMatchesLikeAScan() {
+        withDatabase(dir.resolve("q.mv"), true, collection -> {
+            for (int i = 0; i < 20; i++) {
+                block(collection.insertOne(new Document("_id", "m" + i).append("status", "PENDING").append("n", i)));
+            }
+            block(collection.insertOne(new Document("_id", 7).append("status", "PENDING")));
+            ObjectId oid = new ObjectId();
+            block(collection.insertOne(new Document("_id", oid).append("status", "SENT")));
+            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+            Document claimed = block(collection.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "m3"), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "SENDING"), after));
+            assertThat(claimed.getString("status")).isEqualTo("SENDING");
+            Document again = block(collection.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "m3"), Filters.eq("status", "PENDING")),
+                    Updates.set("status", "SENDING"), after));
+            assertThat(again).as("the condition still applies to the document found by id").isNull();
+            assertThat(block(collection.findOneAndUpdate(Filters.and(Filters.eq("_id", "nope"),
+                    Filters.eq("status", "PENDING")), Updates.set("status", "X"), after))).isNull();
+
+            assertThat(block(collection.countDocuments(Filters.and(Filters.eq("_id", oid), Filters.eq("status", "SENT")))))
+                    .isEqualTo(1L);
+            assertThat(block(collection.countDocuments(Filters.and(Filters.eq("_id", 7L), Filters.eq("status", "PENDING")))))
+                    .as("numeric ids still compare across int and long (scan path)").isEqualTo(1L);
+            assertThat(block(collection.countDocuments(Filters.and(Filters.in("_id", "m1", "m2", "m3"),
+                    Filters.eq("status", "PENDING"))))).isEqualTo(2L);
+            assertThat(block(collection.countDocuments(Filters.and(Filters.eq("_id", "m5"), Filters.gt("n", 4)))))
+                    .isEqualTo(1L);
+            assertThat(block(collection.countDocuments(Filters.and(Filters.eq("_id", "m5"), Filters.gt("n", 5)))))
+                    .isEqualTo(0L);
+        });
+    }
+
+    private static void withDatabase(Path file, boolean durable, Consumer<MongoCollection<Document>> body) {
+        DurableH2Backend backend = DurableH2Backend.open(file, durable);
+        withServer(backend, body);
+        backend.close();
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> body) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            body.accept(client.getDatabase("cobra").getCollection("things"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static <T> T block(org.reactivestreams.Publisher<T> publisher) {
+        return Mono.from(publisher).block();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
