@@ -38,12 +38,19 @@ public class FlowWindowTemplates implements WindowTemplateSource {
     private final DebtorDirectory debtors;
     private final Clock clock;
     private final TemplateRenderer renderer = new TemplateRenderer();
+    /** {@code whatsapp.window-template-language}: the code when the template sets none and the locale maps to none. */
+    private volatile String fallbackLanguage = "es";
 
     public FlowWindowTemplates(ConversationStore conversations, CompiledFlows flows, DebtorDirectory debtors, Clock clock) {
         this.conversations = conversations;
         this.flows = flows;
         this.debtors = debtors;
         this.clock = clock;
+    }
+
+    public FlowWindowTemplates fallbackLanguage(String language) {
+        this.fallbackLanguage = language == null || language.isBlank() ? "es" : language;
+        return this;
     }
 
     @Override
@@ -97,7 +104,7 @@ public class FlowWindowTemplates implements WindowTemplateSource {
             parameters.add(metaSafe(rendered));
         }
         String language = found.template().language() != null ? found.template().language()
-                : GraphMessages.templateLanguage(locale, "es");
+                : GraphMessages.templateLanguage(locale, fallbackLanguage);
         return new WindowTemplateChoice(found.template().name(), language, parameters, "flow:" + found.flowId());
     }
 

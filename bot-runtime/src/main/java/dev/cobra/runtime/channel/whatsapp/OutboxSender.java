@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -108,6 +109,13 @@ public class OutboxSender implements SmartLifecycle {
     /** {@code whatsapp.outbox.in-doubt-grace}: zero sends in-doubt claims again at once (at least once). */
     public void inDoubtGrace(Duration grace) {
         this.inDoubtGrace = grace == null || grace.isNegative() ? DEFAULT_IN_DOUBT_GRACE : grace;
+    }
+
+    /** Templates are checked against it before they are sent; null: not checked. */
+    private volatile WhatsAppTemplateRegistry templateRegistry;
+
+    public void templateRegistry(WhatsAppTemplateRegistry registry) {
+        this.templateRegistry = registry;
     }
 
     /** Asks for a drain now (after an enqueue) instead of at the next poll. */
@@ -271,7 +279,7 @@ public class OutboxSender implements SmartLifecycle {
         }
         return outbox.claim(id, clock.instant())
                 .flatMap(claimed -> Mono.delay(rateLimiter.reserve(System.nanoTime()))
-                        .then(post(claimed))
+                        .then(templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed))))
                         // Meta has the message now: recording it must outlast a database blip, or the claim goes
                         // stale and the message is sent a second time.
                         .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
@@ -286,6 +294,43 @@ public class OutboxSender implements SmartLifecycle {
 
     record Outcome(int status, String wamid, String code, String message, boolean transientError,
                    Duration retryAfter) {
+    }
+
+    static final String TEMPLATE_NOT_APPROVED = "template_not_approved";
+    static final String TEMPLATE_NOT_REGISTERED = "template_not_registered";
+
+    /**
+     * A template message is checked against the registry first: one registered with a status other than
+     * {@code APPROVED}, or missing in its language while the registry knows that name in others, would be rejected
+     * by Meta (or sent unreviewed), so it is refused, recorded {@code FAILED} with a code and not sent. A name the
+     * registry does not know at all is sent (the registry is optional).
+     */
+    private Mono<Outcome> templateRefusal(Document message) {
+        WhatsAppTemplateRegistry registry = templateRegistry;
+        if (registry == null || !"template".equals(message.getString("kind"))
+                && !message.getString("body").contains("\"template\"")) {
+            return Mono.empty();
+        }
+        JsonNode template;
+        try {
+            template = objectMapper.readTree(message.getString("body")).path("template");
+        } catch (Exception e) {
+            return Mono.empty();
+        }
+        String name = template.path("name").asText(null);
+        String language = template.path("language").path("code").asText(null);
+        if (name == null || language == null) {
+            return Mono.empty();
+        }
+        return registry.find(name, language)
+                .map(found -> "APPROVED".equalsIgnoreCase(found.status()) ? Optional.<Outcome>empty()
+                        : Optional.of(new Outcome(0, null, TEMPLATE_NOT_APPROVED, "Template " + name + " (" + language
+                        + ") is " + found.status() + " in the template registry", false, null)))
+                .switchIfEmpty(registry.all().any(known -> name.equals(known.name())).map(knownName -> knownName
+                        ? Optional.of(new Outcome(0, null, TEMPLATE_NOT_REGISTERED, "Template " + name
+                        + " has no registered " + language + " version", false, null))
+                        : Optional.empty()))
+                .flatMap(Mono::justOrEmpty);
     }
 
     private Mono<Outcome> post(Document message) {

@@ -72,11 +72,13 @@ public class WhatsAppConfiguration {
                                       @Value("${whatsapp.outbox.poll-interval:PT0.5S}") Duration pollInterval,
                                       @Value("${whatsapp.outbox.claim-timeout:PT2M}") Duration claimTimeout,
                                       @Value("${whatsapp.outbox.in-doubt-grace:PT30S}") Duration inDoubtGrace,
-                                      ObjectProvider<de.bwaldvogel.mongo.MongoServer> embeddedDatabase) {
+                                      ObjectProvider<de.bwaldvogel.mongo.MongoServer> embeddedDatabase,
+                                      WhatsAppTemplateRegistry templates) {
         OutboxSender sender = new OutboxSender(outbox, properties, webClients, objectMapper,
                 clock.getIfAvailable(Clock::systemUTC), pollInterval, claimTimeout);
         sender.soleSender(embeddedDatabase.getIfAvailable() != null);
         sender.inDoubtGrace(inDoubtGrace);
+        sender.templateRegistry(templates);
         return sender;
     }
 
@@ -93,8 +95,10 @@ public class WhatsAppConfiguration {
 
     @Bean
     FlowWindowTemplates whatsAppFlowWindowTemplates(ConversationStore conversations, CompiledFlows flows,
-                                                    DebtorDirectory debtors, ObjectProvider<Clock> clock) {
-        return new FlowWindowTemplates(conversations, flows, debtors, clock.getIfAvailable(Clock::systemUTC));
+                                                    DebtorDirectory debtors, ObjectProvider<Clock> clock,
+                                                    WhatsAppProperties properties) {
+        return new FlowWindowTemplates(conversations, flows, debtors, clock.getIfAvailable(Clock::systemUTC))
+                .fallbackLanguage(properties.windowTemplateLanguage());
     }
 
     @Bean

@@ -257,7 +257,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private void deliverUntilAccepted(byte[] payload) {
         String signature = dev.cobra.runtime.channel.whatsapp.WebhookSignature.sign(webhookSecret, payload);
-        for (int attempt = 0; attempt < 100; attempt++) {
+        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos(); // Meta: days; here a restart
+        while (System.nanoTime() < giveUp && !webhookSender.isShutdown()) {
             try {
                 int status = webhookReceiver.deliver(payload, signature);
                 if (status >= 200 && status < 300) {
@@ -267,7 +268,7 @@ public final class FakeGraphApi implements AutoCloseable {
             } catch (Exception e) {
                 // the product is unreachable: Meta tries again later
             }
-            pause(100);
+            pause(250);
         }
     }
 

@@ -106,6 +106,21 @@ class FlowWindowTemplateTest {
     }
 
     @Test
+    void aFlowTemplateWithoutLanguageFallsBackToTheConfiguredWindowTemplateLanguage() throws Exception {
+        DebtorDirectory debtors = new OneDebtor(ana);
+        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
+                WhatsAppRig.debtors(debtors), () -> rig.sender.wake(), rig.clock, null,
+                new FlowWindowTemplates(conversations, new CompiledFlows(new TwoFlows()), debtors, rig.clock)
+                        .fallbackLanguage("es_MX"));
+        conversation("c_lang", "seguimiento", List.of());
+        JsonNode body = deliverAndAwait("c_lang", Instant.now().minus(Duration.ofHours(25)));
+
+        assertThat(body.path("template").path("name").asText()).isEqualTo("cobro_seguimiento");
+        assertThat(body.path("template").path("language").path("code").asText())
+                .as("es-CO maps to no Meta code of its own: whatsapp.window-template-language").isEqualTo("es_MX");
+    }
+
+    @Test
     void aFlowWithoutOneUsesTheGlobalTemplate() throws Exception {
         conversation("c_global", "simple", List.of());
         JsonNode body = deliverAndAwait("c_global", Instant.now().minus(Duration.ofHours(25)));

@@ -150,6 +150,46 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aTemplateTheRegistryDoesNotListAsApprovedIsRefusedWithACodeAndNotSent() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        WhatsAppTemplateRegistry registry = new WhatsAppTemplateRegistry(rig.mongo.template,
+                org.springframework.web.reactive.function.client.WebClient.builder(), rig.properties);
+        Instant t = Instant.now();
+        for (String[] entry : new String[][] {{"cobro_recordatorio", "es", "APPROVED"},
+                {"cobro_recordatorio", "en_US", "PENDING"}, {"cobro_pausado", "es", "PAUSED"}}) {
+            registry.save(new WhatsAppTemplateRegistry.Template(entry[0], entry[1], "UTILITY", entry[2], 0, null,
+                    "manual", t)).block(Duration.ofSeconds(5));
+        }
+        rig.sender.templateRegistry(registry);
+        String[][] sends = {{"573006660001", "cobro_recordatorio", "es"}, {"573006660002", "cobro_recordatorio", "en_US"},
+                {"573006660003", "cobro_pausado", "es"}, {"573006660004", "cobro_recordatorio", "pt_BR"},
+                {"573006660005", "no_registrada", "es"}};
+        List<Document> queued = new ArrayList<>();
+        for (String[] send : sends) {
+            queued.add(WhatsAppOutbox.newMessage(send[0], "c", null, "template",
+                    rig.graphMessages.template(send[0], send[1], send[2], List.of()).toString(), t));
+        }
+        rig.outbox.enqueue(queued).block(Duration.ofSeconds(5));
+        rig.sender.start();
+        WhatsAppRig.await("all settled", Duration.ofSeconds(10), () -> java.util.Arrays.stream(sends)
+                .allMatch(send -> List.of("SENT", "FAILED").contains(rig.outboxFor(send[0]).get(0).getString("status"))));
+
+        assertThat(rig.outboxFor("573006660001").get(0).getString("status")).isEqualTo("SENT");
+        assertThat(rig.outboxFor("573006660005").get(0).getString("status")).as("a name the registry does not know")
+                .isEqualTo("SENT");
+        for (String refused : List.of("573006660002", "573006660003")) {
+            Document doc = rig.outboxFor(refused).get(0);
+            assertThat(doc.getString("status")).isEqualTo("FAILED");
+            assertThat(doc.getString("errorCode")).isEqualTo("template_not_approved");
+        }
+        Document otherLanguage = rig.outboxFor("573006660004").get(0);
+        assertThat(otherLanguage.getString("status")).isEqualTo("FAILED");
+        assertThat(otherLanguage.getString("errorCode")).isEqualTo("template_not_registered");
+        assertThat(rig.graph.messages.stream().map(r -> r.body().path("to").asText()))
+                .containsExactlyInAnyOrder("573006660001", "573006660005");
+    }
+
+    @Test
     void aUsernameOnlyUserIsAddressedByBsuid() throws Exception {
         rig = new WhatsAppRig(4, null);
         rig.sender.start();
