@@ -57,7 +57,8 @@ class DatabaseOutageTest {
         // Short driver timeouts, as production should set them: a webhook must get its 503 well before Meta gives up.
         runtime = FaultRuntime.start("mongodb://127.0.0.1:" + proxy.port()
                         + "/cobra?serverSelectionTimeoutMS=2000&connectTimeoutMS=1000&socketTimeoutMS=5000",
-                dataDir, graph.baseUrl(), "--whatsapp.outbox.claim-timeout=PT30S");
+                dataDir, graph.baseUrl(), "--whatsapp.outbox.claim-timeout=PT30S",
+                "--whatsapp.outbox.in-doubt-grace=PT5S"); // a lost claim: 30 s stale, then 5 s in doubt (no webhooks)
         database = new DatabaseReader("mongodb://127.0.0.1:" + address.getPort(), "cobra");
     }
 

@@ -56,6 +56,7 @@ public final class Kill9Check {
                 + killAfter + " accepted");
 
         try (FakeGraphApi graph = new FakeGraphApi()) {
+            graph.statusWebhooksTo(baseUrl + "/webhooks/whatsapp", FaultRuntime.APP_SECRET); // like Meta: outbox exactly once
             ChildJvm runtime = start(jar, dataDir, port, graph.baseUrl(), "first");
             runtime.awaitReady(baseUrl + "/actuator/health", Duration.ofMinutes(3));
             SignedWebhookClient webhooks = new SignedWebhookClient(baseUrl, FaultRuntime.APP_SECRET);
