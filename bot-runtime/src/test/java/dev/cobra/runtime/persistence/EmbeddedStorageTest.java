@@ -2,6 +2,8 @@ package dev.cobra.runtime.persistence;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded database's own storage (EmbeddedDatabase): documents stored as BSON keep every value type across a
@@ -70,23 +73,88 @@ class EmbeddedStorageTest {
         Path file = dir.resolve("old.mv");
         MVStore oldStore = new MVStore.Builder().fileName(file.toString()).open();
         withServer(new H2Backend(oldStore), collection -> {
+            block(collection.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true)));
             for (int i = 0; i < 50; i++) {
-                block(collection.insertOne(new Document("_id", "d" + i).append("n", i).append("tag", "old")));
+                block(collection.insertOne(new Document("_id", "d" + i).append("n", i).append("tag", "old")
+                        .append("code", "C" + i)));
             }
         });
         oldStore.close();
 
+        // Ids and unique values of several types and lengths, whose order as Java serialisations differs from
+        // their order as BSON: the index maps must be rebuilt, or lookups miss.
+        List<Object> mixedIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            mixedIds.add(switch (i % 4) {
+                case 0 -> "x".repeat(1 + i % 300) + i;
+                case 1 -> i * 1_000_003;
+                case 2 -> (long) i << 33;
+                default -> new ObjectId();
+            });
+        }
+        MVStore oldAgain = new MVStore.Builder().fileName(file.toString()).open();
+        withServer(new H2Backend(oldAgain), collection -> {
+            for (Object id : mixedIds) {
+                block(collection.insertOne(new Document("_id", id).append("code", id)));
+            }
+        });
+        oldAgain.close();
+
+        for (int start = 0; start < 2; start++) { // the first start rebuilds the index maps, the second reads them
+            withDatabase(file, true, collection -> {
+                for (Object id : mixedIds) {
+                    assertThat(block(collection.find(Filters.eq("_id", id)).first())).as("by _id %s", id).isNotNull();
+                    assertThat(block(collection.find(Filters.eq("code", id)).first())).as("by code %s", id).isNotNull();
+                }
+                assertThat(block(collection.find(Filters.eq("_id", "d33")).first()).getInteger("n")).isEqualTo(33);
+                assertThat(block(collection.find(Filters.eq("code", "C41")).first()).getString("_id")).isEqualTo("d41");
+                assertThatThrownBy(() -> block(collection.insertOne(new Document("_id", "d12"))))
+                        .as("the _id index still refuses a duplicate").hasMessageContaining("E11000");
+                assertThatThrownBy(() -> block(collection.insertOne(new Document("_id", "x").append("code", "C12"))))
+                        .as("the unique index still refuses a duplicate").hasMessageContaining("E11000");
+            });
+        }
+
         withDatabase(file, true, collection -> {
-            assertThat(block(collection.countDocuments())).isEqualTo(50L);
+            assertThat(block(collection.countDocuments())).isEqualTo(450L);
             block(collection.updateOne(Filters.eq("_id", "d7"), Updates.set("tag", "new")));
             block(collection.insertOne(new Document("_id", "d50").append("n", 50).append("tag", "new")));
         });
         withDatabase(file, true, collection -> {
             List<Document> all = Flux.from(collection.find()).collectList().block();
-            assertThat(all).hasSize(51);
+            assertThat(all).hasSize(451);
             assertThat(all).filteredOn(d -> "new".equals(d.getString("tag"))).extracting(d -> d.getString("_id"))
                     .containsExactlyInAnyOrder("d7", "d50");
-            assertThat(all).allSatisfy(d -> assertThat(d.getString("_id")).isEqualTo("d" + d.getInteger("n")));
+            assertThat(all).filteredOn(d -> d.containsKey("n"))
+                    .allSatisfy(d -> assertThat(d.getString("_id")).isEqualTo("d" + d.getInteger("n")));
+        });
+    }
+
+    @Test
+    void uniqueIndexesFindEveryKeyAndRefuseDuplicatesAcrossARestart() {
+        Path file = dir.resolve("idx.mv");
+        withDatabase(file, true, collection -> {
+            block(collection.createIndex(Indexes.ascending("phone"), new IndexOptions().unique(true)));
+            for (int i = 0; i < 2_000; i++) {
+                Object id = i % 3 == 0 ? (Object) ("s" + i) : i % 3 == 1 ? (Object) i : new ObjectId();
+                block(collection.insertOne(new Document("_id", id).append("phone", "+57300" + i).append("n", i)));
+            }
+        });
+        withDatabase(file, true, collection -> {
+            for (int i = 0; i < 2_000; i += 7) {
+                Document byPhone = block(collection.find(Filters.eq("phone", "+57300" + i)).first());
+                assertThat(byPhone.getInteger("n")).isEqualTo(i);
+                assertThat(block(collection.find(Filters.eq("_id", byPhone.get("_id"))).first()).getInteger("n"))
+                        .isEqualTo(i);
+            }
+            assertThat(block(collection.find(Filters.eq("_id", 4)).first()).getInteger("n")).isEqualTo(4);
+            assertThatThrownBy(() -> block(collection.insertOne(new Document("_id", "s3"))))
+                    .hasMessageContaining("E11000");
+            assertThatThrownBy(() -> block(collection.insertOne(new Document("phone", "+573001999"))))
+                    .hasMessageContaining("E11000");
+            block(collection.deleteOne(Filters.eq("phone", "+573001999")));
+            block(collection.insertOne(new Document("phone", "+573001999").append("n", -1)));
+            assertThat(block(collection.find(Filters.eq("phone", "+573001999")).first()).getInteger("n")).isEqualTo(-1);
         });
     }
 
