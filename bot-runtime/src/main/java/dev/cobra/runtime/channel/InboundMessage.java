@@ -1,5 +1,7 @@
 package dev.cobra.runtime.channel;
 
+import dev.cobra.runtime.debtor.Debtor;
+
 import java.time.Instant;
 
 /**
@@ -13,7 +15,14 @@ import java.time.Instant;
  * @param text           typed text, or null
  * @param optionId       id of a chosen option (button or list row), or null
  * @param receivedAt     when the channel received it
+ * @param debtor         the debtor record the channel just read to identify the sender (its id is
+ *                       {@code debtorId}), or null: the turn uses it instead of reading it again
  */
 public record InboundMessage(String channel, String conversationId, String debtorId, String externalUserId,
-                             String messageId, String text, String optionId, Instant receivedAt) {
+                             String messageId, String text, String optionId, Instant receivedAt, Debtor debtor) {
+
+    public InboundMessage(String channel, String conversationId, String debtorId, String externalUserId,
+                          String messageId, String text, String optionId, Instant receivedAt) {
+        this(channel, conversationId, debtorId, externalUserId, messageId, text, optionId, receivedAt, null);
+    }
 }

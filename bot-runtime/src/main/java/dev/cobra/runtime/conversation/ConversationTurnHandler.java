@@ -141,7 +141,7 @@ public class ConversationTurnHandler implements TurnHandler {
                     if (message.messageId() != null && last != null && message.messageId().equals(last.inboundId())) {
                         return finishRecordedTurn(state, last);
                     }
-                    return debtor(state.debtorId()).flatMap(debtor -> {
+                    return debtorFor(state, message).flatMap(debtor -> {
                         TurnContext context = TurnContext.of(debtor.orElse(null), clock);
                         state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
                         TurnInput input = new TurnInput(message.text(), message.optionId());
@@ -202,6 +202,15 @@ public class ConversationTurnHandler implements TurnHandler {
                     log.warn("conversation.deliver.failed conversation={} channel={} error={}", state.id(), state.channel(), e.toString());
                     return Mono.empty();
                 });
+    }
+
+    /** The debtor the channel read a moment ago to identify the sender, when it is this conversation's. */
+    private Mono<Optional<Debtor>> debtorFor(ConversationState state, InboundMessage message) {
+        Debtor known = message.debtor();
+        if (known != null && known.id().equals(state.debtorId())) {
+            return Mono.just(Optional.of(known));
+        }
+        return debtor(state.debtorId());
     }
 
     private Mono<Optional<Debtor>> debtor(String debtorId) {

@@ -179,13 +179,23 @@ public class WhatsAppInboundProcessor {
 
     Mono<Void> process(WhatsAppInbound message) {
         return resolveDebtor(message)
-                .map(debtor -> new Sender(debtor.id(), debtor.locale()))
-                .defaultIfEmpty(new Sender(null, null))
+                .map(Sender::new)
+                .defaultIfEmpty(new Sender(null))
                 .flatMap(sender -> handle(message, sender));
     }
 
-    private record Sender(String debtorId, String locale) {
+    /** Who wrote: the debtor record read to identify them (null when unknown). */
+    private record Sender(Debtor debtor) {
+        String debtorId() {
+            return debtor == null ? null : debtor.id();
+        }
+
+        String locale() {
+            return debtor == null ? null : debtor.locale();
+        }
+
         boolean english() {
+            String locale = locale();
             return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("en");
         }
     }
@@ -260,7 +270,7 @@ public class WhatsAppInboundProcessor {
             return Mono.error(new IllegalStateException("no TurnHandler bean"));
         }
         InboundMessage inbound = new InboundMessage("whatsapp", null, sender.debtorId(), message.userKey(),
-                message.wamid(), text, optionId, message.sentAt());
+                message.wamid(), text, optionId, message.sentAt(), sender.debtor());
         return handler.handle(inbound)
                 .flatMap(result -> attach(message, result).then(markDone(message, result.conversationId())));
     }
