@@ -78,15 +78,27 @@ public class WhatsAppOutbox {
     /** The field naming the turn delivery (and position in it) a message belongs to. */
     static final String DELIVERY_FIELD = "delivery";
 
+    /**
+     * One ordered insert for the whole turn (one database command instead of one per message; ids in order, so
+     * the sender keeps the order). A retry after a lost answer may find some of them stored: those are then
+     * inserted one by one, skipping the ones that landed.
+     */
     private Mono<Void> insert(List<Document> messages) {
-        return Flux.fromIterable(messages).concatMap(doc -> {
-            doc.putIfAbsent("_id", new ObjectId());
-            return Mono.defer(() -> mongo.insert(doc, COLLECTION))
-                    .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250)).maxBackoff(Duration.ofSeconds(2))
-                            .filter(WhatsAppInboundProcessor::databaseUnavailable))
-                    .timeout(ENQUEUE_RETRY_WINDOW)
-                    .onErrorResume(DuplicateKeyException.class, landed -> Mono.just(doc));
-        }).then();
+        if (messages.isEmpty()) {
+            return Mono.empty();
+        }
+        messages.forEach(doc -> doc.putIfAbsent("_id", new ObjectId()));
+        return whileReachable(Mono.defer(() -> mongo.insert(messages, COLLECTION).then()))
+                .onErrorResume(DuplicateKeyException.class, partlyLanded -> Flux.fromIterable(messages)
+                        .concatMap(doc -> whileReachable(Mono.defer(() -> mongo.insert(doc, COLLECTION)).then())
+                                .onErrorResume(DuplicateKeyException.class, landed -> Mono.empty()))
+                        .then());
+    }
+
+    private static Mono<Void> whileReachable(Mono<Void> insert) {
+        return insert.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(250)).maxBackoff(Duration.ofSeconds(2))
+                        .filter(WhatsAppInboundProcessor::databaseUnavailable))
+                .timeout(ENQUEUE_RETRY_WINDOW);
     }
 
     /** Shorter than the turn timeout, so that a retried reply never makes its turn time out. */
