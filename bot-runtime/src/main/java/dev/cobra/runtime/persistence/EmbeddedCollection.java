@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * conditional updates ({@code {_id, status: PENDING}} when the outbox claims a message, {@code {_id, version}}
  * when a conversation is saved) scanned the whole collection — a fifth of the runtime's CPU under the load
  * harness. The document found by id is still matched against the whole query, so the answer is the scan's.
+ * The whole query must hold for a match, so an id named inside a top-level {@code $and} narrows it just as well.
  */
 final class EmbeddedCollection extends H2Collection {
 
@@ -35,14 +37,37 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                          int batchSize, Document fieldSelector) {
-        Object id = query.get(ID);
-        // Only ids whose stored key is the value itself (no numeric widening, no operators like $in or $gt).
-        if (id instanceof String || id instanceof ObjectId) {
+        Object id = singleId(query);
+        if (id != null) {
             Document document = documents.get(id);
             Stream<Document> candidates = document == null ? Stream.empty() : Stream.of(document);
             return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
         }
         return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    /**
+     * The one {@code _id} the query names, at its top level or in a top-level {@code $and} (the Java driver's
+     * {@code Filters.and} renders that way); null when there is none. Only ids whose stored key is the value itself
+     * qualify: strings and object ids (numbers would need MongoDB's int/long/double equality; operators like
+     * {@code $in} or {@code $gt} are not one id).
+     */
+    static Object singleId(Document query) {
+        Object id = query.get(ID);
+        if (id instanceof String || id instanceof ObjectId) {
+            return id;
+        }
+        if (id == null && query.get("$and") instanceof List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document document) {
+                    Object nested = singleId(document);
+                    if (nested != null) {
+                        return nested;
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

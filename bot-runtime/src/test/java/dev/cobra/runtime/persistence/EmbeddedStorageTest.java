@@ -193,6 +193,20 @@ class EmbeddedStorageTest {
         });
     }
 
+    @Test
+    void theIdFastPathRecognisesOneIdAtTheTopOrInsideAnd() {
+        de.bwaldvogel.mongo.bson.Document flat = new de.bwaldvogel.mongo.bson.Document("_id", "c1").append("v", 3);
+        assertThat(EmbeddedCollection.singleId(flat)).isEqualTo("c1");
+        de.bwaldvogel.mongo.bson.Document and = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "c2"), new de.bwaldvogel.mongo.bson.Document("v", 3)));
+        assertThat(EmbeddedCollection.singleId(and)).as("Filters.and renders $and").isEqualTo("c2");
+        assertThat(EmbeddedCollection.singleId(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"))))).isNull();
+        assertThat(EmbeddedCollection.singleId(new de.bwaldvogel.mongo.bson.Document("_id", 7))).isNull();
+        assertThat(EmbeddedCollection.singleId(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "c3"))))).as("$or may match other ids").isNull();
+    }
+
     private static void withDatabase(Path file, boolean durable, Consumer<MongoCollection<Document>> body) {
         DurableH2Backend backend = DurableH2Backend.open(file, durable);
         withServer(backend, body);
