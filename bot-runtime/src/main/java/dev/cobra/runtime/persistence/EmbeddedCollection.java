@@ -9,12 +9,15 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * A collection of the embedded database that answers a query naming one {@code _id} by reading that document,
- * not by scanning the collection.
+ * and a query for a work queue's states ({@link EmbeddedQueueIndex}) by reading the queued documents, instead of
+ * scanning the collection.
  *
  * <p>Why: mongo-java-server uses the {@code _id} index only when the query has no other field, so the runtime's
  * conditional updates ({@code {_id, status: PENDING}} when the outbox claims a message, {@code {_id, version}}
@@ -27,11 +30,39 @@ final class EmbeddedCollection extends H2Collection {
     private static final String ID = "_id";
 
     private final MVMap<Object, Document> documents;
+    /** The work queue this collection holds, or null. */
+    private final EmbeddedQueueIndex queue;
 
     EmbeddedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
+        this.queue = EmbeddedQueueIndex.forCollection(collectionName);
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object position = super.addDocumentInternal(document);
+        if (queue != null) {
+            queue.stored(position, document);
+        }
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        if (queue != null) {
+            queue.stored(position, newDocument);
+        }
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        super.removeDocument(position);
+        if (queue != null) {
+            queue.removed(position);
+        }
     }
 
     @Override
@@ -41,6 +72,15 @@ final class EmbeddedCollection extends H2Collection {
         if (id != null) {
             Document document = documents.get(id);
             Stream<Document> candidates = document == null ? Stream.empty() : Stream.of(document);
+            return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, numberToReturn, batchSize,
+                    fieldSelector);
+        }
+        Collection<Object> queued = queue == null || isNaturalDescending(orderBy) ? null
+                : queue.candidates(query, documents.entrySet());
+        if (queued != null) {
+            // In key order, as the scan would have met them.
+            Stream<Document> candidates = queued.stream().sorted(documents.getKeyType()::compare)
+                    .map(documents::get).filter(Objects::nonNull);
             return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
         }

@@ -194,6 +194,64 @@ class EmbeddedStorageTest {
     }
 
     @Test
+    void queueQueriesOnTheOutboxSeeEveryInsertUpdateAndDeleteAcrossARestart() {
+        Path file = dir.resolve("queue.mv");
+        java.util.Map<ObjectId, String> expected = new java.util.TreeMap<>();
+        withQueueCollection(file, outbox -> {
+            // Queried once before the writes, so the index is built early and then kept up to date write by write.
+            assertThat(unsettled(outbox)).isEmpty();
+            for (int i = 0; i < 300; i++) {
+                ObjectId id = new ObjectId();
+                block(outbox.insertOne(new Document("_id", id).append("status", "PENDING").append("n", i)));
+                expected.put(id, "PENDING");
+            }
+            List<ObjectId> ids = List.copyOf(expected.keySet());
+            for (int i = 0; i < 300; i += 3) {
+                block(outbox.updateOne(Filters.eq("_id", ids.get(i)), Updates.set("status", "SENT")));
+                expected.put(ids.get(i), "SENT");
+            }
+            for (int i = 1; i < 300; i += 5) {
+                block(outbox.updateOne(Filters.and(Filters.eq("_id", ids.get(i)), Filters.eq("status", "PENDING")),
+                        Updates.set("status", "SENDING")));
+                expected.computeIfPresent(ids.get(i), (k, v) -> "PENDING".equals(v) ? "SENDING" : v);
+            }
+            for (int i = 2; i < 300; i += 7) {
+                block(outbox.deleteOne(Filters.eq("_id", ids.get(i))));
+                expected.remove(ids.get(i));
+            }
+            block(outbox.updateMany(Filters.eq("status", "SENDING"), Updates.set("status", "FAILED")));
+            expected.replaceAll((k, v) -> "SENDING".equals(v) ? "FAILED" : v);
+            assertThat(unsettled(outbox)).containsExactlyElementsOf(idsWith(expected, "PENDING"));
+            assertThat(Flux.from(outbox.find(Filters.eq("status", "FAILED"))).count().block())
+                    .isEqualTo(idsWith(expected, "FAILED").size());
+        });
+        withQueueCollection(file, outbox -> // built from the stored documents at the first query after a restart
+                assertThat(unsettled(outbox)).containsExactlyElementsOf(idsWith(expected, "PENDING")));
+    }
+
+    private static List<Object> unsettled(MongoCollection<Document> outbox) {
+        return Flux.from(outbox.find(Filters.in("status", "PENDING", "SENDING")).sort(new Document("_id", 1)))
+                .map(d -> d.get("_id")).collectList().block();
+    }
+
+    private static List<ObjectId> idsWith(java.util.Map<ObjectId, String> statuses, String status) {
+        return statuses.entrySet().stream().filter(e -> e.getValue().equals(status)).map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
+    private static void withQueueCollection(Path file, Consumer<MongoCollection<Document>> body) {
+        DurableH2Backend backend = DurableH2Backend.open(file, true);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            body.accept(client.getDatabase("cobra").getCollection("whatsapp_outbox"));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+    }
+
+    @Test
     void theIdFastPathRecognisesOneIdAtTheTopOrInsideAnd() {
         de.bwaldvogel.mongo.bson.Document flat = new de.bwaldvogel.mongo.bson.Document("_id", "c1").append("v", 3);
         assertThat(EmbeddedCollection.singleId(flat)).isEqualTo("c1");
