@@ -105,9 +105,12 @@ public class WhatsAppConfiguration {
     WhatsAppInboundProcessor whatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
                                                       ObjectProvider<TurnHandler> turnHandler,
                                                       ObjectProvider<DebtorDirectory> debtors,
-                                                      WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock) {
+                                                      WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock,
+                                                      @Value("${whatsapp.inbound-in-flight:"
+                                                              + WhatsAppInboundProcessor.DEFAULT_IN_FLIGHT + "}")
+                                                      int inFlight) {
         WhatsAppInboundProcessor processor = new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler,
-                debtors, outbound, clock.getIfAvailable(Clock::systemUTC));
+                debtors, outbound, clock.getIfAvailable(Clock::systemUTC)).inFlightLimit(inFlight);
         processor.holdUntilResumed(); // released by resumeInbound below
         return processor;
     }

@@ -61,6 +61,10 @@ public class WhatsAppInboundProcessor {
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private List<WhatsAppInbound> held; // guarded by this; non-null until resumePending ran (when held)
+    private volatile InboundAdmission admission = new InboundAdmission(DEFAULT_IN_FLIGHT);
+
+    /** Default of {@code whatsapp.inbound-in-flight}: enough to keep two cores and the database busy. */
+    static final int DEFAULT_IN_FLIGHT = 16;
 
     public WhatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
                                     ObjectProvider<TurnHandler> turnHandler, ObjectProvider<DebtorDirectory> debtors,
@@ -71,6 +75,15 @@ public class WhatsAppInboundProcessor {
         this.debtors = debtors;
         this.outbound = outbound;
         this.clock = clock;
+    }
+
+    /**
+     * {@code whatsapp.inbound-in-flight}: messages processed at once, the others wait in arrival order (set at
+     * start, before any message is submitted).
+     */
+    public WhatsAppInboundProcessor inFlightLimit(int limit) {
+        this.admission = new InboundAdmission(limit);
+        return this;
     }
 
     /**
@@ -92,7 +105,7 @@ public class WhatsAppInboundProcessor {
         CompletableFuture<Void> previous = tails.put(key, mine);
         (previous == null ? DONE : previous)
                 .handle((ignored, error) -> null)
-                .thenCompose(ignored -> process(message)
+                .thenCompose(ignored -> admission.admit(() -> process(message)
                         .retryWhen(whileTheDatabaseIsDown())
                         .onErrorResume(error -> {
                             if (databaseUnavailable(error)) {
@@ -103,7 +116,7 @@ public class WhatsAppInboundProcessor {
                             log.warn("whatsapp.inbound.failed wamid={} error={}", message.wamid(), error.toString());
                             return inboundStore.markFailed(message.wamid(), error.getClass().getSimpleName(),
                                     clock.instant()).onErrorResume(e -> Mono.empty());
-                        })
+                        }))
                         .toFuture())
                 .whenComplete((ignored, error) -> {
                     queued.remove(message.wamid());
