@@ -48,8 +48,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@code lastVersion}. Collection {@value #VERSIONS} holds immutable published versions, one document per
  * (flow, version) with id {@code <flow>@<version>}. Parsed versions are cached in memory forever: a published
  * version never changes, so the cache needs no invalidation, and running conversations keep the version they
- * started with. The pointer is read from the database on every {@link #published}/{@link #forStage} call, so
- * a publication on one instance is seen by all instances at once.
+ * started with. The pointers read by {@link #published}/{@link #forStage} are held for one second
+ * ({@link PublishedPointers}): this instance sees its own publications at once, other instances within a second.
  *
  * <p><b>Invariants.</b> (1) Every write is a single-document operation (the embedded server has no
  * transactions). (2) Publishing takes the next number with an atomic {@code $inc} conditioned on the draft
@@ -76,6 +76,7 @@ public class MongoFlowStore implements FlowCatalog {
     private final FlowReader reader = new FlowReader();
     private final FlowValidator validator = new FlowValidator();
     private final ConcurrentMap<String, FlowVersion> parsedVersions = new ConcurrentHashMap<>();
+    private final PublishedPointers pointers = new PublishedPointers();
     /** Completes once the shipped flows are in the database; retried on the next call if it failed. */
     private final Mono<Void> seeded;
 
@@ -101,12 +102,10 @@ public class MongoFlowStore implements FlowCatalog {
 
     @Override
     public Mono<FlowVersion> published(String flowId) {
-        return seeded.then(Mono.defer(() -> flows.flatMap(c -> Mono.from(c.find(Filters.eq("_id", flowId))
+        Mono<Integer> pointer = seeded.then(Mono.defer(() -> flows.flatMap(c -> Mono.from(c.find(Filters.eq("_id", flowId))
                         .projection(Projections.include("publishedVersion")).first()))))
-                .flatMap(doc -> {
-                    Integer version = doc.getInteger("publishedVersion");
-                    return version == null ? Mono.empty() : version(flowId, version);
-                });
+                .mapNotNull(doc -> doc.getInteger("publishedVersion"));
+        return pointers.get("published:" + flowId, pointer).flatMap(version -> version(flowId, version));
     }
 
     @Override
@@ -127,9 +126,12 @@ public class MongoFlowStore implements FlowCatalog {
      */
     @Override
     public Mono<FlowVersion> forStage(long daysPastDue) {
-        return seeded.thenMany(Flux.defer(() -> flows.flatMapMany(c -> Flux.from(c.find(Filters.and(
-                                Filters.eq("stage", true), Filters.ne("publishedVersion", null)))
-                        .projection(Projections.include("publishedVersion"))))))
+        Mono<List<Document>> stagePointers = seeded.thenMany(Flux.defer(() -> flows.flatMapMany(c -> Flux.from(
+                        c.find(Filters.and(Filters.eq("stage", true), Filters.ne("publishedVersion", null)))
+                                .projection(Projections.include("publishedVersion"))))))
+                .collectList();
+        return pointers.get("stages", stagePointers)
+                .flatMapMany(Flux::fromIterable)
                 .flatMap(doc -> version(doc.getString("_id"), doc.getInteger("publishedVersion")))
                 .filter(v -> v.flow().selection() != null && v.flow().selection().matches(daysPastDue))
                 .sort(Comparator.comparingLong((FlowVersion v) -> width(v.flow().selection()))
@@ -179,6 +181,7 @@ public class MongoFlowStore implements FlowCatalog {
                                 Updates.setOnInsert("lastVersion", 0)),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))))
                 .map(MongoFlowStore::toDraft)
+                .doFinally(signal -> pointers.invalidate()) // the stage flag may have changed
                 .doOnNext(d -> log.info("flow.draft.saved flow={} draftVersion={} by={}", d.id(), d.draftVersion(), author));
     }
 
@@ -213,6 +216,7 @@ public class MongoFlowStore implements FlowCatalog {
                                 .then(flows.flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", flowId), Updates.combine(
                                         Updates.max("publishedVersion", version),
                                         Updates.set("publishedDraftVersion", draft.draftVersion()))))))
+                                .doFinally(signal -> pointers.invalidate())
                                 .doOnSuccess(ignored -> {
                                     parsedVersions.putIfAbsent(key(flowId, version), new FlowVersion(flow, version));
                                     log.info("flow.published flow={} version={} by={}", flowId, version, author);
@@ -262,6 +266,7 @@ public class MongoFlowStore implements FlowCatalog {
                 .concatMap(this::seed)
                 .reduce(0, Integer::sum)
                 .doOnNext(inserted -> log.info("flow.shipped.loaded inserted={}", inserted))
+                .doFinally(signal -> pointers.invalidate())
                 .then();
     }
 
