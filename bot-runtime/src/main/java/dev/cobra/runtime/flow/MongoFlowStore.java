@@ -181,7 +181,7 @@ public class MongoFlowStore implements FlowCatalog {
                                 Updates.setOnInsert("lastVersion", 0)),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))))
                 .map(MongoFlowStore::toDraft)
-                .doFinally(signal -> pointers.invalidate()) // the stage flag may have changed
+                .doOnEach(signal -> pointers.invalidate()) // before the caller sees the result; the stage flag may have changed
                 .doOnNext(d -> log.info("flow.draft.saved flow={} draftVersion={} by={}", d.id(), d.draftVersion(), author));
     }
 
@@ -216,7 +216,7 @@ public class MongoFlowStore implements FlowCatalog {
                                 .then(flows.flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", flowId), Updates.combine(
                                         Updates.max("publishedVersion", version),
                                         Updates.set("publishedDraftVersion", draft.draftVersion()))))))
-                                .doFinally(signal -> pointers.invalidate())
+                                .doOnEach(signal -> pointers.invalidate()) // before the caller sees the version
                                 .doOnSuccess(ignored -> {
                                     parsedVersions.putIfAbsent(key(flowId, version), new FlowVersion(flow, version));
                                     log.info("flow.published flow={} version={} by={}", flowId, version, author);
@@ -266,7 +266,7 @@ public class MongoFlowStore implements FlowCatalog {
                 .concatMap(this::seed)
                 .reduce(0, Integer::sum)
                 .doOnNext(inserted -> log.info("flow.shipped.loaded inserted={}", inserted))
-                .doFinally(signal -> pointers.invalidate())
+                .doOnEach(signal -> pointers.invalidate())
                 .then();
     }
 

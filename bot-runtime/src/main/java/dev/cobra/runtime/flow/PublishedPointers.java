@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * flows), held for a short time so that a burst of new conversations does not read the {@code flows} collection
  * twice per conversation.
  *
- * <p>A write through this instance ({@link #invalidate}) drops everything at once; a read that raced with such a
+ * <p>A write through this instance ({@link #invalidate}, called before the write's result reaches its caller)
+ * drops everything at once; a read that raced with such a
  * write is not kept (generation check), so this instance always sees its own publications at once. Another
  * instance's publication is seen within {@link #TTL}.
  */
@@ -40,11 +41,11 @@ final class PublishedPointers {
     /** The value under {@code key}, read by {@code load} when absent or older than {@link #TTL}. */
     @SuppressWarnings("unchecked")
     <T> Mono<T> get(String key, Mono<T> load) {
-        Entry<?> cached = entries.get(key);
-        if (cached != null && nanoTime.get() - cached.expiresAt() < 0) {
-            return Mono.justOrEmpty(((Entry<Optional<T>>) cached).value());
-        }
-        return Mono.defer(() -> {
+        return Mono.defer(() -> { // at subscription, not assembly: a chain built before a write must see it
+            Entry<?> cached = entries.get(key);
+            if (cached != null && nanoTime.get() - cached.expiresAt() < 0) {
+                return Mono.justOrEmpty(((Entry<Optional<T>>) cached).value());
+            }
             long readGeneration = generation.get();
             return load.map(Optional::of).defaultIfEmpty(Optional.empty()).doOnNext(value -> {
                 if (generation.get() == readGeneration) {

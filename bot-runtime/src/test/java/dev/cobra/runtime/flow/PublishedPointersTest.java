@@ -38,6 +38,15 @@ class PublishedPointersTest {
     }
 
     @Test
+    void aChainBuiltBeforeAWriteReadsAfterIt() {
+        assertThat(pointers.get("published:a", load()).block()).isEqualTo(1);
+        Mono<Integer> assembledEarly = pointers.get("published:a", load());
+        stored = 2;
+        pointers.invalidate();
+        assertThat(assembledEarly.block()).isEqualTo(2);
+    }
+
+    @Test
     void anUnpublishedFlowIsHeldAsEmptyToo() {
         stored = null;
         assertThat(pointers.get("published:b", load()).block()).isNull();
