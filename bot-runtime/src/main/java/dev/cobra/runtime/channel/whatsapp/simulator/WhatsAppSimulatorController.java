@@ -127,8 +127,8 @@ public class WhatsAppSimulatorController {
                 .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()));
     }
 
-    /** Meta's status webhook for a message the "Graph API" accepted, echoing its callback data. */
-    ObjectNode statusPayload(JsonNode sentBody, String wamid, String status) {
+    /** A webhook body as Meta wraps it, with an empty {@code entry[0].changes[0].value} for the caller to fill. */
+    private ObjectNode webhookEnvelope() {
         ObjectNode root = objectMapper.createObjectNode();
         root.put("object", "whatsapp_business_account");
         ObjectNode value = root.putArray("entry").addObject().put("id", "SIMULATED_WABA")
@@ -136,6 +136,13 @@ public class WhatsAppSimulatorController {
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", "15550000000")
                 .put("phone_number_id", String.valueOf(properties.phoneNumberId()));
+        return root;
+    }
+
+    /** Meta's status webhook for a message the "Graph API" accepted, echoing its callback data. */
+    ObjectNode statusPayload(JsonNode sentBody, String wamid, String status) {
+        ObjectNode root = webhookEnvelope();
+        ObjectNode value = (ObjectNode) root.at("/entry/0/changes/0/value");
         ObjectNode entry = value.putArray("statuses").addObject();
         entry.put("id", wamid).put("status", status).put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
         if (sentBody.hasNonNull("to")) {
@@ -153,13 +160,8 @@ public class WhatsAppSimulatorController {
         String from = request.path("from").asText("573001234567").replace("+", "");
         String bsuid = request.path("bsuid").asText(null);
         boolean noPhone = request.path("noPhone").asBoolean(false) && bsuid != null;
-        ObjectNode root = objectMapper.createObjectNode();
-        root.put("object", "whatsapp_business_account");
-        ObjectNode value = root.putArray("entry").addObject().put("id", "SIMULATED_WABA")
-                .putArray("changes").addObject().put("field", "messages").putObject("value");
-        value.put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", "15550000000")
-                .put("phone_number_id", String.valueOf(properties.phoneNumberId()));
+        ObjectNode root = webhookEnvelope();
+        ObjectNode value = (ObjectNode) root.at("/entry/0/changes/0/value");
         ObjectNode contact = value.putArray("contacts").addObject();
         contact.putObject("profile").put("name", request.path("name").asText("Simulated user"));
         if (!noPhone) {
