@@ -2,6 +2,7 @@
 # Fault check (issue 8): kill -9 of the runtime under WhatsApp load, restart on the same data dir, then verify
 # that every accepted message was processed once, in order, and each reply reached the Graph API exactly once.
 # See docs/reliability.md. Usage: scripts/fault-kill9.sh [--debtors=20] [--messages=10] [--kill-after=70]
+#                                [--kill-after-replies=N]  (kill once N replies were sent: turns are running)
 # Env: COBRA_TARGET (Maven build folder, default target), SKIP_BUILD=1 to reuse the built jar and test classes,
 #      MVN_FLAGS (extra Maven flags, e.g. -o for offline).
 # Exit code 0 when every RESULT line is ok.
