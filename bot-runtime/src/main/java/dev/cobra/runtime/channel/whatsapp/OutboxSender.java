@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Implementation notes. One drain runs at a time (ticks that arrive while draining are dropped); a drain
  * reads the unsettled messages oldest first and takes only the <em>head</em> of each recipient's queue, so a
- * user's messages go out in order even when an earlier one is waiting for a retry. Heads are claimed with an
- * atomic findAndModify (several instances may drain the same outbox) and sent with bounded concurrency, spaced
+ * user's messages go out in order even when an earlier one is waiting for a retry. A drain's heads are claimed
+ * together, by one conditional update that only takes messages still {@code PENDING} (several instances may
+ * drain the same outbox), and read back by the claim's token; they are sent with bounded concurrency, spaced
  * by the per-number rate limiter and the per-recipient pacing. Outcomes: 2xx is {@code SENT}; 429, 5xx,
  * network errors and Meta's throttling codes are retried with exponential backoff (or Retry-After) up to
  * {@code maxAttempts}; anything else is permanent and recorded with its code.
@@ -239,8 +240,11 @@ public class OutboxSender implements SmartLifecycle {
         Instant now = clock.instant();
         return outbox.unsettled(DRAIN_WINDOW).collectList()
                 .map(messages -> dueHeads(messages, now))
-                .flatMapMany(Flux::fromIterable)
-                .flatMap(this::claimAndSend, properties.sendConcurrency())
+                .flatMapMany(heads -> stopping ? Flux.empty()
+                        : outbox.claimAll(heads.stream().map(head -> head.getObjectId("_id")).toList(), clock.instant()))
+                // In flight from the claim on: an orderly stop waits for these too, so none is left in doubt.
+                .doOnNext(claimed -> inFlight.incrementAndGet())
+                .flatMap(this::send, properties.sendConcurrency())
                 .count()
                 .map(Long::intValue);
     }
@@ -272,24 +276,19 @@ public class OutboxSender implements SmartLifecycle {
         return due;
     }
 
-    private Mono<Boolean> claimAndSend(Document candidate) {
-        ObjectId id = candidate.getObjectId("_id");
-        if (stopping) {
-            return Mono.empty();
-        }
-        return outbox.claim(id, clock.instant())
-                .flatMap(claimed -> Mono.delay(rateLimiter.reserve(System.nanoTime()))
-                        .then(templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed))))
-                        // Meta has the message now: recording it must outlast a database blip, or the claim goes
-                        // stale and the message is sent a second time.
-                        .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
-                                .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
-                                        .maxBackoff(Duration.ofSeconds(1))
-                                        .filter(WhatsAppInboundProcessor::databaseUnavailable))
-                                .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2)))
-                        .thenReturn(Boolean.TRUE)
-                        .doOnSubscribe(subscription -> inFlight.incrementAndGet())
-                        .doFinally(signal -> inFlight.decrementAndGet()));
+    /** Sends one claimed message (counted in flight since its claim) and records the outcome. */
+    private Mono<Boolean> send(Document claimed) {
+        return Mono.delay(rateLimiter.reserve(System.nanoTime()))
+                .then(templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed))))
+                // Meta has the message now: recording it must outlast a database blip, or the claim goes stale and
+                // the message is sent a second time.
+                .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
+                        .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                                .maxBackoff(Duration.ofSeconds(1))
+                                .filter(WhatsAppInboundProcessor::databaseUnavailable))
+                        .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2)))
+                .thenReturn(Boolean.TRUE)
+                .doFinally(signal -> inFlight.decrementAndGet());
     }
 
     record Outcome(int status, String wamid, String code, String message, boolean transientError,

@@ -1,5 +1,8 @@
 package dev.cobra.runtime.channel.whatsapp;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.cobra.runtime.persistence.CoalescingWriter;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -12,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Accepted inbound messages (collection {@value #COLLECTION}), keyed by {@code wamid}: inserting a message
@@ -28,9 +32,12 @@ public class WhatsAppInboundStore {
     static final String FAILED = "FAILED";
 
     private final ReactiveMongoTemplate mongo;
+    /** Acceptances and "done" marks of concurrent webhooks and turns go out as one command each way. */
+    private final CoalescingWriter writes;
 
     public WhatsAppInboundStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.writes = new CoalescingWriter(mongo.getCollection(COLLECTION));
     }
 
     /** True when the message is new, false when it was already accepted (a redelivery). */
@@ -47,14 +54,13 @@ public class WhatsAppInboundStore {
                 .append("sentAt", Date.from(message.sentAt()))
                 .append("receivedAt", Date.from(receivedAt))
                 .append("state", PENDING);
-        return mongo.insert(document, COLLECTION).thenReturn(Boolean.TRUE)
+        return writes.insert(List.of(document)).thenReturn(Boolean.TRUE)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(Boolean.FALSE));
     }
 
     public Mono<Void> markDone(String wamid, String conversationId, Instant at) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(wamid)),
-                new Update().set("state", DONE).set("conversationId", conversationId).set("processedAt", Date.from(at)),
-                COLLECTION).then();
+        return writes.updateOne(Filters.eq("_id", wamid), Updates.combine(Updates.set("state", DONE),
+                Updates.set("conversationId", conversationId), Updates.set("processedAt", Date.from(at))));
     }
 
     public Mono<Void> markFailed(String wamid, String reason, Instant at) {

@@ -1,6 +1,9 @@
 package dev.cobra.runtime.channel.whatsapp;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.cobra.runtime.channel.DeliveryKey;
+import dev.cobra.runtime.persistence.CoalescingWriter;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The persistent queue of outbound WhatsApp messages (collection {@value #COLLECTION}). A message is written
- * {@code PENDING} before anything is sent; a sender claims it ({@code SENDING}, one atomic findAndModify), and
+ * {@code PENDING} before anything is sent; a sender claims it ({@code SENDING}, a conditional update that only takes a {@code PENDING} message), and
  * records the outcome: {@code SENT} with Meta's {@code wamid}, back to {@code PENDING} with a later
  * {@code nextAttemptAt} on a transient error, or {@code FAILED} with the error code. Ids are ObjectIds, so
  * sorting by id is creation order (per-recipient order is kept by the sender).
@@ -38,9 +41,12 @@ public class WhatsAppOutbox {
     public static final String FAILED = "FAILED";
 
     private final ReactiveMongoTemplate mongo;
+    /** "Sent" marks of concurrent sends, one command per batch (the inserts stay ordered per turn, see insert). */
+    private final CoalescingWriter sentMarks;
 
     public WhatsAppOutbox(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.sentMarks = new CoalescingWriter(mongo.getCollection(COLLECTION));
     }
 
     /**
@@ -138,15 +144,39 @@ public class WhatsAppOutbox {
                 COLLECTION);
     }
 
+    /** Marks the claims of one {@link #claimAll} call, so that it can read back the ones it won. */
+    static final String CLAIM_TOKEN_FIELD = "claimToken";
+
+    /**
+     * Takes the given pending messages in one command (a drain's heads) and emits the ones taken, as stored after
+     * the claim; the ones another sender took first, or that are no longer pending, are left out. Same effect per
+     * message as {@link #claim}: two commands per drain instead of one per message.
+     */
+    Flux<Document> claimAll(List<ObjectId> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        String token = new ObjectId().toHexString();
+        Query pending = Query.query(Criteria.where("_id").in(ids).and("status").is(PENDING));
+        Update claim = new Update().set("status", SENDING).set("claimedAt", Date.from(now))
+                .set(CLAIM_TOKEN_FIELD, token).inc("attempts", 1);
+        Query won = Query.query(Criteria.where("status").is(SENDING).and(CLAIM_TOKEN_FIELD).is(token))
+                .with(Sort.by(Sort.Direction.ASC, "_id"));
+        return mongo.updateMulti(pending, claim, COLLECTION)
+                .flatMapMany(result -> result.getModifiedCount() == 0 ? Flux.empty()
+                        : mongo.find(won, Document.class, COLLECTION));
+    }
+
     /**
      * Records Meta's acceptance reported by the send's own HTTP response. A message a status webhook settled first
      * keeps that settlement (same wamid); a {@code PENDING} one (its claim released while the answer was late) is
      * settled too, so it is not sent again.
      */
     Mono<Void> markSent(ObjectId id, String wamid, Instant now) {
-        return updateIf(Criteria.where("_id").is(id).and("status").in(PENDING, SENDING),
-                new Update().set("status", SENT).set("wamid", wamid).set("sentAt", Date.from(now))
-                        .unset("errorCode").unset("errorMessage").unset(IN_DOUBT_FIELD));
+        return sentMarks.updateOne(Filters.and(Filters.eq("_id", id), Filters.in("status", PENDING, SENDING)),
+                Updates.combine(Updates.set("status", SENT), Updates.set("wamid", wamid),
+                        Updates.set("sentAt", Date.from(now)), Updates.unset("errorCode"), Updates.unset("errorMessage"),
+                        Updates.unset(IN_DOUBT_FIELD)));
     }
 
     /** Back to the queue; only while the claim it answers still holds (a status webhook may have settled it). */

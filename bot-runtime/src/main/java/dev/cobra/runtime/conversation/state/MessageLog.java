@@ -7,6 +7,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.persistence.CoalescingWriter;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -29,17 +30,19 @@ public class MessageLog {
     static final String COLLECTION = "messages";
 
     private final Mono<MongoCollection<Document>> collection;
+    /** Concurrent turns' transcript lines, one insert command per batch. */
+    private final CoalescingWriter appends;
 
     public MessageLog(ReactiveMongoTemplate mongo) {
         this.collection = mongo.getCollection(COLLECTION).cache();
+        this.appends = new CoalescingWriter(collection);
     }
 
     public Mono<Void> append(List<TranscriptEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = documents(entries);
-        return collection.flatMap(c -> Mono.from(c.insertMany(docs))).then();
+        return appends.insert(documents(entries));
     }
 
     /**
