@@ -87,8 +87,22 @@ public final class Kill9Check {
                 sender.start();
                 senders.add(sender);
             }
+            long lastReplyAt = System.nanoTime();
+            int repliesSeen = 0;
             while (killAfterReplies > 0 && graph.sentBodies().size() < killAfterReplies) {
                 pause(2);
+                int replies = graph.sentBodies().size();
+                if (replies != repliesSeen) {
+                    repliesSeen = replies;
+                    lastReplyAt = System.nanoTime();
+                } else if (senders.stream().noneMatch(Thread::isAlive)
+                        && System.nanoTime() - lastReplyAt > Duration.ofSeconds(20).toNanos()) {
+                    // Conversations handed to an agent stop getting bot replies, so a run has a ceiling.
+                    say("only " + replies + " replies came in this run, all messages answered; choose "
+                            + "--kill-after-replies below that");
+                    runtime.kill();
+                    System.exit(2);
+                }
             }
             if (killAfterReplies == 0) {
                 killPoint.await();
@@ -105,6 +119,7 @@ public final class Kill9Check {
             // status webhook and is sent only once the grace is over.
             awaitQuiet(graph, Duration.ofSeconds(40), Duration.ofMinutes(4));
             runtime.close(); // graceful stop, so that the data file can be opened here
+            say(graph.sentBodies().size() + " replies reached the Graph API in both lives");
             boolean ok = verify(dataDir, accepted, debtors, perDebtor, graph);
             say(ok ? "PASSED" : "FAILED");
             System.exit(ok ? 0 : 1);
