@@ -115,6 +115,9 @@ public final class LoadHarness {
                 if (options.containsKey("jfr")) { // a flight recording of the runtime, to see where the time goes
                     jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath());
                 }
+                if (options.containsKey("runtime-jvm-args")) { // e.g. --runtime-jvm-args=-XX:+UseParallelGC
+                    jvmArgs.addAll(List.of(options.get("runtime-jvm-args").split(",")));
+                }
                 List<String> runtimeArgs = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + port, "--bot.data-dir=" + work.resolve("runtime"),
                                 "--bot.demo.enabled=false", "--bot.admin.password=" + ADMIN_PASSWORD,
                                 "--whatsapp.app-secret=" + SECRET, "--whatsapp.access-token=load-token",

@@ -120,6 +120,29 @@ class CoalescingWriterTest {
     }
 
     @Test
+    void anOrderedBatchStopsAtADuplicateAndTheCallersAfterItAreSentAgainNotLost() {
+        MongoCollection<Document> things = start(dir.resolve("o.mv"), 0);
+        Mono.from(things.insertOne(new Document("_id", "taken"))).block(T);
+        CoalescingWriter writer = new CoalescingWriter(Mono.just(things), true);
+
+        List<Mono<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            List<Document> docs = i == 17
+                    ? List.of(new Document("_id", "mine-17"), new Document("_id", "taken"), new Document("_id", "cut-17"))
+                    : List.of(new Document("_id", "a" + i), new Document("_id", "b" + i));
+            outcomes.add(writer.insert(docs).thenReturn("ok")
+                    .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just("duplicate")));
+        }
+        List<String> results = Flux.merge(outcomes).collectList().block(T);
+
+        assertThat(results).hasSize(40).containsOnlyOnce("duplicate");
+        // the duplicate's own caller stops at it (ordered); every other caller's documents are stored
+        assertThat(Mono.from(things.countDocuments()).block(T)).isEqualTo(1 + 1 + 78);
+        assertThat(Mono.from(things.find(Filters.eq("_id", "cut-17")).first()).blockOptional(T)).isEmpty();
+        assertThat(writeCommands.get()).as("batched").isLessThan(20);
+    }
+
+    @Test
     void aBatchThatFailsAsAWholeFailsItsCallersAndTheWriterGoesOnAfterwards() {
         Path file = dir.resolve("e.mv");
         MongoCollection<Document> things = start(file, 0);

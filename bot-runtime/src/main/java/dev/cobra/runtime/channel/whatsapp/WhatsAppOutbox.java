@@ -41,11 +41,14 @@ public class WhatsAppOutbox {
     public static final String FAILED = "FAILED";
 
     private final ReactiveMongoTemplate mongo;
-    /** "Sent" marks of concurrent sends, one command per batch (the inserts stay ordered per turn, see insert). */
+    /** Concurrent turns' messages, one ordered insert command per batch (order kept: see insert). */
+    private final CoalescingWriter inserts;
+    /** "Sent" marks of concurrent sends, one command per batch. */
     private final CoalescingWriter sentMarks;
 
     public WhatsAppOutbox(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.inserts = new CoalescingWriter(mongo.getCollection(COLLECTION), true);
         this.sentMarks = new CoalescingWriter(mongo.getCollection(COLLECTION));
     }
 
@@ -85,16 +88,16 @@ public class WhatsAppOutbox {
     static final String DELIVERY_FIELD = "delivery";
 
     /**
-     * One ordered insert for the whole turn (one database command instead of one per message; ids in order, so
-     * the sender keeps the order). A retry after a lost answer may find some of them stored: those are then
-     * inserted one by one, skipping the ones that landed.
+     * One ordered insert for the whole turn, sent together with other turns' in one command ({@link
+     * CoalescingWriter}, ordered; ids in order, so the sender keeps the order). A retry after a lost answer may
+     * find some of them stored: those are then inserted one by one, skipping the ones that landed.
      */
     private Mono<Void> insert(List<Document> messages) {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
         messages.forEach(doc -> doc.putIfAbsent("_id", new ObjectId()));
-        return whileReachable(Mono.defer(() -> mongo.insert(messages, COLLECTION).then()))
+        return whileReachable(Mono.defer(() -> inserts.insert(messages)))
                 .onErrorResume(DuplicateKeyException.class, partlyLanded -> Flux.fromIterable(messages)
                         .concatMap(doc -> whileReachable(Mono.defer(() -> mongo.insert(doc, COLLECTION)).then())
                                 .onErrorResume(DuplicateKeyException.class, landed -> Mono.empty()))

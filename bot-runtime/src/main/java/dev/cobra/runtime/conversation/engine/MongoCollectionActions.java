@@ -1,13 +1,16 @@
 package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.persistence.CoalescingWriter;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 /**
  * {@link CollectionActions} over the debtor directory and four append-only collections: {@code payment_links},
@@ -28,7 +31,13 @@ public class MongoCollectionActions implements CollectionActions {
         this.directory = directory;
         this.mongo = mongo;
         this.paymentLinkBaseUrl = paymentLinkBaseUrl.endsWith("/") ? paymentLinkBaseUrl : paymentLinkBaseUrl + "/";
+        this.paymentLinks = new CoalescingWriter(mongo.getCollection("payment_links"));
+        this.events = new CoalescingWriter(mongo.getCollection("conversation_events"));
     }
+
+    /** Concurrent turns' payment links and events, one insert command per batch each. */
+    private final CoalescingWriter paymentLinks;
+    private final CoalescingWriter events;
 
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
@@ -59,8 +68,7 @@ public class MongoCollectionActions implements CollectionActions {
                 .append("currency", request.currency())
                 .append("status", "OPEN")
                 .append("createdAt", Date.from(request.at()));
-        return mongo.getCollection("payment_links").flatMap(c -> Mono.from(c.insertOne(doc)))
-                .thenReturn(paymentLinkBaseUrl + token);
+        return paymentLinks.insert(List.of(doc)).thenReturn(paymentLinkBaseUrl + token);
     }
 
     @Override
@@ -91,12 +99,12 @@ public class MongoCollectionActions implements CollectionActions {
 
     @Override
     public Mono<Void> emitEvent(ConversationEvent e) {
-        Document doc = new Document("type", e.type())
+        Document doc = new Document("_id", new ObjectId()).append("type", e.type())
                 .append("conversationId", e.conversationId())
                 .append("debtorId", e.debtorId())
                 .append("data", new Document(e.data()))
                 .append("delivered", false)
                 .append("at", Date.from(e.at()));
-        return mongo.getCollection("conversation_events").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+        return events.insert(List.of(doc));
     }
 }
