@@ -2,7 +2,7 @@
 # Runs the load harness (issue 8) against a freshly built runtime jar on this machine and prints a JSON summary.
 # Usage: scripts/load-harness.sh [--duration=30] [--concurrency=64] [--rate=300] [--debtors=20000]
 #                                [--phases=baseline,menu,nlu,open] [--heap=1536m] [--out=summary.json] [--jfr=rec.jfr]
-#                                [--runtime-args=--bot.durable-writes=false,...]
+#                                [--runtime-args=--bot.durable-writes=false,...] [--runtime-jvm-args=-XX:+UseParallelGC,...]
 # Set SKIP_BUILD=1 to reuse the jar and classes already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
