@@ -98,7 +98,7 @@ public final class Kill9Check {
                 } else if (senders.stream().noneMatch(Thread::isAlive)
                         && System.nanoTime() - lastReplyAt > Duration.ofSeconds(20).toNanos()) {
                     // Conversations handed to an agent stop getting bot replies, so a run has a ceiling.
-                    say("only " + replies + " replies came in this run, all messages answered; choose "
+                    say("only " + replies + " replies came, every message was sent and none came for 20 s; choose "
                             + "--kill-after-replies below that");
                     runtime.kill();
                     System.exit(2);
