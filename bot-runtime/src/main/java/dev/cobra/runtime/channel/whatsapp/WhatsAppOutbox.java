@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
 
 /**
  * The persistent queue of outbound WhatsApp messages (collection {@value #COLLECTION}). A message is written
- * {@code PENDING} before anything is sent; a sender claims it ({@code SENDING}, a conditional update that only takes a {@code PENDING} message), and
- * records the outcome: {@code SENT} with Meta's {@code wamid}, back to {@code PENDING} with a later
- * {@code nextAttemptAt} on a transient error, or {@code FAILED} with the error code. Ids are ObjectIds, so
- * sorting by id is creation order (per-recipient order is kept by the sender).
+ * {@code PENDING} before anything is sent; a sender claims it ({@code SENDING}, by a conditional update that only
+ * takes a {@code PENDING} message), and records the outcome: {@code SENT} with Meta's {@code wamid}, back to
+ * {@code PENDING} with a later {@code nextAttemptAt} on a transient error, or {@code FAILED} with the error code.
+ * Ids are ObjectIds, so sorting by id is creation order (per-recipient order is kept by the sender).
  */
 public class WhatsAppOutbox {
 

@@ -25,6 +25,9 @@ public class MongoCollectionActions implements CollectionActions {
     private final DebtorDirectory directory;
     private final ReactiveMongoTemplate mongo;
     private final String paymentLinkBaseUrl;
+    /** Concurrent turns' payment links and events, one insert command per batch each. */
+    private final CoalescingWriter paymentLinks;
+    private final CoalescingWriter events;
 
     public MongoCollectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
                                   String paymentLinkBaseUrl) {
@@ -34,10 +37,6 @@ public class MongoCollectionActions implements CollectionActions {
         this.paymentLinks = new CoalescingWriter(mongo.getCollection("payment_links"));
         this.events = new CoalescingWriter(mongo.getCollection("conversation_events"));
     }
-
-    /** Concurrent turns' payment links and events, one insert command per batch each. */
-    private final CoalescingWriter paymentLinks;
-    private final CoalescingWriter events;
 
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
