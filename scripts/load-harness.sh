@@ -3,6 +3,9 @@
 # Usage: scripts/load-harness.sh [--duration=30] [--concurrency=64] [--rate=300] [--debtors=20000]
 #                                [--phases=baseline,menu,nlu,open] [--heap=1536m] [--out=summary.json] [--jfr=rec.jfr]
 #                                [--runtime-args=--bot.durable-writes=false,...] [--runtime-jvm-args=-XX:+UseParallelGC,...]
+#        instances started elsewhere instead of the jar here (round-robin, measured through their actuator metrics):
+#                                [--targets=http://a:8080,http://b:8080 --graph-listen=0.0.0.0:9099
+#                                 --graph-url=http://this-host:9099] [--admin-password=...]
 # Set SKIP_BUILD=1 to reuse the jar and classes already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code jcmd <pid> GC.heap_info}. Its output goes to a log file so a failure can be read afterwards. Used by the load
  * harness and by the kill -9 fault check.
  */
-public final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable, MeasuredRuntime {
 
     private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -66,7 +66,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** CPU seconds (user + system) the process has used so far. */
-    double cpuSeconds() throws IOException {
+    @Override
+    public double cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
@@ -74,7 +75,8 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Heap in use now, in MB, or -1 when jcmd cannot tell. */
-    double heapUsedMb() {
+    @Override
+    public double heapUsedMb() {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info")

@@ -33,15 +33,24 @@ final class GraphApiRecorder implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private volatile Listener listener = (to, at) -> { };
 
+    /** The URL runtimes on other machines use to reach it, or null (they run here: loopback). */
+    private final String advertisedUrl;
+
     GraphApiRecorder() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        this(new InetSocketAddress("127.0.0.1", 0), null);
+    }
+
+    /** Listening on {@code address}; {@code advertisedUrl} is what the runtimes are told (see {@link #baseUrl}). */
+    GraphApiRecorder(InetSocketAddress address, String advertisedUrl) throws IOException {
+        server = HttpServer.create(address, 1024);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+        this.advertisedUrl = advertisedUrl;
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return advertisedUrl != null ? advertisedUrl : "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     void listen(Listener listener) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load harness of issue 8. Starts a bare baseline server and the runtime jar as separate JVMs on this
- * machine, plays the Graph API for the runtime, and drives signed WhatsApp webhooks from many distinct debtors:
+ * machine (or drives instances running elsewhere, {@code --targets}, round-robin), plays the Graph API for the
+ * runtime, and drives signed WhatsApp webhooks from many distinct debtors:
  * <ol>
  *   <li>{@code baseline}: closed loop at {@code --concurrency} against the bare baseline (signature check, JSON
  *   parse, one MongoDB write): acknowledged webhooks/s;</li>
@@ -109,34 +111,33 @@ public final class LoadHarness {
             baseline = (Double) result.get("perSecond");
         }
         if (phases.stream().anyMatch(p -> !p.equals("baseline"))) {
-            try (GraphApiRecorder graph = new GraphApiRecorder()) {
-                int port = freePort();
-                List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
-                if (options.containsKey("jfr")) { // a flight recording of the runtime, to see where the time goes
-                    jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath());
+            // --targets: instances started elsewhere (the generator on its own machine, several instances on one
+            // MongoDB); otherwise the harness starts the runtime jar here.
+            List<String> targets = options.containsKey("targets") ? List.of(options.get("targets").split(",")) : List.of();
+            try (GraphApiRecorder graph = graphApi()) {
+                StartedRuntime started = null;
+                MeasuredRuntime measured;
+                List<String> bases;
+                if (targets.isEmpty()) {
+                    started = startRuntime(jar, work, heap, graph);
+                    bases = List.of(started.baseUrl());
+                    measured = started.jvm();
+                    summary.put("runtimeStartupToReadySeconds", started.startup().toMillis() / 1000.0);
+                } else {
+                    System.err.println("load: driving " + targets + "; each instance must run with " + String.join(" ",
+                            runtimeSettings(graph)));
+                    for (String target : targets) {
+                        awaitHealthy(target, Duration.ofSeconds(60));
+                    }
+                    bases = targets;
+                    measured = new RemoteRuntimes(targets, adminPassword());
+                    summary.put("targets", targets);
                 }
-                if (options.containsKey("runtime-jvm-args")) { // e.g. --runtime-jvm-args=-XX:+UseParallelGC
-                    jvmArgs.addAll(List.of(options.get("runtime-jvm-args").split(",")));
-                }
-                List<String> runtimeArgs = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + port, "--bot.data-dir=" + work.resolve("runtime"),
-                                "--bot.demo.enabled=false", "--bot.admin.password=" + ADMIN_PASSWORD,
-                                "--whatsapp.app-secret=" + SECRET, "--whatsapp.access-token=load-token",
-                                "--whatsapp.phone-number-id=PNID", "--whatsapp.graph-api-url=" + graph.baseUrl(),
-                                "--whatsapp.messages-per-second=1000", "--logging.level.dev.cobra=WARN",
-                                // the driver's command metrics (Micrometer) tell which database calls a turn makes
-                                "--management.endpoints.web.exposure.include=health,info,metrics"));
-                if (options.containsKey("runtime-args")) { // e.g. --runtime-args=--bot.durable-writes=false
-                    runtimeArgs.addAll(List.of(options.get("runtime-args").split(",")));
-                }
-                ChildJvm runtime = ChildJvm.start("runtime", jvmArgs, runtimeArgs);
                 try {
-                    String base = "http://127.0.0.1:" + port;
-                    Duration startup = runtime.awaitReady(base + "/actuator/health", Duration.ofSeconds(120));
-                    summary.put("runtimeStartupToReadySeconds", startup.toMillis() / 1000.0);
-                    importDebtors(base, debtors);
+                    importDebtors(bases.get(0), debtors);
                     VirtualDebtors people = new VirtualDebtors(debtors);
                     graph.listen(people);
-                    SignedWebhooks webhooks = new SignedWebhooks(base, SECRET);
+                    SignedWebhooks webhooks = new SignedWebhooks(bases, SECRET);
                     Map<String, int[]> expected = new HashMap<>();
                     expected.put("menu", calibrate(people, webhooks, VirtualDebtors.menuScript()));
                     expected.put("nlu", calibrate(people, webhooks, VirtualDebtors.classifierScript()));
@@ -146,11 +147,11 @@ public final class LoadHarness {
                     for (String phase : phases) {
                         Map<String, Object> result = switch (phase) {
                             case "menu" -> closedLoop(people, webhooks, VirtualDebtors.menuScript(),
-                                    expected.get("menu"), concurrency, Duration.ofSeconds(seconds), runtime);
+                                    expected.get("menu"), concurrency, Duration.ofSeconds(seconds), measured);
                             case "nlu" -> closedLoop(people, webhooks, VirtualDebtors.classifierScript(),
-                                    expected.get("nlu"), concurrency, Duration.ofSeconds(seconds), runtime);
+                                    expected.get("nlu"), concurrency, Duration.ofSeconds(seconds), measured);
                             case "open" -> openLoop(people, webhooks, VirtualDebtors.menuScript(),
-                                    expected.get("menu"), rate, Duration.ofSeconds(seconds), runtime);
+                                    expected.get("menu"), rate, Duration.ofSeconds(seconds), measured);
                             default -> null;
                         };
                         if (result == null) {
@@ -162,14 +163,92 @@ public final class LoadHarness {
                         summary.put(phase, result);
                     }
                     summary.put("strayOutboundMessages", people.strayReplies());
-                    summary.put("databaseCommands", databaseCommands(base));
-                    summary.put("runtimeHeapUsedMbAtEnd", round(runtime.heapUsedMb(), 1));
+                    summary.put("databaseCommands", databaseCommands(bases));
+                    summary.put("runtimeHeapUsedMbAtEnd", round(measured.heapUsedMb(), 1));
                 } finally {
-                    runtime.close();
+                    if (started != null) {
+                        started.jvm().close();
+                    }
                 }
             }
         }
         return summary;
+    }
+
+    /** A runtime jar started here, next to the generator. */
+    private record StartedRuntime(ChildJvm jvm, String baseUrl, Duration startup) {
+    }
+
+    private StartedRuntime startRuntime(Path jar, Path work, String heap, GraphApiRecorder graph) throws Exception {
+        int port = freePort();
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
+        if (options.containsKey("jfr")) { // a flight recording of the runtime, to see where the time goes
+            jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath());
+        }
+        if (options.containsKey("runtime-jvm-args")) { // e.g. --runtime-jvm-args=-XX:+UseParallelGC
+            jvmArgs.addAll(List.of(options.get("runtime-jvm-args").split(",")));
+        }
+        List<String> runtimeArgs = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--bot.data-dir=" + work.resolve("runtime"), "--bot.demo.enabled=false", "--logging.level.dev.cobra=WARN"));
+        runtimeArgs.addAll(runtimeSettings(graph));
+        if (options.containsKey("runtime-args")) { // e.g. --runtime-args=--bot.durable-writes=false
+            runtimeArgs.addAll(List.of(options.get("runtime-args").split(",")));
+        }
+        ChildJvm runtime = ChildJvm.start("runtime", jvmArgs, runtimeArgs);
+        String base = "http://127.0.0.1:" + port;
+        try {
+            return new StartedRuntime(runtime, base, runtime.awaitReady(base + "/actuator/health", Duration.ofSeconds(120)));
+        } catch (Exception e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /** The settings every driven instance needs: the harness's secret, token and Graph API stand-in. */
+    private List<String> runtimeSettings(GraphApiRecorder graph) {
+        return List.of("--bot.admin.password=" + adminPassword(), "--whatsapp.app-secret=" + SECRET,
+                "--whatsapp.access-token=load-token", "--whatsapp.phone-number-id=PNID",
+                "--whatsapp.graph-api-url=" + graph.baseUrl(), "--whatsapp.messages-per-second=1000",
+                // the driver's command metrics (Micrometer) tell which database calls a turn makes
+                "--management.endpoints.web.exposure.include=health,info,metrics");
+    }
+
+    private String adminPassword() {
+        return option("admin-password", ADMIN_PASSWORD);
+    }
+
+    /**
+     * The Graph API stand-in; {@code --graph-listen=host:port} makes it reachable from other machines, and
+     * {@code --graph-url} is the address they use for it (e.g. {@code http://generator.internal:9099}).
+     */
+    private GraphApiRecorder graphApi() throws IOException {
+        if (!options.containsKey("graph-listen")) {
+            return new GraphApiRecorder();
+        }
+        String listen = options.get("graph-listen");
+        int colon = listen.lastIndexOf(':');
+        InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon),
+                Integer.parseInt(listen.substring(colon + 1)));
+        return new GraphApiRecorder(address, option("graph-url", "http://" + listen));
+    }
+
+    private void awaitHealthy(String base, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(base + " is not healthy after " + timeout);
+            }
+            Thread.sleep(500);
+        }
     }
 
     private Map<String, Object> baselinePhase(Path work, int seconds, int concurrency) throws Exception {
@@ -254,7 +333,7 @@ public final class LoadHarness {
      */
     private Map<String, Object> closedLoop(VirtualDebtors people, SignedWebhooks webhooks,
                                            List<SignedWebhooks.Message> script, int[] expected, int concurrency,
-                                           Duration duration, ChildJvm measured) throws Exception {
+                                           Duration duration, MeasuredRuntime measured) throws Exception {
         TurnStats stats = new TurnStats();
         HeapSampler heap = measured == null ? null : new HeapSampler(measured);
         double cpuBefore = measured == null ? 0 : measured.cpuSeconds();
@@ -277,16 +356,25 @@ public final class LoadHarness {
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> result = stats.report(wall);
         if (measured != null) {
-            result.put("runtimeCpuCores", round((measured.cpuSeconds() - cpuBefore) / wall, 2));
+            putCpu(result, measured, cpuBefore, wall);
             result.put("runtimeHeapUsedMbMax", heap.stop());
         }
         return result;
     }
 
+    /** CPU cores the runtime used over the phase, when it can tell (a remote instance without the metric cannot). */
+    private static void putCpu(Map<String, Object> result, MeasuredRuntime measured, double cpuBefore, double wall)
+            throws Exception {
+        double used = measured.cpuSeconds() - cpuBefore;
+        if (Double.isFinite(used)) {
+            result.put("runtimeCpuCores", round(used / wall, 2));
+        }
+    }
+
     /** Sends {@code rate} messages per second on a fixed schedule, whatever the answers do (open loop). */
     private Map<String, Object> openLoop(VirtualDebtors people, SignedWebhooks webhooks,
                                          List<SignedWebhooks.Message> script, int[] expected, int rate,
-                                         Duration duration, ChildJvm measured) throws Exception {
+                                         Duration duration, MeasuredRuntime measured) throws Exception {
         TurnStats stats = new TurnStats();
         HeapSampler heap = new HeapSampler(measured);
         ConcurrentLinkedQueue<Object[]> ready = new ConcurrentLinkedQueue<>(); // {phone, nextStep}
@@ -321,7 +409,7 @@ public final class LoadHarness {
         result.put("offeredPerSecond", rate);
         result.put("sent", sent);
         result.put("sentPerSecond", round(sent / sendWindow, 1));
-        result.put("runtimeCpuCores", round((measured.cpuSeconds() - cpuBefore) / wall, 2));
+        putCpu(result, measured, cpuBefore, wall);
         result.put("runtimeHeapUsedMbMax", heap.stop());
         return result;
     }
@@ -380,7 +468,7 @@ public final class LoadHarness {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private volatile double max = -1;
 
-        HeapSampler(ChildJvm jvm) {
+        HeapSampler(MeasuredRuntime jvm) {
             timer.scheduleAtFixedRate(() -> max = Math.max(max, jvm.heapUsedMb()), 1, 3, TimeUnit.SECONDS);
         }
 
@@ -391,7 +479,7 @@ public final class LoadHarness {
     }
 
     private void importDebtors(String base, int count) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword())
                 .getBytes(StandardCharsets.UTF_8));
         String dueDate = LocalDate.now().minusDays(10).toString();
         for (int from = 0; from < count; from += 1000) {
@@ -417,6 +505,27 @@ public final class LoadHarness {
                 throw new IllegalStateException("debtor import answered " + response.statusCode() + ": " + response.body());
             }
         }
+    }
+
+    /** {@link #databaseCommands(String)} summed over the instances driven (means weighted by count). */
+    private Map<String, Object> databaseCommands(List<String> bases) throws Exception {
+        if (bases.size() == 1) {
+            return databaseCommands(bases.get(0));
+        }
+        Map<String, double[]> sums = new java.util.TreeMap<>(); // count, total ms
+        for (String base : bases) {
+            for (Map.Entry<String, Object> entry : databaseCommands(base).entrySet()) {
+                Map<?, ?> one = (Map<?, ?>) entry.getValue();
+                long count = ((Number) one.get("count")).longValue();
+                double[] sum = sums.computeIfAbsent(entry.getKey(), key -> new double[2]);
+                sum[0] += count;
+                sum[1] += count * ((Number) one.get("meanMs")).doubleValue();
+            }
+        }
+        Map<String, Object> result = new java.util.TreeMap<>();
+        sums.forEach((key, sum) -> result.put(key, Map.of("count", (long) sum[0],
+                "meanMs", sum[0] == 0 ? 0 : round(sum[1] / sum[0], 2))));
+        return result;
     }
 
     /** Count and total time of every (command, collection) the runtime sent to MongoDB during the whole run. */
@@ -456,7 +565,7 @@ public final class LoadHarness {
     }
 
     private com.fasterxml.jackson.databind.JsonNode getJson(String url) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword())
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

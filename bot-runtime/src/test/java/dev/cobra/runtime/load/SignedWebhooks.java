@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,14 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Builds Meta-shaped webhook payloads, signs them like Meta ({@code X-Hub-Signature-256}) and posts them. */
 final class SignedWebhooks {
 
-    private final URI endpoint;
+    /** The webhook endpoint of every instance driven; posts go round-robin, as a load balancer would send them. */
+    private final List<URI> endpoints;
+    private final AtomicLong posts = new AtomicLong();
     private final String appSecret;
     private final HttpClient http;
     private final AtomicLong ids = new AtomicLong();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
     SignedWebhooks(String baseUrl, String appSecret) {
-        this.endpoint = URI.create(baseUrl + "/webhooks/whatsapp");
+        this(List.of(baseUrl), appSecret);
+    }
+
+    SignedWebhooks(List<String> baseUrls, String appSecret) {
+        this.endpoints = baseUrls.stream().map(base -> URI.create(base + "/webhooks/whatsapp")).toList();
         this.appSecret = appSecret;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4))
@@ -56,6 +63,7 @@ final class SignedWebhooks {
     /** Posts a signed body; completes with the HTTP status (0 on a connection failure). */
     CompletableFuture<Integer> post(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        URI endpoint = endpoints.get((int) (posts.getAndIncrement() % endpoints.size()));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
