@@ -1,8 +1,10 @@
 package dev.cobra.runtime.collections;
 
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
+import dev.cobra.runtime.conversation.engine.TurnEffects;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -40,8 +42,17 @@ public class PromiseStore {
         this.mongo = mongo;
     }
 
+    /**
+     * Stores a promise. Inside a turn its id is named after the turn ({@link TurnEffects}): when the same message's
+     * turn runs again, the promise already stored is returned instead of a second one.
+     */
     public Mono<Document> record(PromiseRecord p, String source) {
-        Document doc = new Document("_id", new ObjectId())
+        return TurnEffects.nextObjectId("promise").flatMap(id -> mongo.insert(promise(id, p, source), COLLECTION)
+                .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(id, Document.class, COLLECTION)));
+    }
+
+    private static Document promise(ObjectId id, PromiseRecord p, String source) {
+        return new Document("_id", id)
                 .append("conversationId", p.conversationId())
                 .append("debtorId", p.debtorId())
                 .append("debtId", p.debtId())
@@ -52,7 +63,6 @@ public class PromiseStore {
                 .append("status", OPEN)
                 .append("reminder", "PENDING")
                 .append("createdAt", Date.from(p.at()));
-        return mongo.insert(doc, COLLECTION);
     }
 
     /**

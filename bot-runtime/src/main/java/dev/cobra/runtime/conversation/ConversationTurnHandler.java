@@ -1,6 +1,7 @@
 package dev.cobra.runtime.conversation;
 
 import dev.cobra.runtime.channel.DeliveryKey;
+import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.channel.InboundMessage;
 import dev.cobra.runtime.channel.OutboundChannel;
 import dev.cobra.runtime.channel.OutboundMessage;
@@ -146,6 +147,11 @@ public class ConversationTurnHandler implements TurnHandler {
                         state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
                         TurnInput input = new TurnInput(message.text(), message.optionId());
                         return engine.handle(state, input, context)
+                                // Records the engine writes are named after this message: a second run of its turn
+                                // (lost save race, crash before the save) meets them instead of writing them again.
+                                .contextWrite(ctx -> message.messageId() == null ? ctx
+                                        : TurnEffects.of(state.id(), message.messageId(), message.receivedAt() != null
+                                                ? message.receivedAt() : Instant.EPOCH).addTo(ctx))
                                 .flatMap(outcome -> persist(state, outcome.debtorText() == null ? "" : outcome.debtorText(),
                                         outcome, context.now(), message.messageId()));
                     });

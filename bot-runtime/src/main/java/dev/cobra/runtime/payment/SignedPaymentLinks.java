@@ -2,7 +2,9 @@ package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.collections.OperationsSecrets;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
+import dev.cobra.runtime.conversation.engine.TurnEffects;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
@@ -41,23 +43,33 @@ public class SignedPaymentLinks implements PaymentLinkProvider {
         return secrets.secret(SECRET_NAME, configuredKey);
     }
 
+    /**
+     * Stores a link and returns its signed URL. Inside a turn the link id is named after the turn ({@link
+     * TurnEffects}): when the same message's turn runs again, the link already stored is signed again (same id and
+     * expiry, so the same URL) instead of a second link being issued.
+     */
     @Override
     public Mono<String> issue(PaymentLinkRequest request) {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        String linkId = "pl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expiresAt = request.at().plus(lifetime);
-        Document doc = new Document("_id", linkId)
-                .append("conversationId", request.conversationId())
-                .append("debtorId", request.debtorId())
-                .append("debtId", request.debtId())
-                .append("amount", request.amount() == null ? null : request.amount().toPlainString())
-                .append("currency", request.currency())
-                .append("status", "OPEN")
-                .append("createdAt", Date.from(request.at()))
-                .append("expiresAt", Date.from(expiresAt));
-        return key().flatMap(key -> mongo.insert(doc, COLLECTION)
-                .thenReturn(baseUrl + PaymentLinkTokens.sign(key, linkId, expiresAt)));
+        return TurnEffects.nextKey("payment_link").map(key -> "pl_" + key).switchIfEmpty(Mono.fromSupplier(() -> {
+            byte[] bytes = new byte[12];
+            RANDOM.nextBytes(bytes);
+            return "pl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        })).flatMap(linkId -> {
+            Instant expiresAt = request.at().plus(lifetime);
+            Document doc = new Document("_id", linkId)
+                    .append("conversationId", request.conversationId())
+                    .append("debtorId", request.debtorId())
+                    .append("debtId", request.debtId())
+                    .append("amount", request.amount() == null ? null : request.amount().toPlainString())
+                    .append("currency", request.currency())
+                    .append("status", "OPEN")
+                    .append("createdAt", Date.from(request.at()))
+                    .append("expiresAt", Date.from(expiresAt));
+            Mono<Instant> stored = mongo.insert(doc, COLLECTION).thenReturn(expiresAt)
+                    .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(linkId, Document.class, COLLECTION)
+                            .map(existing -> existing.getDate("expiresAt").toInstant()));
+            return key().flatMap(key -> stored.map(expiry -> baseUrl + PaymentLinkTokens.sign(key, linkId, expiry)));
+        });
     }
 
     /** The stored link a token names, when the token is valid now. */

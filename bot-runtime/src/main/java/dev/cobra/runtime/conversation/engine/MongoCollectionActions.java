@@ -3,7 +3,7 @@ package dev.cobra.runtime.conversation.engine;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.persistence.CoalescingWriter;
 import org.bson.Document;
-import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
@@ -72,38 +72,51 @@ public class MongoCollectionActions implements CollectionActions {
 
     @Override
     public Mono<Void> recordPromise(PromiseRecord p) {
-        Document doc = new Document("conversationId", p.conversationId())
+        return TurnEffects.nextObjectId("promise").flatMap(id -> insertOnce("promises", new Document("_id", id)
+                .append("conversationId", p.conversationId())
                 .append("debtorId", p.debtorId())
                 .append("debtId", p.debtId())
                 .append("date", p.date() == null ? null : p.date().toString())
                 .append("amount", p.amount() == null ? null : p.amount().toPlainString())
                 .append("currency", p.currency())
                 .append("status", "OPEN")
-                .append("createdAt", Date.from(p.at()));
-        return mongo.getCollection("promises").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+                .append("createdAt", Date.from(p.at()))));
     }
 
     @Override
     public Mono<Void> recordPlanRequest(PlanRequestRecord p) {
-        Document doc = new Document("conversationId", p.conversationId())
+        return TurnEffects.nextObjectId("plan_request").flatMap(id -> insertOnce("plan_requests", new Document("_id", id)
+                .append("conversationId", p.conversationId())
                 .append("debtorId", p.debtorId())
                 .append("debtId", p.debtId())
                 .append("installments", p.installments())
                 .append("amount", p.amount() == null ? null : p.amount().toPlainString())
                 .append("currency", p.currency())
                 .append("status", "REQUESTED")
-                .append("createdAt", Date.from(p.at()));
-        return mongo.getCollection("plan_requests").flatMap(c -> Mono.from(c.insertOne(doc))).then();
+                .append("createdAt", Date.from(p.at()))));
+    }
+
+    /** Inserts a record named by {@link TurnEffects}; one a first run of the same turn stored is left as it is. */
+    private Mono<Void> insertOnce(String collection, Document record) {
+        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(record))).then()
+                .onErrorResume(MongoCollectionActions::duplicateKey, again -> Mono.empty());
+    }
+
+    private static boolean duplicateKey(Throwable error) {
+        return error instanceof com.mongodb.MongoWriteException write
+                && write.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY;
     }
 
     @Override
     public Mono<Void> emitEvent(ConversationEvent e) {
-        Document doc = new Document("_id", new ObjectId()).append("type", e.type())
-                .append("conversationId", e.conversationId())
-                .append("debtorId", e.debtorId())
-                .append("data", new Document(e.data()))
-                .append("delivered", false)
-                .append("at", Date.from(e.at()));
-        return events.insert(List.of(doc));
+        // Named after the turn (TurnEffects): a second run of the same message's turn does not notify twice.
+        return TurnEffects.nextObjectId("event").flatMap(id -> events.insert(List.of(new Document("_id", id)
+                        .append("type", e.type())
+                        .append("conversationId", e.conversationId())
+                        .append("debtorId", e.debtorId())
+                        .append("data", new Document(e.data()))
+                        .append("delivered", false)
+                        .append("at", Date.from(e.at())))))
+                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 }
