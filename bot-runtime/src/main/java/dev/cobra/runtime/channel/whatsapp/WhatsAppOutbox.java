@@ -132,10 +132,14 @@ public class WhatsAppOutbox {
         return message.append("status", FAILED).append("errorCode", code).append("errorMessage", reason);
     }
 
-    /** Messages not yet settled, oldest first: the sender picks the head of each recipient's queue. */
+    /**
+     * Messages not yet settled, oldest first, with only the fields that pick the head of each recipient's queue
+     * (the bodies are read by {@link #claimAll} for the heads it takes, not for a whole backlog at every drain).
+     */
     Flux<Document> unsettled(int limit) {
         Query query = Query.query(Criteria.where("status").in(PENDING, SENDING))
                 .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        query.fields().include("to").include("status").include("nextAttemptAt");
         return mongo.find(query, Document.class, COLLECTION);
     }
 
