@@ -2,6 +2,7 @@ package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.collections.OperationsSecrets;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
+import dev.cobra.runtime.conversation.engine.MongoCollectionActions;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -56,14 +57,7 @@ public class SignedPaymentLinks implements PaymentLinkProvider {
             return "pl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         })).flatMap(linkId -> {
             Instant expiresAt = request.at().plus(lifetime);
-            Document doc = new Document("_id", linkId)
-                    .append("conversationId", request.conversationId())
-                    .append("debtorId", request.debtorId())
-                    .append("debtId", request.debtId())
-                    .append("amount", request.amount() == null ? null : request.amount().toPlainString())
-                    .append("currency", request.currency())
-                    .append("status", "OPEN")
-                    .append("createdAt", Date.from(request.at()))
+            Document doc = MongoCollectionActions.paymentLinkRecord(linkId, request)
                     .append("expiresAt", Date.from(expiresAt));
             Mono<Instant> stored = mongo.insert(doc, COLLECTION).thenReturn(expiresAt)
                     .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(linkId, Document.class, COLLECTION)

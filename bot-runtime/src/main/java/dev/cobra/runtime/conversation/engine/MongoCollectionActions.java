@@ -59,7 +59,12 @@ public class MongoCollectionActions implements CollectionActions {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Document doc = new Document("_id", token)
+        return paymentLinks.insert(List.of(paymentLinkRecord(token, request))).thenReturn(paymentLinkBaseUrl + token);
+    }
+
+    /** The stored form of a payment link (also used by the signed links of the payment package). */
+    public static Document paymentLinkRecord(String id, PaymentLinkRequest request) {
+        return new Document("_id", id)
                 .append("conversationId", request.conversationId())
                 .append("debtorId", request.debtorId())
                 .append("debtId", request.debtId())
@@ -67,7 +72,6 @@ public class MongoCollectionActions implements CollectionActions {
                 .append("currency", request.currency())
                 .append("status", "OPEN")
                 .append("createdAt", Date.from(request.at()));
-        return paymentLinks.insert(List.of(doc)).thenReturn(paymentLinkBaseUrl + token);
     }
 
     @Override

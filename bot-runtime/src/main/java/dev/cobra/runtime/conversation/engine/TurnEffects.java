@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,8 +54,8 @@ public record TurnEffects(String turnKey, Instant at, Map<String, AtomicInteger>
     /** Like {@link #nextObjectId}, as URL-safe text (e.g. a payment link id); empty outside a named turn. */
     public static Mono<String> nextKey(String kind) {
         return Mono.deferContextual(context -> Mono.justOrEmpty(context.<TurnEffects>getOrEmpty(CONTEXT_KEY)
-                .map(effects -> java.util.Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(java.util.Arrays.copyOf(effects.digest(kind), 12)))));
+                .map(effects -> Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(Arrays.copyOf(effects.digest(kind), 12)))));
     }
 
     private ObjectId objectId(String kind) {
