@@ -1,13 +1,13 @@
 package dev.cobra.runtime.conversation;
 
 import dev.cobra.runtime.channel.DeliveryKey;
-import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.channel.InboundMessage;
 import dev.cobra.runtime.channel.OutboundChannel;
 import dev.cobra.runtime.channel.OutboundMessage;
 import dev.cobra.runtime.channel.Reply;
 import dev.cobra.runtime.conversation.engine.FlowEngine;
 import dev.cobra.runtime.conversation.engine.TurnContext;
+import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.conversation.engine.TurnInput;
 import dev.cobra.runtime.conversation.engine.TurnOutcome;
 import dev.cobra.runtime.conversation.state.ConcurrentTurnException;

@@ -27,7 +27,7 @@ final class InboundAdmission {
         this.limit = Math.max(1, limit);
     }
 
-    /** Runs {@code work} once a place is free; the place is held until it terminates or is cancelled. */
+    /** Runs {@code work} once a place is free; the place is held until the work terminates. */
     <T> Mono<T> admit(Supplier<Mono<T>> work) {
         return Mono.create(sink -> {
             Runnable start = () -> work.get()

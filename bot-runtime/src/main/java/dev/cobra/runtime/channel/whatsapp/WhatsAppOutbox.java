@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -143,21 +142,13 @@ public class WhatsAppOutbox {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
-    /** Atomically takes a pending message; empty when another sender was faster. */
-    Mono<Document> claim(ObjectId id, Instant now) {
-        Query query = Query.query(Criteria.where("_id").is(id).and("status").is(PENDING));
-        Update update = new Update().set("status", SENDING).set("claimedAt", Date.from(now)).inc("attempts", 1);
-        return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                COLLECTION);
-    }
-
     /** Marks the claims of one {@link #claimAll} call, so that it can read back the ones it won. */
     static final String CLAIM_TOKEN_FIELD = "claimToken";
 
     /**
-     * Takes the given pending messages in one command (a drain's heads) and emits the ones taken, as stored after
-     * the claim; the ones another sender took first, or that are no longer pending, are left out. Same effect per
-     * message as {@link #claim}: two commands per drain instead of one per message.
+     * Takes the given pending messages ({@code SENDING}, {@code claimedAt}, one more attempt) in one command (a
+     * drain's heads) and emits the ones taken, as stored after the claim; the ones another sender took first, or
+     * that are no longer pending, are left out. Two commands per drain instead of one per message.
      */
     Flux<Document> claimAll(List<ObjectId> ids, Instant now) {
         if (ids.isEmpty()) {

@@ -23,18 +23,20 @@ public class MongoCollectionActions implements CollectionActions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DebtorDirectory directory;
-    private final ReactiveMongoTemplate mongo;
     private final String paymentLinkBaseUrl;
-    /** Concurrent turns' payment links and events, one insert command per batch each. */
+    /** Concurrent turns' records, one insert command per batch and collection. */
     private final CoalescingWriter paymentLinks;
+    private final CoalescingWriter promises;
+    private final CoalescingWriter planRequests;
     private final CoalescingWriter events;
 
     public MongoCollectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
                                   String paymentLinkBaseUrl) {
         this.directory = directory;
-        this.mongo = mongo;
         this.paymentLinkBaseUrl = paymentLinkBaseUrl.endsWith("/") ? paymentLinkBaseUrl : paymentLinkBaseUrl + "/";
         this.paymentLinks = new CoalescingWriter(mongo.getCollection("payment_links"));
+        this.promises = new CoalescingWriter(mongo.getCollection("promises"));
+        this.planRequests = new CoalescingWriter(mongo.getCollection("plan_requests"));
         this.events = new CoalescingWriter(mongo.getCollection("conversation_events"));
     }
 
@@ -76,7 +78,7 @@ public class MongoCollectionActions implements CollectionActions {
 
     @Override
     public Mono<Void> recordPromise(PromiseRecord p) {
-        return TurnEffects.nextObjectId("promise").flatMap(id -> insertOnce("promises", new Document("_id", id)
+        return TurnEffects.nextObjectId("promise").flatMap(id -> insertOnce(promises, new Document("_id", id)
                 .append("conversationId", p.conversationId())
                 .append("debtorId", p.debtorId())
                 .append("debtId", p.debtId())
@@ -89,7 +91,7 @@ public class MongoCollectionActions implements CollectionActions {
 
     @Override
     public Mono<Void> recordPlanRequest(PlanRequestRecord p) {
-        return TurnEffects.nextObjectId("plan_request").flatMap(id -> insertOnce("plan_requests", new Document("_id", id)
+        return TurnEffects.nextObjectId("plan_request").flatMap(id -> insertOnce(planRequests, new Document("_id", id)
                 .append("conversationId", p.conversationId())
                 .append("debtorId", p.debtorId())
                 .append("debtId", p.debtId())
@@ -101,26 +103,19 @@ public class MongoCollectionActions implements CollectionActions {
     }
 
     /** Inserts a record named by {@link TurnEffects}; one a first run of the same turn stored is left as it is. */
-    private Mono<Void> insertOnce(String collection, Document record) {
-        return mongo.getCollection(collection).flatMap(c -> Mono.from(c.insertOne(record))).then()
-                .onErrorResume(MongoCollectionActions::duplicateKey, again -> Mono.empty());
-    }
-
-    private static boolean duplicateKey(Throwable error) {
-        return error instanceof com.mongodb.MongoWriteException write
-                && write.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY;
+    private static Mono<Void> insertOnce(CoalescingWriter writer, Document record) {
+        return writer.insert(List.of(record)).onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 
     @Override
     public Mono<Void> emitEvent(ConversationEvent e) {
         // Named after the turn (TurnEffects): a second run of the same message's turn does not notify twice.
-        return TurnEffects.nextObjectId("event").flatMap(id -> events.insert(List.of(new Document("_id", id)
-                        .append("type", e.type())
-                        .append("conversationId", e.conversationId())
-                        .append("debtorId", e.debtorId())
-                        .append("data", new Document(e.data()))
-                        .append("delivered", false)
-                        .append("at", Date.from(e.at())))))
-                .onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
+        return TurnEffects.nextObjectId("event").flatMap(id -> insertOnce(events, new Document("_id", id)
+                .append("type", e.type())
+                .append("conversationId", e.conversationId())
+                .append("debtorId", e.debtorId())
+                .append("data", new Document(e.data()))
+                .append("delivered", false)
+                .append("at", Date.from(e.at()))));
     }
 }

@@ -55,22 +55,24 @@ public record TurnEffects(String turnKey, Instant at, Map<String, AtomicInteger>
     public static Mono<String> nextKey(String kind) {
         return Mono.deferContextual(context -> Mono.justOrEmpty(context.<TurnEffects>getOrEmpty(CONTEXT_KEY)
                 .map(effects -> Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(Arrays.copyOf(effects.digest(kind), 12)))));
+                        .encodeToString(Arrays.copyOf(effects.digest(kind, effects.nextPosition(kind)), 12)))));
     }
 
     private ObjectId objectId(String kind) {
-        int position = positions.computeIfAbsent(kind, k -> new AtomicInteger()).get();
-        byte[] digest = digest(kind);
+        int position = nextPosition(kind);
         ByteBuffer bytes = ByteBuffer.allocate(12);
         bytes.putInt((int) at.getEpochSecond());
         bytes.put((byte) Math.min(position, 255));
-        bytes.put(digest, 0, 7);
+        bytes.put(digest(kind, position), 0, 7);
         return new ObjectId(bytes.array());
     }
 
-    /** SHA-256 of the turn, the kind and the next position of that kind (which it takes). */
-    private byte[] digest(String kind) {
-        int position = positions.computeIfAbsent(kind, k -> new AtomicInteger()).getAndIncrement();
+    private int nextPosition(String kind) {
+        return positions.computeIfAbsent(kind, k -> new AtomicInteger()).getAndIncrement();
+    }
+
+    /** SHA-256 of the turn, the kind and the record's position among that kind. */
+    private byte[] digest(String kind, int position) {
         try {
             return MessageDigest.getInstance("SHA-256")
                     .digest((turnKey + ":" + kind + ":" + position).getBytes(StandardCharsets.UTF_8));

@@ -363,7 +363,7 @@ class OutboxSenderTest {
         Document never = WhatsAppOutbox.newMessage("573005550000", "c", null, "text", "{}", t);
         Document claimed = WhatsAppOutbox.newMessage("573005551111", "c", null, "text", "{}", t);
         rig.outbox.enqueue(new ArrayList<>(List.of(never, claimed))).block(Duration.ofSeconds(5));
-        rig.outbox.claim(claimed.getObjectId("_id"), t).block(Duration.ofSeconds(5));
+        rig.outbox.claimAll(List.of(claimed.getObjectId("_id")), t).blockLast(Duration.ofSeconds(5));
         String neverId = never.getObjectId("_id").toHexString();
         String claimedId = claimed.getObjectId("_id").toHexString();
 
@@ -406,8 +406,8 @@ class OutboxSenderTest {
         rig.outbox.enqueue(queued).block(Duration.ofSeconds(30));
         // A crash right after claiming: four heads SENDING, nobody working on them.
         for (int i = 0; i < 4; i++) {
-            assertThat(rig.outbox.claim(queued.get(i).getObjectId("_id"), Instant.now()).block(Duration.ofSeconds(10)))
-                    .isNotNull();
+            assertThat(rig.outbox.claimAll(List.of(queued.get(i).getObjectId("_id")), Instant.now())
+                    .blockLast(Duration.ofSeconds(10))).isNotNull();
         }
 
         rig.sender = rig.newSender(Duration.ofMinutes(2)); // a shared database: another instance may hold them
