@@ -21,7 +21,8 @@ public final class AccessRules {
     /** Paths anyone may call without signing in. */
     static final String[] PUBLIC_PATHS = {
             "/webchat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error"};
+            "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error",
+            "/email/unsubscribe/**"};
 
     public static void apply(AuthorizeExchangeSpec rules) {
         rules
@@ -32,6 +33,8 @@ public final class AccessRules {
                 .pathMatchers("/api/me").authenticated()
                 .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())
+                .pathMatchers(HttpMethod.POST, "/api/debtors/*/links/send")
+                .hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR, Role.AGENT))
                 .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers("/api/payments/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/plan-bounds/**", "/api/kpis/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))

@@ -1,0 +1,132 @@
+package dev.cobra.runtime.channel.sms;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * SMS traffic (collection {@value #COLLECTION}, owned here): one document per outbound message (who, which campaign,
+ * the provider's id, the furthest delivery status, whether the debtor answered) and one per inbound message id (so a
+ * redelivered webhook is processed once). Message texts are not stored: they carry personal links.
+ *
+ * <p>Statuses only move forward ({@code queued} → {@code sent} → {@code delivered}, or {@code undelivered} /
+ * {@code failed}), whatever order the provider's callbacks arrive in. A callback that arrives before the send
+ * request's answer was recorded is kept under the provider id and applied when that answer is recorded.
+ */
+public class SmsMessageStore {
+
+    private static final String COLLECTION = "sms_messages";
+
+    /** Order of the provider's statuses; a status never replaces one of equal or higher rank. */
+    static final Map<String, Integer> RANK = Map.of("accepted", 1, "queued", 1, "sending", 2, "sent", 3,
+            "delivered", 4, "undelivered", 4, "failed", 4, "read", 5);
+
+    /** An outbound message as campaigns read it. */
+    public record Outbound(String id, String debtorId, String campaignId, String providerId, String status,
+                           String error, boolean replied) {
+    }
+
+    private final ReactiveMongoTemplate mongo;
+
+    public SmsMessageStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Records a message about to be handed to the provider; its id names it in campaign contacts. */
+    public Mono<String> recordOutbound(String debtorId, String to, String campaignId, String purpose, Instant at) {
+        ObjectId id = new ObjectId();
+        Document doc = new Document("_id", id).append("direction", "out").append("debtorId", debtorId)
+                .append("to", to).append("campaignId", campaignId).append("purpose", purpose)
+                .append("status", "created").append("statusRank", 0).append("createdAt", Date.from(at));
+        return mongo.insert(doc, COLLECTION).thenReturn(id.toHexString());
+    }
+
+    /** The provider accepted the message; applies a status callback that was faster than this answer. */
+    public Mono<Void> markSubmitted(String id, String providerId, String status, Instant at) {
+        int rank = RANK.getOrDefault(status, 1);
+        return mongo.updateFirst(byId(id), new Update().set("providerId", providerId).set("status", status)
+                        .set("statusRank", rank).set("sentAt", Date.from(at)), COLLECTION)
+                .then(mongo.findAndRemove(Query.query(Criteria.where("_id").is(early(providerId))), Document.class,
+                        COLLECTION))
+                .flatMap(early -> applyStatus(providerId, early.getString("status"), early.getString("error"), at))
+                .then();
+    }
+
+    public Mono<Void> markFailed(String id, String error, Instant at) {
+        return mongo.updateFirst(byId(id), new Update().set("status", "failed").set("statusRank", RANK.get("failed"))
+                .set("error", error).set("statusAt", Date.from(at)), COLLECTION).then();
+    }
+
+    /**
+     * A status callback. Moves the message forward only; when no message has this provider id yet, keeps the status
+     * for {@link #markSubmitted}. Emits whether a stored message was changed.
+     */
+    public Mono<Boolean> applyStatus(String providerId, String status, String error, Instant at) {
+        Integer rank = RANK.get(status);
+        if (providerId == null || rank == null) {
+            return Mono.just(false);
+        }
+        Update update = new Update().set("status", status).set("statusRank", rank).set("statusAt", Date.from(at));
+        if (error != null) {
+            update.set("error", error);
+        }
+        Query query = Query.query(Criteria.where("providerId").is(providerId).and("direction").is("out")
+                .and("statusRank").lt(rank));
+        return mongo.updateFirst(query, update, COLLECTION).flatMap(result -> {
+            if (result.getModifiedCount() > 0) {
+                return Mono.just(true);
+            }
+            return mongo.exists(Query.query(Criteria.where("providerId").is(providerId).and("direction").is("out")),
+                    COLLECTION).flatMap(known -> known ? Mono.just(false) : keepEarly(providerId, status, rank, error, at));
+        });
+    }
+
+    private Mono<Boolean> keepEarly(String providerId, String status, int rank, String error, Instant at) {
+        Query query = Query.query(Criteria.where("_id").is(early(providerId)).and("statusRank").lt(rank));
+        Update update = new Update().set("direction", "early-status").set("status", status).set("statusRank", rank)
+                .set("error", error).set("statusAt", Date.from(at));
+        return mongo.upsert(query, update, COLLECTION).thenReturn(false)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false)); // a higher status is already kept
+    }
+
+    public Mono<Outbound> find(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Mono.empty();
+        }
+        return mongo.findOne(byId(id), Document.class, COLLECTION).map(doc -> new Outbound(doc.getObjectId("_id").toHexString(),
+                doc.getString("debtorId"), doc.getString("campaignId"), doc.getString("providerId"),
+                doc.getString("status"), doc.getString("error"), Boolean.TRUE.equals(doc.getBoolean("replied"))));
+    }
+
+    /** Remembers an inbound message id; false when it was already seen (a redelivery). */
+    public Mono<Boolean> recordInbound(String providerId, String debtorId, boolean optOut, Instant at) {
+        Document doc = new Document("_id", "in:" + providerId).append("direction", "in").append("debtorId", debtorId)
+                .append("optOut", optOut).append("receivedAt", Date.from(at));
+        return mongo.insert(doc, COLLECTION).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /** The debtor wrote back: the messages sent to them before count as replied. */
+    public Mono<Void> markReplied(String debtorId, Instant at) {
+        Query query = Query.query(Criteria.where("debtorId").is(debtorId).and("direction").is("out")
+                .and("sentAt").lt(Date.from(at)).and("replied").ne(true));
+        return mongo.updateMulti(query, new Update().set("replied", true), COLLECTION).then();
+    }
+
+    private static String early(String providerId) {
+        return "early:" + providerId;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(new ObjectId(id)));
+    }
+}
