@@ -118,7 +118,7 @@ public class SmsMessageStore {
     /** The debtor wrote back: the messages sent to them before count as replied. */
     public Mono<Void> markReplied(String debtorId, Instant at) {
         Query query = Query.query(Criteria.where("debtorId").is(debtorId).and("direction").is("out")
-                .and("sentAt").lt(Date.from(at)).and("replied").ne(true));
+                .and("sentAt").lte(Date.from(at)).and("replied").ne(true));
         return mongo.updateMulti(query, new Update().set("replied", true), COLLECTION).then();
     }
 
