@@ -3,6 +3,7 @@ package dev.cobra.runtime.channel.sms;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,12 +16,13 @@ import java.util.Map;
 
 /**
  * SMS traffic (collection {@value #COLLECTION}, owned here): one document per outbound message (who, which campaign,
- * the provider's id, the furthest delivery status, whether the debtor answered) and one per inbound message id (so a
- * redelivered webhook is processed once). Message texts are not stored: they carry personal links.
+ * the provider's id, the furthest delivery status, whether the debtor answered), one pointer per provider message id
+ * ({@code sid:<id>}, so status callbacks find their message by id) and one per inbound message id (so a redelivered
+ * webhook is processed once). Message texts are not stored: they carry personal links.
  *
  * <p>Statuses only move forward ({@code queued} → {@code sent} → {@code delivered}, or {@code undelivered} /
  * {@code failed}), whatever order the provider's callbacks arrive in. A callback that arrives before the send
- * request's answer was recorded is kept under the provider id and applied when that answer is recorded.
+ * request's answer was recorded is kept in the pointer and applied when that answer is recorded.
  */
 public class SmsMessageStore {
 
@@ -50,14 +52,19 @@ public class SmsMessageStore {
         return mongo.insert(doc, COLLECTION).thenReturn(id.toHexString());
     }
 
-    /** The provider accepted the message; applies a status callback that was faster than this answer. */
+    /**
+     * The provider accepted the message: the provider id's pointer names this record from now on, and a status
+     * callback that was faster than this answer (kept in the pointer) is applied.
+     */
     public Mono<Void> markSubmitted(String id, String providerId, String status, Instant at) {
         int rank = RANK.getOrDefault(status, 1);
         return mongo.updateFirst(byId(id), new Update().set("providerId", providerId).set("status", status)
                         .set("statusRank", rank).set("sentAt", Date.from(at)), COLLECTION)
-                .then(mongo.findAndRemove(Query.query(Criteria.where("_id").is(early(providerId))), Document.class,
-                        COLLECTION))
-                .flatMap(early -> applyStatus(providerId, early.getString("status"), early.getString("error"), at))
+                .then(mongo.findAndModify(Query.query(Criteria.where("_id").is(pointer(providerId))),
+                        new Update().set("ref", id).set("direction", "pointer").setOnInsert("statusRank", 0),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION))
+                .flatMap(pointer -> pointer.getString("status") == null ? Mono.empty()
+                        : forward(id, pointer.getString("status"), pointer.getString("error"), at))
                 .then();
     }
 
@@ -67,35 +74,37 @@ public class SmsMessageStore {
     }
 
     /**
-     * A status callback. Moves the message forward only; when no message has this provider id yet, keeps the status
-     * for {@link #markSubmitted}. Emits whether a stored message was changed.
+     * A status callback. The provider id's pointer document keeps the furthest status (so one that arrives before
+     * {@link #markSubmitted} is not lost) and leads to the message, which moves forward only. Both are read and
+     * written by id: no scan, however many messages there are. Emits whether the message changed.
      */
     public Mono<Boolean> applyStatus(String providerId, String status, String error, Instant at) {
         Integer rank = RANK.get(status);
         if (providerId == null || rank == null) {
             return Mono.just(false);
         }
+        Update update = new Update().set("direction", "pointer").set("status", status).set("statusRank", rank)
+                .set("statusAt", Date.from(at));
+        if (error != null) {
+            update.set("error", error);
+        }
+        Query query = Query.query(Criteria.where("_id").is(pointer(providerId)).and("statusRank").lt(rank));
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                        Document.class, COLLECTION)
+                .flatMap(pointer -> pointer.getString("ref") == null ? Mono.just(false)
+                        : forward(pointer.getString("ref"), status, error, at))
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false)) // a further status is already kept
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Boolean> forward(String id, String status, String error, Instant at) {
+        int rank = RANK.getOrDefault(status, 0);
         Update update = new Update().set("status", status).set("statusRank", rank).set("statusAt", Date.from(at));
         if (error != null) {
             update.set("error", error);
         }
-        Query query = Query.query(Criteria.where("providerId").is(providerId).and("direction").is("out")
-                .and("statusRank").lt(rank));
-        return mongo.updateFirst(query, update, COLLECTION).flatMap(result -> {
-            if (result.getModifiedCount() > 0) {
-                return Mono.just(true);
-            }
-            return mongo.exists(Query.query(Criteria.where("providerId").is(providerId).and("direction").is("out")),
-                    COLLECTION).flatMap(known -> known ? Mono.just(false) : keepEarly(providerId, status, rank, error, at));
-        });
-    }
-
-    private Mono<Boolean> keepEarly(String providerId, String status, int rank, String error, Instant at) {
-        Query query = Query.query(Criteria.where("_id").is(early(providerId)).and("statusRank").lt(rank));
-        Update update = new Update().set("direction", "early-status").set("status", status).set("statusRank", rank)
-                .set("error", error).set("statusAt", Date.from(at));
-        return mongo.upsert(query, update, COLLECTION).thenReturn(false)
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false)); // a higher status is already kept
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("statusRank").lt(rank)),
+                update, COLLECTION).map(result -> result.getModifiedCount() > 0);
     }
 
     public Mono<Outbound> find(String id) {
@@ -122,8 +131,8 @@ public class SmsMessageStore {
         return mongo.updateMulti(query, new Update().set("replied", true), COLLECTION).then();
     }
 
-    private static String early(String providerId) {
-        return "early:" + providerId;
+    private static String pointer(String providerId) {
+        return "sid:" + providerId;
     }
 
     private static Query byId(String id) {
