@@ -24,6 +24,11 @@ public final class AccessRules {
             "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error",
             "/email/unsubscribe/**"};
 
+    /** The OpenAPI document, its UI and the UI's bundled files. */
+    static final String[] API_DOCS_PATHS = {
+            "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/swagger-ui/**"};
+
     public static void apply(AuthorizeExchangeSpec rules) {
         rules
                 .pathMatchers(PUBLIC_PATHS).permitAll()
@@ -56,6 +61,8 @@ public final class AccessRules {
                 .hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
 
                 .pathMatchers("/api/**").authenticated()
+                // the OpenAPI document and its UI (web.openapi), for any staff member
+                .pathMatchers(API_DOCS_PATHS).hasAnyRole(ANY_STAFF)
                 .anyExchange().permitAll();
     }
 
