@@ -112,9 +112,13 @@ class ReachIntegrationTest extends ReachRuntimeTest {
                         .isEqualTo("opted_out");
             }
         }
-        // the provider retries a webhook: processed once
+        // the provider retries a webhook, the debtor repeats it: one opt-out, one event for the creditor's systems
         http.inboundSms("SMSTOP0", "+573002220000", "STOP");
+        http.inboundSms("SMSTOP0b", "+573002220000", "STOP");
         assertThat(http.adminGet("/api/compliance/consent?debtorId=T-0").path("history")).hasSize(1);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("type").is("opted_out")
+                        .and("debtorId").is("T-0")), "conversation_events").block()).isEqualTo(1);
         // nothing goes out to an opted-out debtor, whoever asks
         assertThat(http.sendLink("T-1", "sms", 409).path("reason").asText()).isEqualTo("opted_out");
         // forged or missing signatures are refused and change nothing

@@ -67,6 +67,9 @@ abstract class ReachRuntimeTest {
     @Autowired
     PinnedClock clock;
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     ReachTestSupport http;
 
     @BeforeEach

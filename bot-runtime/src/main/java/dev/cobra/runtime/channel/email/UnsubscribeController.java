@@ -1,6 +1,7 @@
 package dev.cobra.runtime.channel.email;
 
 import dev.cobra.runtime.compliance.ConsentLedger;
+import dev.cobra.runtime.conversation.engine.CollectionActions;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.springframework.http.CacheControl;
@@ -19,7 +20,8 @@ import java.time.Clock;
 /**
  * The public unsubscribe route of every email: {@code GET /email/unsubscribe/{token}} (the link in the body) and
  * {@code POST} (RFC 8058 one-click from the mail client). A genuine token opts the debtor out through the consent
- * ledger — which, as every opt-out, withdraws consent on every channel at once — and answers a short page in the
+ * ledger — which, as every opt-out, withdraws consent on every channel at once — tells the creditor's systems
+ * ({@code opted_out} event) and answers a short page in the
  * debtor's language; a forged token gets 404 and changes nothing. Unsubscribing twice records one opt-out.
  */
 @RestController
@@ -30,12 +32,15 @@ public class UnsubscribeController {
     private final UnsubscribeKeys keys;
     private final DebtorDirectory debtors;
     private final ConsentLedger ledger;
+    private final CollectionActions actions;
     private final Clock clock;
 
-    public UnsubscribeController(UnsubscribeKeys keys, DebtorDirectory debtors, ConsentLedger ledger, Clock clock) {
+    public UnsubscribeController(UnsubscribeKeys keys, DebtorDirectory debtors, ConsentLedger ledger,
+                                 CollectionActions actions, Clock clock) {
         this.keys = keys;
         this.debtors = debtors;
         this.ledger = ledger;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -54,7 +59,10 @@ public class UnsubscribeController {
                 .flatMap(debtors::findById)
                 .flatMap(debtor -> (debtor.optedOut() ? Mono.empty()
                         : ledger.record(new ConsentLedger.Entry(null, debtor.id(), "email", false,
-                        "Unsubscribe link of an email", "email-unsubscribe", clock.instant(), "debtor")))
+                        "Unsubscribe link of an email", "email-unsubscribe", clock.instant(), "debtor"))
+                        .flatMap(entry -> actions.emitEvent(new CollectionActions.ConversationEvent("opted_out", null,
+                                debtor.id(), java.util.Map.of("channel", "email", "source", "email-unsubscribe"),
+                                entry.at()))))
                         .then(Mono.just(page(HttpStatus.OK, english(debtor), true))))
                 .defaultIfEmpty(page(HttpStatus.NOT_FOUND, false, false));
     }

@@ -2,6 +2,7 @@ package dev.cobra.runtime.channel.sms;
 
 import dev.cobra.runtime.channel.webchat.WebchatLinkService;
 import dev.cobra.runtime.compliance.ConsentLedger;
+import dev.cobra.runtime.conversation.engine.CollectionActions;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.debtor.PhoneNumbers;
@@ -27,7 +28,8 @@ import java.util.Map;
  *   <li>status callbacks ({@code MessageSid}, {@code MessageStatus}, no {@code Body}): the message's status moves
  *       forward, and campaign counts follow;</li>
  *   <li>inbound messages ({@code From}, {@code Body}, {@code MessageSid}): an opt-out keyword opts the debtor out on
- *       every channel at once (through the consent ledger); START opts back in to SMS; HELP explains; other text from
+ *       every channel at once (through the consent ledger, and the creditor's systems hear an {@code opted_out}
+ *       event); START opts back in to SMS; HELP explains; other text from
  *       a contactable debtor is answered with their personal chat link. Answers are TwiML. A message id seen before
  *       is acknowledged and not processed again.</li>
  * </ul>
@@ -45,11 +47,12 @@ public class SmsWebhookController {
     private final DebtorDirectory debtors;
     private final ConsentLedger ledger;
     private final WebchatLinkService links;
+    private final CollectionActions actions;
     private final String webhookUrl;
     private final Clock clock;
 
     public SmsWebhookController(SmsProperties properties, SmsMessageStore store, DebtorDirectory debtors,
-                                ConsentLedger ledger, WebchatLinkService links,
+                                ConsentLedger ledger, WebchatLinkService links, CollectionActions actions,
                                 @org.springframework.beans.factory.annotation.Value("${bot.public-url:http://localhost:${server.port:8080}}") String publicUrl,
                                 Clock clock) {
         this.properties = properties;
@@ -57,6 +60,7 @@ public class SmsWebhookController {
         this.debtors = debtors;
         this.ledger = ledger;
         this.links = links;
+        this.actions = actions;
         this.webhookUrl = webhookUrl(publicUrl);
         this.clock = clock;
     }
@@ -113,9 +117,12 @@ public class SmsWebhookController {
         boolean english = SmsReplies.english(debtor.locale());
         Mono<Void> replied = store.markReplied(debtor.id(), now);
         return switch (kind) {
-            case OPT_OUT -> replied.then(ledger.record(new ConsentLedger.Entry(null, debtor.id(), "sms", false,
-                            "Opt-out keyword texted from the debtor's number", "sms-keyword", now, "debtor")))
-                    .doOnNext(entry -> log.info("sms.inbound.opt_out debtorId={}", debtor.id()))
+            case OPT_OUT -> replied.then(debtor.optedOut() ? Mono.empty()
+                            : ledger.record(new ConsentLedger.Entry(null, debtor.id(), "sms", false,
+                            "Opt-out keyword texted from the debtor's number", "sms-keyword", now, "debtor"))
+                            .flatMap(entry -> actions.emitEvent(new CollectionActions.ConversationEvent("opted_out", null,
+                                    debtor.id(), Map.of("channel", "sms", "source", "sms-keyword"), now)))
+                            .doOnSuccess(done -> log.info("sms.inbound.opt_out debtorId={}", debtor.id())))
                     .thenReturn(SmsReplies.optedOut(english));
             case OPT_IN -> replied.then(ledger.record(new ConsentLedger.Entry(null, debtor.id(), "sms", true,
                             "Opt-in keyword (START) texted from the debtor's number", "sms-keyword", now, "debtor")))

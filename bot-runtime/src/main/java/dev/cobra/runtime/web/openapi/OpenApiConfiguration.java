@@ -58,9 +58,9 @@ public class OpenApiConfiguration {
     OpenAPI cobraOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Cobra API")
-                        .description("Staff API (/api/**, HTTP Basic), debtor-facing webchat (/webchat/**, by session), "
-                                + "signed provider webhooks (/webhooks/**) and public pages. Errors are "
-                                + "{\"error\":\"code\",\"message\":\"...\"}. See docs/integrations.md.")
+                        .description("Staff API (`/api/**`, HTTP Basic), debtor-facing webchat (`/webchat/**`, by "
+                                + "session), signed provider webhooks (`/webhooks/**`) and public pages. Errors are "
+                                + "`{\"error\":\"code\",\"message\":\"...\"}`. See docs/integrations.md.")
                         .version("v1")
                         .license(new License().name("GPL-3.0-or-later").url("https://www.gnu.org/licenses/gpl-3.0.html")))
                 .components(new Components().addSecuritySchemes(BASIC,

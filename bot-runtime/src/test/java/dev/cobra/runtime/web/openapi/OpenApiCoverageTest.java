@@ -3,9 +3,11 @@ package dev.cobra.runtime.web.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cobra.runtime.config.IsolatedRuntime;
+import dev.cobra.runtime.web.pages.BrowserScript;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The build fails when an endpoint is missing from the OpenAPI document: every route the running application serves
  * — annotated controllers, actuator endpoints, router functions and resource handlers — is compared with the paths
  * and methods of {@code /v3/api-docs}. Only the documentation's own plumbing and Spring Boot's catch-all static
- * mappings are left out, by name.
+ * mappings are left out, by name. The UI at {@code /api-docs/} is checked in Chromium with no network.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiCoverageTest {
@@ -54,6 +56,9 @@ class OpenApiCoverageTest {
 
     @Autowired
     ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     private JsonNode document() throws Exception {
         byte[] body = client.mutate().responseTimeout(Duration.ofSeconds(60)).build()
@@ -138,6 +143,14 @@ class OpenApiCoverageTest {
                 .headers(h -> h.setBasicAuth("admin", IsolatedRuntime.ADMIN_PASSWORD))
                 .exchange().expectStatus().isOk().expectBody(String.class)
                 .value(html -> assertThat(html).contains("swagger-ui").doesNotContain("https://"));
+    }
+
+    /** designer-ui/e2e/api-docs.e2e.mjs: the UI renders the document in Chromium with everything outside blocked. */
+    @Test
+    void theUiLoadsInChromiumWithNoNetwork() throws Exception {
+        BrowserScript.assumeAvailable();
+        BrowserScript.runAndExpectPass("api-docs.e2e.mjs", Map.of("BASE_URL", "http://localhost:" + port,
+                "STAFF_USER", "admin", "STAFF_PASSWORD", IsolatedRuntime.ADMIN_PASSWORD, "STEP_TIMEOUT_MS", "60000"), 240);
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {
