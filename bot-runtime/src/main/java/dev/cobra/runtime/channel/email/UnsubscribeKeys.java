@@ -1,5 +1,6 @@
 package dev.cobra.runtime.channel.email;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * {@code bot.email.unsubscribe-secret} when set, else 256 random bits generated once and kept in
  * {@value #COLLECTION} (owned here), so all instances and restarts agree.
  */
+@CollectionOwner("email_settings")
 public class UnsubscribeKeys {
 
     private static final String COLLECTION = "email_settings";

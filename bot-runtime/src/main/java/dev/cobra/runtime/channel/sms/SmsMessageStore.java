@@ -1,10 +1,16 @@
 package dev.cobra.runtime.channel.sms;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -12,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +31,8 @@ import java.util.Map;
  * {@code failed}), whatever order the provider's callbacks arrive in. A callback that arrives before the send
  * request's answer was recorded is kept in the pointer and applied when that answer is recorded.
  */
-public class SmsMessageStore {
+@CollectionOwner("sms_messages")
+public class SmsMessageStore implements DebtorRecords, SecondaryIndexes {
 
     private static final String COLLECTION = "sms_messages";
 
@@ -129,6 +137,23 @@ public class SmsMessageStore {
         Query query = Query.query(Criteria.where("debtorId").is(debtorId).and("direction").is("out")
                 .and("sentAt").lte(Date.from(at)).and("replied").ne(true));
         return mongo.updateMulti(query, new Update().set("replied", true), COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure erasure) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, erasure);
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION)
+                .collectList().map(list -> Map.of("smsMessages", list));
+    }
+
+    /** An answer marks the debtor's earlier messages (by debtor and direction). */
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("debtorId", Sort.Direction.ASC).on("direction", Sort.Direction.ASC)));
     }
 
     private static String pointer(String providerId) {
