@@ -32,6 +32,14 @@ public class SendLinkController {
         this.debtors = debtors;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Send the debtor's personal chat link now by SMS or email",
+            description = "Through the contact policy: 202 when sent; 409 contact_not_allowed with the policy's reason "
+                    + "and nextAllowedAt; 502 when the provider refused it; 503 when the channel is not configured.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples =
+            @io.swagger.v3.oas.annotations.media.ExampleObject(value = "{\"channel\":\"sms\"}"))))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "{\"sent\":true,\"channel\":\"sms\",\"messageId\":\"...\"}")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "{\"error\":\"contact_not_allowed\",\"reason\":\"outside_contact_hours\",\"nextAllowedAt\":\"...\"}")
     @PostMapping("/api/debtors/{id}/links/send")
     public Mono<ResponseEntity<Map<String, Object>>> send(@PathVariable String id,
                                                           @RequestBody(required = false) JsonNode body) {

@@ -74,6 +74,15 @@ public class SmsWebhookController {
         return base + PATH;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Inbound SMS and delivery statuses from the SMS provider",
+            description = "Twilio's form fields (From, To, Body, MessageSid, MessageStatus, ...), authorised by "
+                    + "X-Twilio-Signature only: base64(HMAC-SHA1(auth token, bot.public-url + /webhooks/sms + every form "
+                    + "key and value in key order)). Opt-out keywords (STOP, BAJA, CANCELAR, UNSUBSCRIBE, ...) opt the "
+                    + "debtor out on every channel. Answers TwiML (messages) or 204 (statuses); 403 on a bad signature.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content =
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-www-form-urlencoded")))
+    @io.swagger.v3.oas.annotations.Parameter(name = SIGNATURE_HEADER, in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER,
+            required = true, description = "The provider's request signature")
     @PostMapping(value = PATH)
     public Mono<ResponseEntity<?>> receive(ServerWebExchange exchange) {
         if (!properties.webhookConfigured()) {
