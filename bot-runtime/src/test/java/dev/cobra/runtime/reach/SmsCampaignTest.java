@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -91,31 +92,16 @@ class SmsCampaignTest extends ReachRuntimeTest {
         assertThat(report.path("audience").asInt()).isEqualTo(SIZE);
         assertThat(report.path("channel").asText()).isEqualTo("sms");
 
-        // the provider's callbacks, one of them out of order, and some answers
+        // the provider's callbacks (several messages at once, as the provider sends them; one message's in its
+        // order), some of them late and out of order, and some answers
         Map<String, String> sidByPhone = new HashMap<>();
         twilio.messages().forEach(m -> sidByPhone.put(m.to(), m.sid()));
-        for (int i = 0; i < SIZE; i++) {
-            if (fate(i) != Fate.SENT) {
-                continue;
-            }
-            String sid = sidByPhone.get(phone(i));
-            assertThat(sid).as("SMS to debtor %d", i).isNotNull();
-            String status = finalStatus(i);
-            switch (status) {
-                case "replied" -> {
-                    http.statusCallback(sid, "delivered");
-                    assertThat(http.inboundSms("SMREPLY" + i, phone(i), "ya pague ayer")).contains("/chat/");
-                }
-                case "delivered" -> {
-                    http.statusCallback(sid, "delivered");
-                    http.statusCallback(sid, "sent"); // late and out of order: changes nothing
-                }
-                case "sent" -> {
-                    http.statusCallback(sid, "sent");
-                    http.statusCallback(sid, "queued"); // late: changes nothing
-                }
-                default -> http.statusCallback(sid, status);
-            }
+        ForkJoinPool provider = new ForkJoinPool(6);
+        try {
+            provider.submit(() -> IntStream.range(0, SIZE).parallel().filter(i -> fate(i) == Fate.SENT)
+                    .forEach(i -> callbacks(i, sidByPhone.get(phone(i))))).get();
+        } finally {
+            provider.shutdown();
         }
 
         Map<String, Long> expected = new TreeMap<>();
@@ -191,6 +177,25 @@ class SmsCampaignTest extends ReachRuntimeTest {
         assertThat(bad.path("error").asText()).isEqualTo("invalid_campaign");
         http.body(http.adminPost("/api/campaigns", """
                 {"name":"x","flowId":"early","channels":["whatsapp"]}"""), 400); // WhatsApp needs a template
+    }
+
+    private void callbacks(int i, String sid) {
+        assertThat(sid).as("SMS to debtor %d", i).isNotNull();
+        switch (finalStatus(i)) {
+            case "replied" -> {
+                http.statusCallback(sid, "delivered");
+                assertThat(http.inboundSms("SMREPLY" + i, phone(i), "ya pague ayer")).contains("/chat/");
+            }
+            case "delivered" -> {
+                http.statusCallback(sid, "delivered");
+                http.statusCallback(sid, "sent"); // late and out of order: changes nothing
+            }
+            case "sent" -> {
+                http.statusCallback(sid, "sent");
+                http.statusCallback(sid, "queued"); // late: changes nothing
+            }
+            default -> http.statusCallback(sid, finalStatus(i));
+        }
     }
 
     private static long count(Fate fate) {
