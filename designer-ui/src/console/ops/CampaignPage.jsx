@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { translator } from '../../i18n.js';
 import { ConsoleLink, download, Problem, useInterval, useLoad, when } from './common.jsx';
 import { reasonLabel } from './SegmentBuilder.jsx';
+import { CampaignSchedule } from './CampaignSchedule.jsx';
 import { t as listText } from './CampaignsScreen.jsx';
 
 const t = translator({
@@ -37,7 +38,8 @@ export function CampaignPage({ session, route, navigate }) {
   const draft = c && c.status === 'draft';
   const preview = useLoad(() => (draft ? api.get(`${base}/preview`) : Promise.resolve(null)), [route.campaignId, draft]);
   const [error, setError] = useState(null);
-  useInterval(campaign.reload, REFRESH_S * 1000, Boolean(c && (c.status === 'running' || c.status === 'paused')));
+  // Live while it runs (and while a draft may be started by its schedule).
+  useInterval(campaign.reload, REFRESH_S * 1000, Boolean(c && ['draft', 'running', 'paused'].includes(c.status)));
 
   const act = async (verb) => {
     setError(null);
@@ -71,6 +73,7 @@ export function CampaignPage({ session, route, navigate }) {
         {['draft', 'running', 'paused'].includes(c.status) && <button type="button" onClick={() => act('cancel')}>{t(locale, 'cancel')}</button>}
       </div>
       <Problem error={error} />
+      {draft && <CampaignSchedule session={session} base={base} onChanged={campaign.reload} />}
       {draft && preview.data && (
         <section className="ops-card" aria-labelledby="preview-title">
           <h2 id="preview-title">{t(locale, 'previewTitle')}</h2>

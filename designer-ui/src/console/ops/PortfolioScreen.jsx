@@ -84,9 +84,11 @@ function ImportCard({ session }) {
     <section className="ops-card" aria-labelledby="import-title">
       <h2 id="import-title">{t(locale, 'importTitle')}</h2>
       <form className="ops-form" onSubmit={run}>
-        <label>{t(locale, 'file')}
-          <input type="file" accept=".csv,.json,text/csv,application/json" onChange={(e) => setFile(e.target.files[0] || null)} />
-        </label>
+        <div className="ops-field">
+          <label htmlFor="portfolio-file">{t(locale, 'file')}</label>
+          <input id="portfolio-file" type="file" accept=".csv,.json,text/csv,application/json"
+            onChange={(e) => setFile(e.target.files[0] || null)} />
+        </div>
         <p className="muted">{t(locale, 'fileHint')}</p>
         <button type="submit" className="primary" disabled={!file || Boolean(progress)}>{t(locale, 'import')}</button>
       </form>

@@ -34,8 +34,8 @@ export function TemplatePicker({ session, value, onChange, parameters, setParame
     <fieldset className="ops-template">
       <legend>{t(locale, 'template')}</legend>
       {list.length === 0 && !templates.loading && <p className="muted">{t(locale, 'none')}</p>}
-      <label>{t(locale, 'template')}
-        <select value={value} onChange={(e) => {
+      <label htmlFor="campaign-template">{t(locale, 'template')}</label>
+        <select id="campaign-template" value={value} onChange={(e) => {
           onChange(e.target.value);
           setParameters([]);
         }} required>
@@ -44,7 +44,6 @@ export function TemplatePicker({ session, value, onChange, parameters, setParame
             <option key={templateKey(tpl)} value={templateKey(tpl)}>{`${tpl.name} (${tpl.language}) · ${tpl.status}`}</option>
           ))}
         </select>
-      </label>
       {template && template.status !== 'APPROVED' && <p className="warning">{t(locale, 'notApproved')}</p>}
       {Array.from({ length: count }, (_, i) => (
         <label key={i}>{t(locale, 'param', { n: i + 1 })}

@@ -67,24 +67,28 @@ export function UsersScreen({ session, navigate }) {
         <h2 id="create-user-title">{t(locale, 'createTitle')}</h2>
         <form className="ops-form" onSubmit={submit}>
           <label>{t(locale, 'name')}<input value={form.name} onChange={set('name')} autoComplete="off" /></label>
-          <label>{t(locale, 'username')}
-            <input value={form.username} onChange={set('username')} required autoComplete="off" />
-          </label>
+          {/* Username, Password and Role are tied by id so their accessible names are exactly these words. */}
+          <div className="ops-field">
+            <label htmlFor="new-user-username">{t(locale, 'username')}</label>
+            <input id="new-user-username" value={form.username} onChange={set('username')} required autoComplete="off" />
+          </div>
           <div className="ops-row">
-            <label>{t(locale, 'password')}
-              <input type="text" value={form.password} onChange={set('password')} autoComplete="new-password"
+            <div className="ops-field">
+              <label htmlFor="new-user-password">{t(locale, 'password')}</label>
+              <input id="new-user-password" type="text" value={form.password} onChange={set('password')} autoComplete="new-password"
                 disabled={form.generate} required={!form.generate} minLength={8} />
-            </label>
+            </div>
             <button type="button" aria-pressed={form.generate} onClick={() => setForm({ ...form, generate: !form.generate, password: '' })}>
               {t(locale, 'generate')}
             </button>
           </div>
           {form.generate && <p className="muted">{t(locale, 'generated')}</p>}
-          <label>{t(locale, 'role')}
-            <select value={form.role} onChange={set('role')}>
+          <div className="ops-field">
+            <label htmlFor="new-user-role">{t(locale, 'role')}</label>
+            <select id="new-user-role" value={form.role} onChange={set('role')}>
               {ROLES.map((r) => <option key={r} value={r}>{roleName(locale, r)}</option>)}
             </select>
-          </label>
+          </div>
           <fieldset className="ops-checks">
             <legend>{t(locale, 'extra')}</legend>
             {ROLES.filter((r) => r !== form.role).map((r) => (
