@@ -85,8 +85,8 @@ export function AccountPanel({ session, debtor }) {
         <p>{t(locale, 'total')}: <strong data-testid="outstanding">
           {Object.entries(totals).map(([currency, value]) => money(value, currency)).join(' + ') || '0'}</strong></p>
       )}
-      <h3>{t(locale, 'holds')}</h3>
-      {(acc.holds || []).length === 0 ? <p className="muted" data-testid="no-holds">{t(locale, 'noHolds')}</p> : (
+      {!missing && <h3>{t(locale, 'holds')}</h3>}
+      {missing ? null : (acc.holds || []).length === 0 ? <p className="muted" data-testid="no-holds">{t(locale, 'noHolds')}</p> : (
         <ul className="records" data-testid="holds">
           {acc.holds.map((h) => <HoldItem key={h.type} hold={h} locale={locale}
             onLift={(note) => act(() => api.request('DELETE', `${base}/holds/${encodeURIComponent(h.type)}`, { body: { note } }),

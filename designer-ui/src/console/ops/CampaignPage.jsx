@@ -30,6 +30,21 @@ const t = translator({
 
 const REFRESH_S = 3;
 
+const SEGMENT_TEXT = {
+  es: { minDaysPastDue: 'mora ≥ {v} días', maxDaysPastDue: 'mora ≤ {v} días', minBalance: 'saldo ≥ {v}', maxBalance: 'saldo ≤ {v}',
+    country: 'país {v}', product: 'producto «{v}»', all: 'toda la cartera' },
+  en: { minDaysPastDue: 'days past due ≥ {v}', maxDaysPastDue: 'days past due ≤ {v}', minBalance: 'balance ≥ {v}',
+    maxBalance: 'balance ≤ {v}', country: 'country {v}', product: 'product "{v}"', all: 'the whole portfolio' },
+};
+
+/** "days past due ≤ 30 · country CO" */
+export function describeSegment(segment, locale) {
+  const texts = SEGMENT_TEXT[locale] || SEGMENT_TEXT.es;
+  const parts = Object.entries(segment || {}).filter(([k, v]) => v !== null && v !== undefined && texts[k])
+    .map(([k, v]) => texts[k].replace('{v}', v));
+  return parts.length ? parts.join(' · ') : texts.all;
+}
+
 export function CampaignPage({ session, route, navigate }) {
   const { api, locale } = session;
   const base = `/api/campaigns/${encodeURIComponent(route.campaignId)}`;
@@ -62,7 +77,7 @@ export function CampaignPage({ session, route, navigate }) {
         <div className="fact-row"><dt>{t(locale, 'template')}</dt><dd>{`${c.template.name} (${c.template.language})`}</dd></div>
         <div className="fact-row"><dt>{t(locale, 'flow')}</dt><dd>{c.flowId}</dd></div>
         <div className="fact-row"><dt>{t(locale, 'channel')}</dt><dd>{c.channel}</dd></div>
-        <div className="fact-row"><dt>{t(locale, 'segment')}</dt><dd><code>{JSON.stringify(c.segment)}</code></dd></div>
+        <div className="fact-row"><dt>{t(locale, 'segment')}</dt><dd>{describeSegment(c.segment, locale)}</dd></div>
         <div className="fact-row"><dt>{t(locale, 'audience')}</dt><dd data-testid="campaign-audience">{c.audience ?? '—'}</dd></div>
         {c.startedAt && <div className="fact-row"><dt>{t(locale, 'started')}</dt><dd>{when(c.startedAt, locale)}</dd></div>}
       </dl>

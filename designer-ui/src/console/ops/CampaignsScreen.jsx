@@ -62,7 +62,8 @@ function CampaignBuilder({ session, onCreated }) {
   const [parameters, setParameters] = useState([]);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const flow = flowId || (published[0] && published[0].id) || '';
+  // The stage flows answer campaign replies; 'early' is the natural default when it is published.
+  const flow = flowId || ((published.find((f) => f.id === 'early') || published[0] || {}).id) || '';
 
   const submit = async (e) => {
     e.preventDefault();

@@ -2,6 +2,7 @@
 // (GET /api/compliance/can-contact): allowed, or the reason and when it would be allowed next.
 import { translator } from '../../i18n.js';
 import { useLoad, when } from './common.jsx';
+import { reasonLabel } from './SegmentBuilder.jsx';
 
 export const CHANNELS = ['whatsapp', 'sms', 'email'];
 
@@ -34,7 +35,7 @@ export function ContactPanel({ session, debtor }) {
                 <td>{channel}</td>
                 <td>{c ? (c.optedIn ? t(locale, 'optedIn', { source: c.source || '—', at: when(c.at, locale) }) : t(locale, 'notOptedIn')) : t(locale, 'none')}</td>
                 <td data-testid={`can-contact-${channel}`} data-allowed={d ? String(d.allowed) : undefined} data-reason={d && d.reason ? d.reason : undefined}>
-                  {!d ? t(locale, 'unknown') : d.allowed ? t(locale, 'allowed') : t(locale, 'blocked', { reason: d.reason })}
+                  {!d ? t(locale, 'unknown') : d.allowed ? t(locale, 'allowed') : t(locale, 'blocked', { reason: reasonLabel(locale, d.reason) })}
                   {d && !d.allowed && d.nextAllowedAt ? ` · ${t(locale, 'next', { at: when(d.nextAllowedAt, locale) })}` : ''}
                 </td>
               </tr>

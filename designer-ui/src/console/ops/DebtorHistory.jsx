@@ -2,6 +2,7 @@
 import { translator } from '../../i18n.js';
 import { ConsoleLink, Problem, useLoad, when } from './common.jsx';
 import { pathFor } from '../routes.js';
+import { reasonLabel } from './SegmentBuilder.jsx';
 
 const t = translator({
   es: { audit: 'Historial de contactos', conversations: 'Conversaciones', none: 'Ninguno.', at: 'Cuándo', channel: 'Canal',
@@ -29,7 +30,7 @@ export function DebtorHistory({ session, debtor, navigate }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}><td>{when(r.at, locale)}</td><td>{r.channel}</td><td>{r.purpose}{r.template ? ` (${r.template})` : ''}</td>
-                  <td>{r.allowed ? t(locale, 'allowed') : t(locale, 'blocked', { reason: r.reason })}</td></tr>
+                  <td>{r.allowed ? t(locale, 'allowed') : t(locale, 'blocked', { reason: reasonLabel(locale, r.reason) })}</td></tr>
               ))}
             </tbody>
           </table>

@@ -87,6 +87,20 @@ public class DemoActivity {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    private volatile Mono<Void> started = Mono.empty();
+
+    /** Starts {@link #generate} in the background; {@link #finished()} completes when it is done. */
+    public void start(String baseUrl) {
+        Mono<Void> run = generate(baseUrl).cache();
+        started = run;
+        run.subscribe();
+    }
+
+    /** Completes when the activity started by {@link #start} is done (at once when none was started). */
+    public Mono<Void> finished() {
+        return started;
+    }
+
     /** Generates the activity against the server at {@code baseUrl}; errors are logged, never thrown. */
     public Mono<Void> generate(String baseUrl) {
         WebClient client = http.clone().baseUrl(baseUrl).build();

@@ -78,7 +78,7 @@ public class StartupGuide implements ApplicationRunner {
                 // In the background: the server is usable at once, the dashboards fill within seconds.
                 DemoActivity generator = activity.getIfAvailable();
                 if (generator != null) {
-                    generator.generate(base).subscribe();
+                    generator.start(base);
                 }
             }
             lines.addAll(demoLines(base));
