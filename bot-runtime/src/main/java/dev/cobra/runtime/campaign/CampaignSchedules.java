@@ -1,5 +1,6 @@
 package dev.cobra.runtime.campaign;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,13 +14,14 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * When a draft campaign is to start by itself (collection {@value #COLLECTION}, one document per campaign id).
+ * When a draft campaign is to start by itself (collection {@code campaign_schedules}, one document per campaign id).
  * A due schedule is taken with one conditional delete, so of several instances exactly one starts the campaign.
  */
 @Component
+@CollectionOwner("campaign_schedules")
 public class CampaignSchedules {
 
-    public static final String COLLECTION = "campaign_schedules";
+    private static final String COLLECTION = "campaign_schedules";
 
     public record Schedule(String campaignId, Instant startAt, String by) {
     }
