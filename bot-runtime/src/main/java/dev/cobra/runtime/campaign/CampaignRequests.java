@@ -34,7 +34,11 @@ final class CampaignRequests {
         String channel = channels.isEmpty() ? null : channels.get(0);
         String templateName = text(body.path("template").path("name"));
         String language = text(body.path("template").path("language"));
-        if ((templateName == null || language == null) && channels.contains("whatsapp")) {
+        JsonNode template = body.path("template");
+        boolean templateGiven = !template.isMissingNode() && !template.isNull();
+        // needed on WhatsApp; checked too when the channels are not valid or a template was given at all
+        if ((templateName == null || language == null)
+                && (channels.contains("whatsapp") || channels.isEmpty() || templateGiven)) {
             problems.add("template: {\"name\",\"language\"} of a registered WhatsApp template");
         }
         Segment segment = segment(body.path("segment"), problems);
