@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * An input step's {@code fillFrom} names entities the NLU produces ({@code date}, {@code amount},
  * {@code installments}, {@code person}) or ones the flow declares in {@code entities}, and each fits the
  * step's entity type (a date slot cannot be filled from an amount). Codes {@code unknown_fill_entity},
- * {@code bad_fill_entity}, {@code bad_entity_name}.
+ * {@code bad_fill_entity}, {@code bad_entity_name}. A menu option's {@code entities} follow the same naming rule.
  */
 public final class SlotFillRule implements ValidationRule {
 
@@ -42,6 +42,17 @@ public final class SlotFillRule implements ValidationRule {
             }
         }
         for (Step step : flow.steps().values()) {
+            if (step instanceof dev.cobra.flow.model.MenuStep menu) {
+                for (dev.cobra.flow.model.MenuOption option : menu.options()) {
+                    for (String entity : option.entities()) {
+                        if (!BUILT_IN_ENTITIES.contains(entity) && !flow.entities().contains(entity)) {
+                            problems.add(new FlowProblem(flow.id(), menu.id(), UNKNOWN_FILL_ENTITY, "Option '" + option.id()
+                                    + "' is picked by entity '" + entity + "', which is neither one of " + BUILT_IN_ENTITIES
+                                    + " nor declared in the flow's 'entities'"));
+                        }
+                    }
+                }
+            }
             if (step instanceof InputStep input && input.fillFrom() != null) {
                 for (String entity : input.fillFrom()) {
                     check(flow, input, entity, problems);

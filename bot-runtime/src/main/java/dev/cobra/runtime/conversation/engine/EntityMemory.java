@@ -29,6 +29,7 @@ final class EntityMemory {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> rejected = new LinkedHashMap<>();
         String text = result.text() == null ? "" : result.text();
+        Map<String, Entity> previousNegatedAfter = new LinkedHashMap<>();
         for (Entity entity : result.entities()) {
             if (entity.value() == null || entity.entity() == null) {
                 continue;
@@ -37,7 +38,14 @@ final class EntityMemory {
                 continue; // identity digits are never remembered
             }
             String value = text(entity.value());
-            if (negated(text, entity)) {
+            Entity previous = previousNegatedAfter.get(entity.entity());
+            boolean after = negatedAfter(text, entity);
+            // "el viernes no, el lunes": the "no" after the first date is not a "no" before the second one.
+            boolean before = negatedBefore(text, entity) && (previous == null || entity.start() - previous.end() > 8);
+            if (after) {
+                previousNegatedAfter.put(entity.entity(), entity);
+            }
+            if (after || before) {
                 rejected.putIfAbsent(entity.entity(), value);
             } else {
                 values.put(entity.entity(), value);
@@ -67,12 +75,16 @@ final class EntityMemory {
         return null;
     }
 
-    private static boolean negated(String text, Entity entity) {
+    private static boolean negatedBefore(String text, Entity entity) {
         int start = Math.max(0, Math.min(entity.start(), text.length()));
-        int end = Math.max(start, Math.min(entity.end(), text.length()));
         String before = text.substring(Math.max(0, start - 6), start).toLowerCase(java.util.Locale.ROOT);
+        return NEGATED_BEFORE.matcher(before).find();
+    }
+
+    private static boolean negatedAfter(String text, Entity entity) {
+        int end = Math.max(0, Math.min(entity.end(), text.length()));
         String after = text.substring(end, Math.min(text.length(), end + 6)).toLowerCase(java.util.Locale.ROOT);
-        return NEGATED_BEFORE.matcher(before).find() || NEGATED_AFTER.matcher(after).find();
+        return NEGATED_AFTER.matcher(after).find();
     }
 
     private static String text(Object value) {

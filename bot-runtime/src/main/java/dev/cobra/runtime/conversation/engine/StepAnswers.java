@@ -88,7 +88,11 @@ final class StepAnswers {
         }
         MenuOption named = TextMatching.uniquelyNamedOption(typed, options, option -> StateMachineFlowEngine.title(option, run.locale()));
         if (named != null) {
-            return choose(run, flow, menu, named);
+            // The rest of the sentence may carry what the branch will ask ("necesito más tiempo, le pago el viernes").
+            return engine.classify(run, input.text()).flatMap(result -> {
+                EntityMemory.remember(run.state, result, false);
+                return choose(run, flow, menu, named);
+            });
         }
         if (RepairPhrases.whoAreYou(typed)) {
             return engine.repair.digression(run, flow, "bot_identity");
@@ -103,6 +107,11 @@ final class StepAnswers {
             if (!decision.confident()) {
                 log.info("flow.menu.low_confidence conversation={} step={} intent={} confidence={}", run.state.id(), menu.id(),
                         result.prediction().intent(), String.format(Locale.ROOT, "%.2f", result.prediction().confidence()));
+                MenuOption byEntity = optionByEntity(run, menu);
+                if (byEntity != null) {
+                    run.fired("option_by_entity:" + byEntity.id());
+                    return choose(run, flow, menu, byEntity);
+                }
                 Mono<Void> clarified = engine.repair.clarify(run, flow, menu, decision);
                 return clarified != null ? clarified : miss(run, flow, menu);
             }
@@ -127,8 +136,28 @@ final class StepAnswers {
         if (repaired != null) {
             return repaired;
         }
+        MenuOption byEntity = optionByEntity(run, menu);
+        if (byEntity != null) {
+            run.fired("option_by_entity:" + byEntity.id());
+            return choose(run, flow, menu, byEntity);
+        }
         log.info("flow.menu.no_route conversation={} step={} intent={}", run.state.id(), menu.id(), intent);
         return miss(run, flow, menu);
+    }
+
+    /** The option picked by an entity the debtor just said (remembered this turn), or null. */
+    private static MenuOption optionByEntity(TurnRun run, MenuStep menu) {
+        if (run.understood == null) {
+            return null;
+        }
+        for (dev.cobra.nlp.api.Entity entity : run.understood.entities()) {
+            for (MenuOption option : menu.options()) {
+                if (option.entities().contains(entity.entity()) && run.state.heard().containsKey(entity.entity())) {
+                    return option;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether a confident {@code intent} has a route at this menu (an option or the menu's intent map). */
