@@ -94,8 +94,4 @@ final class RepairTexts {
             default -> intent.replace('_', ' ');
         };
     }
-
-    static String label(String locale, boolean englishText, String es, String en) {
-        return englishText ? en : es;
-    }
 }
