@@ -460,10 +460,13 @@ final class ConversationRepair {
     }
 
     private void release(TurnRun run, String stepId) {
+        boolean fromAgent = run.state.status() != ConversationStatus.BOT; // a designer's jump in the simulator is not
         run.state.status(ConversationStatus.BOT);
         run.state.handoff(null);
-        run.fired("hand_back");
-        run.say(RepairTexts.back(run.locale()));
+        if (fromAgent) {
+            run.fired("hand_back");
+            run.say(RepairTexts.back(run.locale()));
+        }
         log.info("conversation.resumed conversation={} flow={} step={}", run.state.id(), run.state.flowId(), stepId);
     }
 
