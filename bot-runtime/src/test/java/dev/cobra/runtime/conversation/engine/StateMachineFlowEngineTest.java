@@ -187,6 +187,20 @@ class StateMachineFlowEngineTest {
     }
 
     @Test
+    void twoCloseIntentsWithRoutesGetAShortChoiceBetweenThem() {
+        start();
+        say("1234");
+        nlu.close("pues no sé, cuotas o esperar", "payment_plan", 0.46, "request_more_time", 0.42);
+
+        List<Reply> choice = say("pues no sé, cuotas o esperar");
+
+        assertThat(optionIds(choice)).containsExactly("plan", "more_time");
+        assertThat(state.step()).isEqualTo("main_menu");
+        choose("plan");
+        assertThat(state.flowId()).isEqualTo("payment_plan");
+    }
+
+    @Test
     void aConfidentIntentListedByAnOptionChoosesIt() {
         start();
         say("1234");
