@@ -51,6 +51,11 @@ public class OperationsCollectionActions implements CollectionActions {
     }
 
     @Override
+    public Mono<dev.cobra.runtime.verification.IdentityCheck> checkIdentity(dev.cobra.runtime.verification.IdentityAttempt attempt) {
+        return records.checkIdentity(attempt); // through the verification guard: never the plain comparison
+    }
+
+    @Override
     public Mono<Void> optOut(String debtorId, String channel, Instant at) {
         return records.optOut(debtorId, channel, at);
     }

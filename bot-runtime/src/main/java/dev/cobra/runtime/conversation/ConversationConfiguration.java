@@ -8,6 +8,7 @@ import dev.cobra.runtime.conversation.engine.StateMachineFlowEngine;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.flow.FlowCatalog;
 import dev.cobra.runtime.nlu.NluService;
+import dev.cobra.runtime.verification.VerificationGuard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +33,9 @@ public class ConversationConfiguration {
     }
 
     @Bean
-    CollectionActions collectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
+    CollectionActions collectionActions(DebtorDirectory directory, VerificationGuard verification, ReactiveMongoTemplate mongo,
                                         @Value("${bot.payment-link-base-url:https://pay.example.com/p}") String baseUrl) {
-        return new MongoCollectionActions(directory, mongo, baseUrl);
+        return new MongoCollectionActions(directory, verification, mongo, baseUrl);
     }
 
     @Bean

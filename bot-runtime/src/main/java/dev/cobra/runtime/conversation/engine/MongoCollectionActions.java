@@ -2,6 +2,9 @@ package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.persistence.CoalescingWriter;
+import dev.cobra.runtime.verification.IdentityAttempt;
+import dev.cobra.runtime.verification.IdentityCheck;
+import dev.cobra.runtime.verification.VerificationGuard;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,6 +26,7 @@ public class MongoCollectionActions implements CollectionActions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DebtorDirectory directory;
+    private final VerificationGuard verification;
     private final String paymentLinkBaseUrl;
     /** Concurrent turns' records, one insert command per batch and collection. */
     private final CoalescingWriter paymentLinks;
@@ -30,9 +34,10 @@ public class MongoCollectionActions implements CollectionActions {
     private final CoalescingWriter planRequests;
     private final CoalescingWriter events;
 
-    public MongoCollectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
+    public MongoCollectionActions(DebtorDirectory directory, VerificationGuard verification, ReactiveMongoTemplate mongo,
                                   String paymentLinkBaseUrl) {
         this.directory = directory;
+        this.verification = java.util.Objects.requireNonNull(verification, "verification guard");
         this.paymentLinkBaseUrl = paymentLinkBaseUrl.endsWith("/") ? paymentLinkBaseUrl : paymentLinkBaseUrl + "/";
         this.paymentLinks = new CoalescingWriter(mongo.getCollection("payment_links"));
         this.promises = new CoalescingWriter(mongo.getCollection("promises"));
@@ -43,6 +48,11 @@ public class MongoCollectionActions implements CollectionActions {
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
         return directory.verifyDocument(debtorId, digits).defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<IdentityCheck> checkIdentity(IdentityAttempt attempt) {
+        return verification.check(attempt);
     }
 
     @Override

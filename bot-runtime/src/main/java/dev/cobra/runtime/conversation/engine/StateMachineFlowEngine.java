@@ -31,6 +31,9 @@ import dev.cobra.runtime.debtor.Debt;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.nlu.NluResult;
 import dev.cobra.runtime.nlu.NluService;
+import dev.cobra.runtime.verification.IdentityAttempt;
+import dev.cobra.runtime.verification.IdentityCheck;
+import dev.cobra.runtime.verification.IdentityDigits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -91,6 +94,8 @@ public class StateMachineFlowEngine implements FlowEngine {
     /** Slot written by the {@code payment_link} action and rendered as {@code {{link}}}. */
     public static final String PAYMENT_LINK_SLOT = "paymentLink";
     public static final String VERIFICATION_ATTEMPTS_SLOT = "verificationAttempts";
+    /** Set when the debtor's identity checks are locked (too many failures over all sessions). */
+    public static final String VERIFICATION_LOCKED_SLOT = "verificationLocked";
 
     private static final Logger log = LoggerFactory.getLogger(StateMachineFlowEngine.class);
     private static final Pattern OPTION_NUMBER = Pattern.compile("(?:opcion|option|numero|number)?\\s*(\\d{1,2})");
@@ -285,6 +290,9 @@ public class StateMachineFlowEngine implements FlowEngine {
         String text = run.input.text() != null ? run.input.text() : run.input.optionId();
         if (text == null || text.isBlank()) {
             return invalid(run, flow, step);
+        }
+        if (step.entity() == EntityType.DOCUMENT) {
+            run.debtorText = IdentityDigits.mask(text); // what the transcript keeps: never the typed digits
         }
         return classify(run, text).flatMap(result -> {
             String intent = result.prediction().intent();
@@ -591,13 +599,23 @@ public class StateMachineFlowEngine implements FlowEngine {
                 Object digits = slots.remove(slot);
                 int attempts = Optional.ofNullable(InputValues.toInteger(slots.get(VERIFICATION_ATTEMPTS_SLOT))).orElse(0) + 1;
                 slots.put(VERIFICATION_ATTEMPTS_SLOT, attempts);
-                Mono<Boolean> check = debtorId == null || digits == null ? Mono.just(false)
-                        : actions.verifyDocument(debtorId, digits.toString());
-                yield check.doOnNext(ok -> {
+                Mono<IdentityCheck> check = debtorId == null || digits == null ? Mono.just(IdentityCheck.MISMATCH)
+                        : actions.checkIdentity(new IdentityAttempt(debtorId, digits.toString(), state.channel(),
+                        state.id(), run.context.now()));
+                yield check.flatMap(result -> {
+                    boolean ok = result.verified();
                     state.verified(ok);
                     slots.put("verified", ok);
-                    log.info("flow.verify conversation={} verified={} attempt={}", state.id(), ok, attempts);
-                }).then();
+                    log.info("flow.verify conversation={} verified={} attempt={} locked={}", state.id(), ok, attempts,
+                            result.locked());
+                    if (!result.locked()) {
+                        return Mono.<Void>empty();
+                    }
+                    // Locked across sessions (VerificationGuard): the flow tells the debtor how to get help.
+                    slots.put(VERIFICATION_LOCKED_SLOT, true);
+                    return result.newlyLocked() ? event(run, "verification_locked", mapOf("channel", state.channel(),
+                            "lockedUntil", result.lockedUntil().toString())) : Mono.<Void>empty();
+                });
             }
             case OPT_OUT -> (debtorId == null ? Mono.<Void>empty() : actions.optOut(debtorId, state.channel(), run.context.now()))
                     .then(Mono.fromRunnable(() -> state.optedOut(true)));

@@ -45,7 +45,7 @@ class TurnEffectsTest {
             PromiseStore promises = new PromiseStore(mongo);
             SignedPaymentLinks links = new SignedPaymentLinks(mongo, new OperationsSecrets(mongo), null,
                     "https://pay.example/", Duration.ofDays(3));
-            MongoCollectionActions records = new MongoCollectionActions(null, mongo, "https://pay.example/");
+            MongoCollectionActions records = new MongoCollectionActions(null, new dev.cobra.runtime.verification.VerificationGuard(null, null, null, dev.cobra.runtime.verification.VerificationProperties.defaults()), mongo, "https://pay.example/");
 
             String first = turn(promises, links, records, "wamid.A", 0).block(T);
             String again = turn(promises, links, records, "wamid.A", 7).block(T); // later clock, as a rerun has
