@@ -4,6 +4,8 @@ import dev.cobra.runtime.web.error.JsonErrorWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,6 +43,13 @@ public class SecurityConfiguration {
     @Bean
     ReactiveUserDetailsService staffUserDetailsService(StaffUserStore store, PasswordEncoder encoder) {
         return new StaffUserDetailsService(store, encoder);
+    }
+
+    /** Requests the security firewall refuses (encoded slashes, "..", bad header values) get a JSON 400 too. */
+    @Bean
+    ServerExchangeRejectedHandler jsonExchangeRejectedHandler(JsonErrorWriter writer) {
+        return (exchange, rejected) -> writer.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected_request",
+                "The request was rejected as malformed (its path or headers are not allowed).");
     }
 
     @Bean
