@@ -1,5 +1,10 @@
 package dev.cobra.runtime.security;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
+import org.springframework.data.mongodb.core.index.Index;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
@@ -15,7 +20,8 @@ import java.util.Date;
  * Failed staff sign-ins (collection {@code sign_in_failures}): who was tried, from where, when. Never the password.
  * Insert-only; read by admins ({@code GET /api/security/sign-in-failures}).
  */
-public class SignInFailureLog {
+@CollectionOwner("sign_in_failures")
+public class SignInFailureLog implements SecondaryIndexes {
 
     private static final String COLLECTION = "sign_in_failures";
     /** Usernames are at most 64 characters; whatever an attacker sends is cut to this. */
@@ -31,6 +37,11 @@ public class SignInFailureLog {
         String name = username == null ? "" : username.length() > MAX_NAME ? username.substring(0, MAX_NAME) : username;
         return mongo.insert(new Document("_id", new ObjectId()).append("username", name).append("client", client)
                 .append("at", Date.from(at)), COLLECTION).then();
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("at", Sort.Direction.DESC)));
     }
 
     /** Newest first. */

@@ -1,5 +1,7 @@
 package dev.cobra.runtime.verification;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -11,13 +13,15 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Failed identity checks per debtor (collection {@code verification_failures}, one document per debtor: the recent
  * failure times and the end of a lock). Every change is one atomic single-document update, so concurrent sessions
  * of one debtor, on one instance or several, count every failure and exactly one of them takes the lock.
  */
-public class VerificationFailureStore {
+@CollectionOwner("verification_failures")
+public class VerificationFailureStore implements DebtorRecords {
 
     private static final String COLLECTION = "verification_failures";
     /** Failure times kept per debtor; more than any sensible limit, and bounds the document under a flood. */
@@ -60,6 +64,13 @@ public class VerificationFailureStore {
     /** A successful check (or an erasure) forgets the debtor's failures. */
     public Mono<Void> forget(String debtorId) {
         return mongo.remove(Query.query(Criteria.where("_id").is(debtorId)), COLLECTION).then();
+    }
+
+    /** Erasure: the debtor's failure count is simply dropped (it names nobody once the debtor is gone). */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure erasure) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(erasure.debtorId())), COLLECTION)
+                .map(result -> Map.of(COLLECTION, result.getDeletedCount()));
     }
 
     private static Record toRecord(Document doc) {
