@@ -63,6 +63,20 @@ class InputLimitsTest extends AbuseTestBase {
         web.post().uri("/webchat/api/sessions/{id}/messages", session.sessionId()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(big).exchange().expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.error").isEqualTo("payload_too_large");
+        // The same over a plain HTTP client (with Content-Length, as curl sends a file), to the session endpoint too.
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/webchat/api/sessions", "/webchat/api/sessions/" + session.sessionId() + "/messages")) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(413);
+                assertThat(response.body()).as(path).contains("payload_too_large");
+            } catch (java.io.IOException | InterruptedException e) {
+                // The server may close the connection after answering 413 while the client still sends: fine.
+            }
+        }
         String logged = output.toString().substring(before);
         assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception");
     }
