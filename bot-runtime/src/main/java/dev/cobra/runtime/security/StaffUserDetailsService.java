@@ -31,6 +31,7 @@ class StaffUserDetailsService implements ReactiveUserDetailsService {
         return store.findByUsername(username).map(user -> User.withUsername(user.username())
                 .password(user.passwordHash())
                 .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                .disabled(user.disabled())
                 .build())
                 .switchIfEmpty(Mono.fromSupplier(() -> User.withUsername(username == null || username.isEmpty() ? "?" : username)
                         .password(unknownUserHash).authorities(java.util.List.of()).build()));
