@@ -35,7 +35,20 @@ final class InMemoryStaffUsers implements StaffUserStore {
 
     @Override
     public Mono<Void> updatePasswordHash(String username, String passwordHash) {
-        users.computeIfPresent(username, (name, user) -> new StaffUser(name, passwordHash, user.roles(), user.createdAt()));
-        return Mono.empty();
+        return setPassword(username, passwordHash, false).then();
+    }
+
+    @Override
+    public Mono<StaffUser> setPassword(String username, String passwordHash, boolean mustChange) {
+        return Mono.justOrEmpty(users.computeIfPresent(username, (name, u) -> new StaffUser(name, passwordHash, u.roles(),
+                u.createdAt(), u.name(), u.queues(), u.disabled(), mustChange)));
+    }
+
+    @Override
+    public Mono<StaffUser> update(String username, String name, java.util.Set<Role> roles, java.util.List<String> queues,
+                                  Boolean disabled) {
+        return Mono.justOrEmpty(users.computeIfPresent(username, (key, u) -> new StaffUser(key, u.passwordHash(),
+                roles == null ? u.roles() : roles, u.createdAt(), name == null ? u.name() : name,
+                queues == null ? u.queues() : queues, disabled == null ? u.disabled() : disabled, u.mustChangePassword())));
     }
 }
