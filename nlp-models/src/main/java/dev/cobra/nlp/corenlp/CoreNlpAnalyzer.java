@@ -210,28 +210,59 @@ public final class CoreNlpAnalyzer implements TextAnalyzer {
                 .anyMatch(r -> r.equals("cop") || r.equals("nsubj"));
     }
 
+    /**
+     * PERSON tokens, widened over the capitalised proper nouns next to them: the news-trained model often tags only
+     * part of a name in chat text ("Carlos Pérez" → PERSON on "Pérez" alone). Pieces of one typed word share its
+     * offsets, so a span never cuts a word.
+     */
     private static List<Entity> personMentions(String text, List<CoreMap> sentences) {
         List<Entity> found = new ArrayList<>();
         for (CoreMap sentence : sentences) {
-            int start = -1;
-            int end = -1;
-            for (CoreLabel token : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-                boolean person = "PERSON".equals(token.ner());
-                if (person && start < 0) {
-                    start = token.beginPosition();
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            boolean[] person = new boolean[tokens.size()];
+            for (int i = 0; i < tokens.size(); i++) {
+                person[i] = "PERSON".equals(tokens.get(i).ner());
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                if (!person[i]) {
+                    continue;
                 }
-                if (person) {
-                    end = Math.max(end, token.endPosition());
-                } else if (start >= 0) {
-                    found.add(person(text, start, end));
-                    start = -1;
+                for (int l = i - 1; l >= 0 && !person[l] && capitalisedProperNoun(tokens.get(l), text); l--) {
+                    person[l] = true;
+                }
+                for (int r = i + 1; r < tokens.size() && !person[r] && capitalisedProperNoun(tokens.get(r), text); r++) {
+                    person[r] = true;
                 }
             }
-            if (start >= 0) {
+            int i = 0;
+            while (i < tokens.size()) {
+                if (!person[i]) {
+                    i++;
+                    continue;
+                }
+                int start = tokens.get(i).beginPosition();
+                int end = tokens.get(i).endPosition();
+                while (i + 1 < tokens.size() && person[i + 1]) {
+                    i++;
+                    end = Math.max(end, tokens.get(i).endPosition());
+                }
                 found.add(person(text, start, end));
+                i++;
             }
         }
         return found;
+    }
+
+    /**
+     * A capitalised proper noun, or a piece of a capitalised word the multi-word-token table split ("Carlos" is
+     * read as "Car" + "los", like "darlos"): its pieces keep the offsets of the word as typed.
+     */
+    private static boolean capitalisedProperNoun(CoreLabel token, String text) {
+        if (token.beginPosition() < 0 || token.endPosition() > text.length() || token.beginPosition() >= token.endPosition()) {
+            return false;
+        }
+        boolean capitalised = Character.isUpperCase(text.codePointAt(token.beginPosition()));
+        return capitalised && ("PROPN".equals(token.tag()) || token.isMWT());
     }
 
     private static Entity person(String text, int start, int end) {

@@ -1,0 +1,63 @@
+package dev.cobra.runtime.nlu;
+
+import dev.cobra.nlp.api.TextAnalyzer;
+import dev.cobra.nlp.clause.RuleTextAnalyzer;
+import dev.cobra.nlp.corenlp.CoreNlpAnalyzer;
+import dev.cobra.nlp.corenlp.CoreNlpOrRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Loads CoreNLP's Spanish pipeline once per JVM as {@code bot.nlu.corenlp} says (see {@link NluProperties}) and
+ * hands out the clause analyzer the NLU uses: CoreNLP once loaded, rules until then (or for good when off or when
+ * loading failed). Loading takes seconds and a few hundred MB of heap (docs/benchmarks.md), so by default it runs
+ * in the background and start-up does not wait for it.
+ */
+@Component
+public class CoreNlpLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(CoreNlpLoader.class);
+
+    private final TextAnalyzer analyzer;
+    private final CompletableFuture<CoreNlpAnalyzer> loading;
+
+    public CoreNlpLoader(NluProperties properties) {
+        if (NluProperties.CORENLP_OFF.equals(properties.corenlp())) {
+            loading = CompletableFuture.failedFuture(new IllegalStateException("bot.nlu.corenlp=off"));
+            analyzer = new RuleTextAnalyzer();
+            log.info("nlu.corenlp.off clauses and names by rules only");
+            return;
+        }
+        long started = System.nanoTime();
+        loading = CoreNlpAnalyzer.shared();
+        loading.whenComplete((ready, error) -> {
+            if (error != null) {
+                log.warn("nlu.corenlp.failed cause={} (clauses and names stay rule-based)", error.toString());
+            } else {
+                Runtime rt = Runtime.getRuntime();
+                log.info("nlu.corenlp.ready ms={} heapUsedMb={}", (System.nanoTime() - started) / 1_000_000,
+                        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+            }
+        });
+        analyzer = new CoreNlpOrRules(loading);
+        if (NluProperties.CORENLP_BLOCKING.equals(properties.corenlp())) {
+            try {
+                loading.join();
+            } catch (RuntimeException e) {
+                // logged above; the rules answer
+            }
+        }
+    }
+
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** True once CoreNLP answers (false while loading, when off, or after a failed load). */
+    public boolean ready() {
+        return loading.isDone() && !loading.isCompletedExceptionally();
+    }
+}
