@@ -1,6 +1,7 @@
 package dev.cobra.runtime.nlu;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Settings under {@code bot.nlu.*}.
@@ -22,6 +23,7 @@ public record NluProperties(Double fallbackThreshold, Integer threads, Integer q
     public static final String CORENLP_BLOCKING = "blocking";
     public static final String CORENLP_OFF = "off";
 
+    @ConstructorBinding
     public NluProperties {
         fallbackThreshold = fallbackThreshold == null ? DEFAULT_FALLBACK_THRESHOLD : fallbackThreshold;
         threads = threads == null || threads < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
