@@ -1,9 +1,14 @@
 package dev.cobra.runtime.campaign;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -15,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The audience of every campaign (collection {@value #COLLECTION}), one document per campaign and debtor
@@ -22,9 +28,10 @@ import java.util.List;
  * atomic findAndModify per contact, so several runtime instances can dispatch the same campaign.
  */
 @Component
-public class CampaignContacts {
+@CollectionOwner("campaign_contacts")
+public class CampaignContacts implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "campaign_contacts";
+    private static final String COLLECTION = "campaign_contacts";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -110,5 +117,17 @@ public class CampaignContacts {
 
     static List<String> pendingStatuses() {
         return List.of(CampaignContact.QUEUED, CampaignContact.SENDING, CampaignContact.DEFERRED);
+    }
+
+    /** The records stay (they are evidence) under the pseudonym, without personal data. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("status", org.springframework.data.domain.Sort.Direction.ASC).on("nextAttemptAt", org.springframework.data.domain.Sort.Direction.ASC).on("campaignId", org.springframework.data.domain.Sort.Direction.ASC),
+                new Index().on("campaignId", org.springframework.data.domain.Sort.Direction.ASC)));
     }
 }

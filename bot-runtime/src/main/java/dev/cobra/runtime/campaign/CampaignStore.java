@@ -1,5 +1,6 @@
 package dev.cobra.runtime.campaign;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -22,9 +23,10 @@ import java.util.List;
  * are {@code cmp-} plus an ObjectId in hex: not a bare ObjectId string, which Spring Data would convert in queries.
  */
 @Component
+@CollectionOwner("campaigns")
 public class CampaignStore {
 
-    public static final String COLLECTION = "campaigns";
+    private static final String COLLECTION = "campaigns";
 
     private final ReactiveMongoTemplate mongo;
 

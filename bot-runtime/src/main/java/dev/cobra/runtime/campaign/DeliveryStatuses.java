@@ -5,9 +5,6 @@ import dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox;
 import dev.cobra.runtime.channel.whatsapp.WhatsAppStatusStore;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -26,12 +23,12 @@ class DeliveryStatuses {
 
     private final WhatsAppOutbox outbox;
     private final WhatsAppStatusStore statuses;
-    private final ReactiveMongoTemplate mongo;
+    private final WhatsAppInboundStore inbound;
 
-    DeliveryStatuses(WhatsAppOutbox outbox, WhatsAppStatusStore statuses, ReactiveMongoTemplate mongo) {
+    DeliveryStatuses(WhatsAppOutbox outbox, WhatsAppStatusStore statuses, WhatsAppInboundStore inbound) {
         this.outbox = outbox;
         this.statuses = statuses;
-        this.mongo = mongo;
+        this.inbound = inbound;
     }
 
     Mono<Delivery> of(CampaignContact contact) {
@@ -60,9 +57,6 @@ class DeliveryStatuses {
         if (sentAt == null || message.getString("to") == null) {
             return Mono.just(false);
         }
-        String to = message.getString("to");
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("phone").is(to), Criteria.where("bsuid").is(to))
-                .and("receivedAt").gt(sentAt));
-        return mongo.exists(query, WhatsAppInboundStore.COLLECTION);
+        return inbound.receivedFromSince(message.getString("to"), sentAt);
     }
 }

@@ -2,64 +2,58 @@ package dev.cobra.runtime.collections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.persistence.DebtorRecords;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A debtor's data as one JSON document (GDPR access / portability): the portfolio record without the document
- * hash, conversations with their transcripts, promises, plan requests, payments, payment links and events. Webchat
- * link tokens are left out (they are credentials).
+ * A debtor's data as one JSON document (GDPR access / portability), collected from every store that holds records
+ * about debtors ({@link DebtorRecords#export}): the portfolio record without the document hash, conversations with
+ * their transcripts, promises, plan requests, payments, payment links, events and the debt account. Webchat link
+ * tokens are left out (they are credentials).
  */
 @Component
 public class DebtorExport {
 
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
-    private final ReactiveMongoTemplate mongo;
+    private final List<DebtorRecords> stores;
+    private final ConversationStore conversations;
     private final ObjectMapper mapper;
 
-    public DebtorExport(ReactiveMongoTemplate mongo, ObjectMapper mapper) {
-        this.mongo = mongo;
+    public DebtorExport(List<DebtorRecords> stores, ConversationStore conversations, ObjectMapper mapper) {
+        this.stores = stores;
+        this.conversations = conversations;
         this.mapper = mapper;
     }
 
     /** Empty when no debtor has this id. */
     public Mono<Map<String, Object>> export(String debtorId) {
-        return mongo.findById(debtorId, Document.class, "debtors").flatMap(debtor -> {
-            debtor.remove("documentHash");
-            Query byDebtor = Query.query(Criteria.where("debtorId").is(debtorId));
-            return mongo.find(byDebtor, Document.class, "conversations").collectList().flatMap(conversations -> {
-                List<String> ids = conversations.stream().map(c -> c.getString("_id")).toList();
-                Map<String, Mono<List<JsonNode>>> parts = new LinkedHashMap<>();
-                parts.put("conversations", Flux.fromIterable(conversations).map(this::json).collectList());
-                parts.put("messages", list(Query.query(Criteria.where("conversationId").in(ids)), "messages"));
-                parts.put("promises", list(byDebtor, PromiseStore.COLLECTION));
-                parts.put("planRequests", list(byDebtor, "plan_requests"));
-                parts.put("payments", list(byDebtor, "payments"));
-                parts.put("paymentLinks", list(byDebtor, "payment_links"));
-                parts.put("events", list(byDebtor, "conversation_events"));
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("debtor", json(debtor));
-                return Flux.fromIterable(parts.entrySet())
-                        .concatMap(e -> e.getValue().doOnNext(v -> out.put(e.getKey(), v)))
-                        .then(Mono.just(out));
-            });
-        });
-    }
-
-    private Mono<List<JsonNode>> list(Query query, String collection) {
-        return mongo.find(query, Document.class, collection).map(this::json).collectList();
+        return conversations.findByDebtor(debtorId).map(c -> c.id()).collectList()
+                .flatMap(ids -> Flux.fromIterable(stores).concatMap(s -> s.export(debtorId, ids)).collectList())
+                .flatMap(parts -> {
+                    Map<String, List<Document>> merged = new TreeMap<>();
+                    parts.forEach(p -> p.forEach((k, v) -> merged.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v)));
+                    List<Document> debtor = merged.remove("debtor");
+                    if (debtor == null || debtor.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("debtor", json(debtor.get(0)));
+                    merged.forEach((k, v) -> out.put(k, v.stream().map(this::json).toList()));
+                    return Mono.just(out);
+                });
     }
 
     private JsonNode json(Document doc) {

@@ -1,16 +1,16 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox;
+import dev.cobra.runtime.channel.whatsapp.WhatsAppStatusStore;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.payment.PaymentRecorder;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Collection KPIs over a time range, computed from the records themselves (conversations, WhatsApp outbox and
- * statuses, promises, plan requests, payments), so they survive erasure: erased debtors' records are kept under a
+ * Collection KPIs over a time range, computed from the records themselves, read through the stores that own them
+ * (conversations, WhatsApp outbox and statuses, promises, plan requests, payments), so they survive erasure: erased debtors' records are kept under a
  * pseudonym. Optional filters: a flow (the conversation's stage flow or any flow it is in) and a campaign (records
  * carrying that {@code campaignId}, and the conversations of the debtors it contacted).
  *
@@ -35,24 +35,31 @@ import java.util.TreeMap;
 @Component
 public class KpiService {
 
-    private final ReactiveMongoTemplate mongo;
+    private final ConversationStore conversationStore;
+    private final WhatsAppOutbox outboxStore;
+    private final WhatsAppStatusStore statusStore;
+    private final PromiseStore promiseStore;
+    private final PlanRequestStore planStore;
+    private final PaymentRecorder paymentStore;
 
-    public KpiService(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    public KpiService(ConversationStore conversationStore, WhatsAppOutbox outboxStore, WhatsAppStatusStore statusStore,
+                      PromiseStore promiseStore, PlanRequestStore planStore, PaymentRecorder paymentStore) {
+        this.conversationStore = conversationStore;
+        this.outboxStore = outboxStore;
+        this.statusStore = statusStore;
+        this.promiseStore = promiseStore;
+        this.planStore = planStore;
+        this.paymentStore = paymentStore;
     }
 
     public record Filter(Instant from, Instant to, String campaignId, String flowId) {
     }
 
     public Mono<Map<String, Object>> compute(Filter f) {
-        Criteria created = Criteria.where("createdAt").gte(Date.from(f.from())).lt(Date.from(f.to()));
-        Mono<List<Document>> outbox = find(f.campaignId() == null ? Query.query(created)
-                : Query.query(Criteria.where("createdAt").gte(Date.from(f.from())).lt(Date.from(f.to()))
-                .and("campaignId").is(f.campaignId())), "whatsapp_outbox");
-        return outbox.flatMap(messages -> {
+        return outboxStore.createdBetween(f.from(), f.to(), f.campaignId()).collectList().flatMap(messages -> {
             Set<String> campaignDebtors = new HashSet<>();
             messages.forEach(m -> campaignDebtors.add(m.getString("debtorId")));
-            return find(Query.query(created), "conversations").flatMap(all -> {
+            return conversationStore.createdBetween(f.from(), f.to()).collectList().flatMap(all -> {
                 List<Document> conversations = all.stream()
                         .filter(c -> f.flowId() == null || inFlow(c, f.flowId()))
                         .filter(c -> f.campaignId() == null || f.campaignId().equals(c.getString("campaignId"))
@@ -60,24 +67,15 @@ public class KpiService {
                         .toList();
                 Set<String> debtors = new HashSet<>();
                 conversations.forEach(c -> debtors.add(c.getString("debtorId")));
-                Criteria ofThese = f.campaignId() == null && f.flowId() == null ? created
-                        : Criteria.where("createdAt").gte(Date.from(f.from())).lt(Date.from(f.to())).and("debtorId").in(debtors);
-                Criteria paid = Criteria.where("paidAt").gte(Date.from(f.from())).lt(Date.from(f.to()));
-                if (f.campaignId() != null || f.flowId() != null) {
-                    paid = paid.and("debtorId").in(debtors);
-                }
+                Set<String> ofThese = f.campaignId() == null && f.flowId() == null ? null : debtors;
                 List<String> wamids = messages.stream().map(m -> m.getString("wamid")).filter(Objects::nonNull).toList();
-                return Mono.zip(find(Query.query(ofThese), PromiseStore.COLLECTION),
-                                find(Query.query(ofThese), "plan_requests"),
-                                find(Query.query(paid), "payments"),
-                                find(Query.query(Criteria.where("_id").in(wamids)), "whatsapp_message_status"))
+                return Mono.zip(promiseStore.createdBetween(f.from(), f.to(), ofThese).collectList(),
+                                planStore.createdBetween(f.from(), f.to(), ofThese).collectList(),
+                                paymentStore.paidBetween(f.from(), f.to(), ofThese).collectList(),
+                                statusStore.findAll(wamids).collectList())
                         .map(t -> report(f, conversations, messages, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
             });
         });
-    }
-
-    private Mono<List<Document>> find(Query query, String collection) {
-        return mongo.find(query, Document.class, collection).collectList();
     }
 
     private static boolean inFlow(Document c, String flowId) {

@@ -1,13 +1,14 @@
 package dev.cobra.runtime.collections;
 
 import dev.cobra.runtime.conversation.engine.CollectionActions;
+import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.debtor.Debt;
 import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.payment.PaymentLinkProvider;
+import dev.cobra.runtime.webhook.WebhookOutbox;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,47 +18,51 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The collection actions the engine and the agent hand-back use, with collection operations on top of the
- * engine's plain records: promises go to {@link PromiseStore} (reminders, kept/broken), payment links come from
- * the {@link PaymentLinkProvider} (signed links by default), the creditor events {@code payment_link_sent} and
- * {@code wrong_party} are added, and a new flow run starts with the creditor's plan bounds and, after a broken
- * promise, in at least the mid stage with the slots {@code brokenPromise}, {@code brokenPromiseDate} and
- * {@code brokenPromiseAmount}. Everything else is the engine's
- * {@code collectionActions} bean.
+ * The collection actions the engine and the agent hand-back use, each through the store that owns its records:
+ * identity checks, opt-out and wrong party go to the {@link DebtorDirectory}; promises to {@link PromiseStore}
+ * (reminders, kept/broken; the only writer of promises); plan requests to {@link PlanRequestStore}; payment links
+ * come from the {@link PaymentLinkProvider} (signed links by default); creditor events go to the webhook outbox
+ * ({@link WebhookOutbox}), with {@code payment_link_sent} and {@code wrong_party} added. A new flow run starts with
+ * the creditor's plan bounds and, after a broken promise, in at least the mid stage with the slots
+ * {@code brokenPromise}, {@code brokenPromiseDate} and {@code brokenPromiseAmount}.
  */
-@Primary
 @Component
 public class OperationsCollectionActions implements CollectionActions {
 
-    private final CollectionActions records;
+    private final DebtorDirectory directory;
     private final PromiseStore promises;
+    private final PlanRequestStore planRequests;
     private final PlanBoundsStore planBounds;
     private final PaymentLinkProvider links;
+    private final WebhookOutbox events;
     private final long brokenPromiseStage;
 
-    public OperationsCollectionActions(@Qualifier("collectionActions") CollectionActions records, PromiseStore promises,
-                                       PlanBoundsStore planBounds, PaymentLinkProvider links,
+    public OperationsCollectionActions(DebtorDirectory directory, PromiseStore promises, PlanRequestStore planRequests,
+                                       PlanBoundsStore planBounds, PaymentLinkProvider links, WebhookOutbox events,
                                        @Value("${bot.promises.broken-stage-days-past-due:31}") long brokenPromiseStage) {
-        this.records = records;
+        this.directory = directory;
         this.promises = promises;
+        this.planRequests = planRequests;
         this.planBounds = planBounds;
         this.links = links;
+        this.events = events;
         this.brokenPromiseStage = brokenPromiseStage;
     }
 
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
-        return records.verifyDocument(debtorId, digits);
+        return directory.verifyDocument(debtorId, digits).defaultIfEmpty(false);
     }
 
     @Override
     public Mono<Void> optOut(String debtorId, String channel, Instant at) {
-        return records.optOut(debtorId, channel, at);
+        return directory.optOut(debtorId, channel, at)
+                .then(emitEvent(new ConversationEvent("opted_out", null, debtorId, Map.of("channel", channel), at)));
     }
 
     @Override
     public Mono<Void> flagWrongParty(String debtorId, Instant at) {
-        return records.flagWrongParty(debtorId, at)
+        return directory.flagWrongParty(debtorId, at)
                 .then(emitEvent(new ConversationEvent("wrong_party", null, debtorId, Map.of(), at)));
     }
 
@@ -78,14 +83,18 @@ public class OperationsCollectionActions implements CollectionActions {
 
     @Override
     public Mono<Void> recordPlanRequest(PlanRequestRecord request) {
-        return records.recordPlanRequest(request);
+        return planRequests.record(request);
     }
 
-    /** Events go to the engine's outbox collection; the complaint flow's {@code complaint_received} is {@code complaint}. */
+    /**
+     * Events go to the webhook outbox, named after the turn ({@code TurnEffects}) so a second run of the same
+     * message's turn does not notify twice; the complaint flow's {@code complaint_received} is {@code complaint}.
+     */
     @Override
     public Mono<Void> emitEvent(ConversationEvent event) {
         String type = "complaint_received".equals(event.type()) ? "complaint" : event.type();
-        return records.emitEvent(new ConversationEvent(type, event.conversationId(), event.debtorId(), event.data(), event.at()));
+        return TurnEffects.nextObjectId("event").flatMap(id -> events.append(id, type, event.conversationId(),
+                event.debtorId(), event.data(), event.at()));
     }
 
     @Override

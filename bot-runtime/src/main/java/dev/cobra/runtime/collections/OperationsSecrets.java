@@ -1,5 +1,6 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -20,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * configured in the settings wins.
  */
 @Component
+@CollectionOwner("operations_secrets")
 public class OperationsSecrets {
 
-    static final String COLLECTION = "operations_secrets";
+    private static final String COLLECTION = "operations_secrets";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ReactiveMongoTemplate mongo;

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * through this instance; another instance's change is seen within {@code REFRESH}).
  */
 @Component
+@CollectionOwner("plan_bounds")
 public class PlanBoundsStore {
 
-    static final String COLLECTION = "plan_bounds";
+    private static final String COLLECTION = "plan_bounds";
 
     /** How long a read of the whole table is used before reading it again. */
     static final Duration REFRESH = Duration.ofSeconds(10);

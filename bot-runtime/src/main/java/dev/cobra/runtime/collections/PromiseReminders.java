@@ -41,7 +41,7 @@ public class PromiseReminders {
 
     private final PromiseStore promises;
     private final DebtorDirectory debtors;
-    private final ObjectProvider<ContactPolicy> policy;
+    private final ContactPolicy policy;
     private final ObjectProvider<WhatsAppOutbox> outbox;
     private final ObjectProvider<GraphMessages> graphMessages;
     private final ObjectProvider<OutboxSender> sender;
@@ -50,7 +50,7 @@ public class PromiseReminders {
     private final String template;
     private final String templateLanguage;
 
-    public PromiseReminders(PromiseStore promises, DebtorDirectory debtors, ObjectProvider<ContactPolicy> policy,
+    public PromiseReminders(PromiseStore promises, DebtorDirectory debtors, ContactPolicy policy,
                             ObjectProvider<WhatsAppOutbox> outbox, ObjectProvider<GraphMessages> graphMessages,
                             ObjectProvider<OutboxSender> sender, CollectionActions actions, ObjectProvider<Clock> clock,
                             @Value("${bot.promises.reminder-template:recordatorio_promesa}") String template,
@@ -127,15 +127,10 @@ public class PromiseReminders {
         ObjectId id = promise.getObjectId("_id");
         String address = debtor.phone() != null && !debtor.phone().isBlank() ? debtor.phone()
                 : debtor.bsuids().stream().sorted().findFirst().orElse(null);
-        ContactPolicy contactPolicy = policy.getIfAvailable();
+        ContactPolicy contactPolicy = policy;
         WhatsAppOutbox whatsapp = outbox.getIfAvailable();
         if (address == null || whatsapp == null) {
             return promises.settleReminder(id, "SKIPPED", "no_channel", null, now);
-        }
-        if (contactPolicy == null) {
-            log.warn("promise.reminder.deferred promise={} reason=no_contact_policy", id);
-            counts[1]++;
-            return promises.settleReminder(id, "PENDING", "no_contact_policy", now.plusSeconds(300), now);
         }
         return contactPolicy.attempt(new ContactAttempt(debtor.id(), "whatsapp", "reminder", id.toHexString(), template, now))
                 .flatMap(decision -> decision.allowed() ? send(whatsapp, promise, debtor, address, date, now)

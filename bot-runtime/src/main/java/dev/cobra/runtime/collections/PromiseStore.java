@@ -2,12 +2,17 @@ package dev.cobra.runtime.collections;
 
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,7 +22,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Promises to pay ({@code promises}): one document per promise, made by the bot or by an agent. Status
@@ -26,9 +34,10 @@ import java.util.Date;
  * {@code SENT} / {@code BLOCKED} / {@code SKIPPED}), claimed atomically so one instance sends it once.
  */
 @Component
-public class PromiseStore {
+@CollectionOwner("promises")
+public class PromiseStore implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "promises";
+    private static final String COLLECTION = "promises";
     public static final String OPEN = "OPEN";
     public static final String KEPT = "KEPT";
     public static final String BROKEN = "BROKEN";
@@ -133,7 +142,37 @@ public class PromiseStore {
                         Document.class, COLLECTION));
     }
 
+    /** The debtor's latest promises first, at most {@code limit}. */
+    public Flux<Document> latest(String debtorId, int limit) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, COLLECTION);
+    }
+
     public Flux<Document> forDebtor(String debtorId) {
         return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION);
+    }
+
+    /** Promises made in [from, to), of these debtors when {@code debtorIds} is not null: the KPIs' read model. */
+    public Flux<Document> createdBetween(Instant from, Instant to, Collection<String> debtorIds) {
+        Criteria criteria = Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to));
+        if (debtorIds != null) {
+            criteria = criteria.and("debtorId").in(debtorIds);
+        }
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION);
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("debtorId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)));
+    }
+
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return forDebtor(debtorId).collectList().map(list -> Map.of("promises", list));
     }
 }

@@ -1,18 +1,17 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.channel.whatsapp.WhatsAppInboundStore;
+import dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.conversation.state.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 /**
  * Transcript retention ({@code bot.retention.transcript-days}, default 365; 0 keeps transcripts forever): message
@@ -25,11 +24,18 @@ public class TranscriptRetention {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptRetention.class);
 
-    private final ReactiveMongoTemplate mongo;
+    private final MessageLog messageLog;
+    private final WhatsAppInboundStore inbound;
+    private final WhatsAppOutbox outbox;
+    private final ConversationStore conversations;
     private final int days;
 
-    public TranscriptRetention(ReactiveMongoTemplate mongo, @Value("${bot.retention.transcript-days:365}") int days) {
-        this.mongo = mongo;
+    public TranscriptRetention(MessageLog messageLog, WhatsAppInboundStore inbound, WhatsAppOutbox outbox,
+                               ConversationStore conversations, @Value("${bot.retention.transcript-days:365}") int days) {
+        this.messageLog = messageLog;
+        this.inbound = inbound;
+        this.outbox = outbox;
+        this.conversations = conversations;
         this.days = days;
     }
 
@@ -38,17 +44,12 @@ public class TranscriptRetention {
         if (days <= 0) {
             return Mono.just(0L);
         }
-        Date cutoff = Date.from(now.minus(Duration.ofDays(days)));
-        Mono<Long> messages = mongo.remove(Query.query(Criteria.where("at").lt(cutoff)), "messages")
-                .map(r -> r.getDeletedCount());
-        Mono<Long> inbound = mongo.remove(Query.query(Criteria.where("receivedAt").lt(cutoff).and("state").ne("PENDING")),
-                "whatsapp_inbound").map(r -> r.getDeletedCount());
-        Mono<Long> outbound = mongo.updateMulti(Query.query(Criteria.where("createdAt").lt(cutoff)
-                        .and("status").in("SENT", "FAILED").and("body").ne("{}")),
-                new Update().set("body", "{}"), "whatsapp_outbox").map(r -> r.getModifiedCount());
+        Instant cutoff = now.minus(Duration.ofDays(days));
+        Mono<Long> messages = messageLog.deleteBefore(cutoff);
+        Mono<Long> inbound = this.inbound.deleteSettledBefore(cutoff);
+        Mono<Long> outbound = outbox.clearBodiesBefore(cutoff);
         // A conversation keeps its last turn's log entries for crash recovery (LastTurn): gone with the transcript.
-        Mono<Long> lastTurns = mongo.updateMulti(Query.query(Criteria.where("updatedAt").lt(cutoff).and("lastTurn").ne(null)),
-                new Update().unset("lastTurn"), "conversations").map(r -> r.getModifiedCount());
+        Mono<Long> lastTurns = conversations.dropLastTurnsBefore(cutoff);
         return Mono.zip(messages, inbound, outbound, lastTurns).map(t -> {
             if (t.getT1() + t.getT2() + t.getT3() > 0) {
                 log.info("retention.purged messages={} inbound={} outbound={} days={}", t.getT1(), t.getT2(), t.getT3(), days);

@@ -1,6 +1,7 @@
 package dev.cobra.runtime.compliance;
 
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.debtor.DebtorStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,8 +31,8 @@ public class ComplianceConfiguration {
     }
 
     @Bean
-    ConsentLedger consentLedger(ReactiveMongoTemplate mongo, DebtorDirectory debtors) {
-        return new ConsentLedger(mongo, debtors);
+    ConsentLedger consentLedger(ReactiveMongoTemplate mongo, DebtorDirectory debtors, DebtorStore portfolio) {
+        return new ConsentLedger(mongo, debtors, portfolio);
     }
 
     @Bean

@@ -1,20 +1,27 @@
 package dev.cobra.runtime.compliance;
 
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.debtor.DebtorStore;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The consent ledger (collection {@value #COLLECTION}): every opt-in and opt-out recorded by staff or the creditor's
@@ -27,11 +34,10 @@ import java.util.Date;
  *       channels stay withdrawn until they get an opt-in of their own.</li>
  * </ul>
  */
-public class ConsentLedger {
+@CollectionOwner("consent_ledger")
+public class ConsentLedger implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "consent_ledger";
-    /** The portfolio's collection; its consent fields are updated here on an opt-in. */
-    static final String DEBTORS = "debtors";
+    private static final String COLLECTION = "consent_ledger";
 
     private static final Logger log = LoggerFactory.getLogger(ConsentLedger.class);
 
@@ -41,10 +47,12 @@ public class ConsentLedger {
 
     private final ReactiveMongoTemplate mongo;
     private final DebtorDirectory debtors;
+    private final DebtorStore portfolio;
 
-    public ConsentLedger(ReactiveMongoTemplate mongo, DebtorDirectory debtors) {
+    public ConsentLedger(ReactiveMongoTemplate mongo, DebtorDirectory debtors, DebtorStore portfolio) {
         this.mongo = mongo;
         this.debtors = debtors;
+        this.portfolio = portfolio;
     }
 
     /** Records the entry and applies it to the debtor; empty when there is no such debtor (nothing stored). */
@@ -65,12 +73,7 @@ public class ConsentLedger {
         if (!entry.optedIn()) {
             return debtors.optOut(entry.debtorId(), entry.channel(), entry.at());
         }
-        Update update = new Update()
-                .set("consent." + entry.channel(), new Document("optedIn", true).append("at", Date.from(entry.at()))
-                        .append("source", entry.source()).append("evidence", entry.evidence()))
-                .set("optedOut", false)
-                .set("optedInAgainAt", Date.from(entry.at()));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.debtorId())), update, DEBTORS).then();
+        return portfolio.recordOptIn(entry.debtorId(), entry.channel(), entry.at(), entry.source(), entry.evidence());
     }
 
     private static Document toDocument(Entry entry) {
@@ -84,5 +87,16 @@ public class ConsentLedger {
         return new Entry(doc.getObjectId("_id").toHexString(), doc.getString("debtorId"), doc.getString("channel"),
                 Boolean.TRUE.equals(doc.getBoolean("optedIn")), doc.getString("evidence"), doc.getString("source"),
                 doc.getDate("at").toInstant(), doc.getString("recordedBy"));
+    }
+
+    /** The ledger is evidence of consent: kept under the pseudonym, without personal data. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("debtorId", Sort.Direction.ASC)));
     }
 }

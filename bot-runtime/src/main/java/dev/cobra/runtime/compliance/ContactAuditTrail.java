@@ -1,9 +1,14 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -13,15 +18,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The immutable contact audit trail (collection {@value #COLLECTION}): one inserted document per business-initiated
  * attempt, allowed or not. Nothing in the runtime updates or deletes these documents. The allowed rows are also
  * what the frequency caps count.
  */
-public class ContactAuditTrail {
+@CollectionOwner("contact_audit")
+public class ContactAuditTrail implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "contact_audit";
+    private static final String COLLECTION = "contact_audit";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -78,5 +85,17 @@ public class ContactAuditTrail {
                 doc.getString("debtorLocalTime"), doc.getString("consentBasis"),
                 Boolean.TRUE.equals(doc.getBoolean("allowed")), doc.getString("reason"),
                 next == null ? null : next.toInstant());
+    }
+
+    /** The records stay (they are evidence) under the pseudonym, without personal data. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("debtorId", org.springframework.data.domain.Sort.Direction.ASC).on("at", org.springframework.data.domain.Sort.Direction.ASC),
+                new Index().on("at", org.springframework.data.domain.Sort.Direction.ASC)));
     }
 }

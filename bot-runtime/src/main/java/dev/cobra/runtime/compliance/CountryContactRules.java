@@ -1,5 +1,6 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,9 +23,10 @@ import java.util.Map;
  * what an ADMIN saved (collection {@value #COLLECTION}, one document per country code; a saved policy replaces
  * the default whole). Countries without a policy of their own use {@code DEFAULT}.
  */
+@CollectionOwner("contact_policies")
 public class CountryContactRules {
 
-    public static final String COLLECTION = "contact_policies";
+    private static final String COLLECTION = "contact_policies";
     public static final String DEFAULT = "DEFAULT";
 
     private static final Map<String, CountryPolicy> DEFAULTS = defaults();

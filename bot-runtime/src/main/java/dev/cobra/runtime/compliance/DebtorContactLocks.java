@@ -1,5 +1,8 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +17,7 @@ import reactor.util.retry.Retry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +27,10 @@ import java.util.function.Supplier;
  * upsert collide on {@code _id}); it expires by itself after {@link #LEASE} if its holder died. Lease times use
  * the wall clock, never a test's pinned clock.
  */
-public class DebtorContactLocks {
+@CollectionOwner("contact_locks")
+public class DebtorContactLocks implements DebtorRecords {
 
-    public static final String COLLECTION = "contact_locks";
+    private static final String COLLECTION = "contact_locks";
     static final Duration LEASE = Duration.ofSeconds(15);
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -79,5 +84,11 @@ public class DebtorContactLocks {
             }
         }
         return false;
+    }
+
+    /** The records stay (they are evidence) under the pseudonym, without personal data. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
     }
 }

@@ -3,16 +3,12 @@ package dev.cobra.runtime.conversation;
 import dev.cobra.runtime.conversation.engine.CollectionActions;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
 import dev.cobra.runtime.conversation.engine.FlowEngine;
-import dev.cobra.runtime.conversation.engine.MongoCollectionActions;
 import dev.cobra.runtime.conversation.engine.StateMachineFlowEngine;
-import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.flow.FlowCatalog;
 import dev.cobra.runtime.nlu.NluService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import java.time.Clock;
 
@@ -29,12 +25,6 @@ public class ConversationConfiguration {
     @Bean
     CompiledFlows compiledFlows(FlowCatalog catalog) {
         return new CompiledFlows(catalog);
-    }
-
-    @Bean
-    CollectionActions collectionActions(DebtorDirectory directory, ReactiveMongoTemplate mongo,
-                                        @Value("${bot.payment-link-base-url:https://pay.example.com/p}") String baseUrl) {
-        return new MongoCollectionActions(directory, mongo, baseUrl);
     }
 
     @Bean

@@ -3,7 +3,10 @@ package dev.cobra.runtime.debtor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The import side of the portfolio: upserts and paging through it. */
+import java.time.Instant;
+import java.util.List;
+
+/** The portfolio's maintenance side: upserts, paging, consent records, counts and what erasure needs. */
 public interface DebtorStore {
 
     /**
@@ -15,6 +18,19 @@ public interface DebtorStore {
 
     /** A page of the portfolio ordered by id: up to {@code limit} debtors with an id after {@code afterId}. */
     Flux<Debtor> page(String afterId, int limit);
+
+    /** How many debtors the portfolio holds. */
+    Mono<Long> count();
+
+    /** Records an opt-in for {@code channel} (clearing an earlier global opt-out); empty when no such debtor. */
+    Mono<Void> recordOptIn(String debtorId, String channel, Instant at, String source, String evidence);
+
+    /** What identifies a debtor in other records: erasure replaces these. Empty when no such debtor. */
+    Mono<Identity> identity(String debtorId);
+
+    /** The stored name, contact data, linked WhatsApp ids and document hash (never the digits). */
+    record Identity(String id, String name, String phone, String email, List<String> bsuids, String documentHash) {
+    }
 
     enum UpsertOutcome { CREATED, UPDATED }
 }

@@ -3,6 +3,7 @@ package dev.cobra.runtime.demo;
 import dev.cobra.runtime.channel.webchat.WebchatLinkService;
 import dev.cobra.runtime.config.DemoProperties;
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.debtor.DebtorStore;
 import dev.cobra.runtime.debtor.ImportReport;
 import dev.cobra.runtime.debtor.PortfolioImporter;
 import dev.cobra.runtime.security.AdminBootstrap;
@@ -14,8 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,24 +38,23 @@ public class StartupGuide implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StartupGuide.class);
     /** Startup work on the main thread; bounded so a broken database cannot hang the start. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String DEBTORS_COLLECTION = "debtors";
 
     private final DemoProperties demo;
     private final PortfolioImporter importer;
     private final DebtorDirectory directory;
-    private final ReactiveMongoTemplate mongo;
+    private final DebtorStore portfolio;
     private final AdminBootstrap admin;
     private final ObjectProvider<WebchatLinkService> links;
     private final Environment environment;
     private final Clock clock;
 
     public StartupGuide(DemoProperties demo, PortfolioImporter importer, DebtorDirectory directory,
-                        ReactiveMongoTemplate mongo, AdminBootstrap admin, ObjectProvider<WebchatLinkService> links,
+                        DebtorStore portfolio, AdminBootstrap admin, ObjectProvider<WebchatLinkService> links,
                         Environment environment, ObjectProvider<Clock> clock) {
         this.demo = demo;
         this.importer = importer;
         this.directory = directory;
-        this.mongo = mongo;
+        this.portfolio = portfolio;
         this.admin = admin;
         this.links = links;
         this.environment = environment;
@@ -82,7 +80,7 @@ public class StartupGuide implements ApplicationRunner {
 
     /** Visible for tests. Loads the demo debtors only when the portfolio is empty; true when it did. */
     boolean loadDemoPortfolioIfEmpty() {
-        Long count = mongo.count(new Query(), DEBTORS_COLLECTION).block(TIMEOUT);
+        Long count = portfolio.count().block(TIMEOUT);
         if (count != null && count > 0) {
             return false;
         }

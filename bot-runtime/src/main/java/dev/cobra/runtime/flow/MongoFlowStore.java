@@ -16,6 +16,7 @@ import dev.cobra.flow.shipped.ShippedFlows;
 import dev.cobra.flow.validate.FlowProblem;
 import dev.cobra.flow.validate.FlowValidator;
 import dev.cobra.flow.validate.InvalidFlowException;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +62,11 @@ import java.util.concurrent.ConcurrentMap;
  * <p><b>Threads.</b> YAML parsing and validation are CPU work and run on the bounded elastic scheduler.
  */
 @Component
+@CollectionOwner({"flows", "flow_versions"})
 public class MongoFlowStore implements FlowCatalog {
 
-    static final String FLOWS = "flows";
-    static final String VERSIONS = "flow_versions";
+    private static final String FLOWS = "flows";
+    private static final String VERSIONS = "flow_versions";
     /** Author recorded for the shipped flows. */
     static final String SYSTEM_AUTHOR = "cobra";
 

@@ -3,6 +3,7 @@ package dev.cobra.runtime.handoff;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,10 @@ import java.util.Date;
 
 /** Agents' presence and skills, collection {@code agents} (one document per staff user, id = username). */
 @Component
+@CollectionOwner("agents")
 class AgentDirectory {
 
-    static final String COLLECTION = "agents";
+    private static final String COLLECTION = "agents";
 
     private final Mono<MongoCollection<Document>> collection;
 

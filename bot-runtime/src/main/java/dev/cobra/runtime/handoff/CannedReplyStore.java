@@ -3,6 +3,7 @@ package dev.cobra.runtime.handoff;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,10 @@ import java.util.Date;
 
 /** Canned replies, collection {@code canned_replies} (one document per reply). */
 @Component
+@CollectionOwner("canned_replies")
 class CannedReplyStore {
 
-    static final String COLLECTION = "canned_replies";
+    private static final String COLLECTION = "canned_replies";
 
     private final Mono<MongoCollection<Document>> collection;
 

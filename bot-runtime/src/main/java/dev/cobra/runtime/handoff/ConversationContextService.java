@@ -1,7 +1,7 @@
 package dev.cobra.runtime.handoff;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import dev.cobra.runtime.collections.PlanRequestStore;
+import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.compliance.ContactDecision;
 import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
@@ -18,13 +18,9 @@ import dev.cobra.runtime.handoff.ConversationContext.PlanInfo;
 import dev.cobra.runtime.handoff.ConversationContext.PromiseInfo;
 import dev.cobra.runtime.handoff.ConversationContext.StepInfo;
 import dev.cobra.runtime.web.error.ApiException;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -39,8 +35,8 @@ import java.util.Optional;
 
 /**
  * Builds the agent console's side panel for one chat from the stores that already hold it: the conversation, the
- * debtor directory, the {@code promises} and {@code plan_requests} collections the bot and agents write, the
- * compiled flow (its steps, for hand-back) and, when one is installed, the contact policy.
+ * debtor directory, the promise and plan request stores the bot and agents write, the compiled flow (its steps,
+ * for hand-back) and the contact policy.
  */
 @Service
 class ConversationContextService {
@@ -53,17 +49,20 @@ class ConversationContextService {
     private final ConversationStore conversations;
     private final DebtorDirectory debtors;
     private final CompiledFlows flows;
-    private final ObjectProvider<ContactPolicy> contactPolicy;
-    private final ReactiveMongoTemplate mongo;
+    private final ContactPolicy contactPolicy;
+    private final PromiseStore promiseStore;
+    private final PlanRequestStore planStore;
     private final Clock clock;
 
     ConversationContextService(ConversationStore conversations, DebtorDirectory debtors, CompiledFlows flows,
-                               ObjectProvider<ContactPolicy> contactPolicy, ReactiveMongoTemplate mongo, Clock clock) {
+                               ContactPolicy contactPolicy, PromiseStore promiseStore, PlanRequestStore planStore,
+                               Clock clock) {
         this.conversations = conversations;
         this.debtors = debtors;
         this.flows = flows;
         this.contactPolicy = contactPolicy;
-        this.mongo = mongo;
+        this.promiseStore = promiseStore;
+        this.planStore = planStore;
         this.clock = clock;
     }
 
@@ -108,32 +107,30 @@ class ConversationContextService {
     }
 
     private Mono<List<PromiseInfo>> promises(String debtorId) {
-        return records("promises", debtorId).map(doc -> new PromiseInfo(doc.getString("date"), doc.getString("amount"),
+        if (debtorId == null) {
+            return Mono.just(List.of());
+        }
+        return promiseStore.latest(debtorId, MAX_RECORDS).map(doc -> new PromiseInfo(doc.getString("date"), doc.getString("amount"),
                 doc.getString("currency"), doc.getString("status"), doc.getString("conversationId"),
                 instant(doc.get("createdAt")))).collectList();
     }
 
     private Mono<List<PlanInfo>> plans(String debtorId) {
-        return records("plan_requests", debtorId).map(doc -> new PlanInfo(
+        if (debtorId == null) {
+            return Mono.just(List.of());
+        }
+        return planStore.latest(debtorId, MAX_RECORDS).map(doc -> new PlanInfo(
                 doc.get("installments") instanceof Number n ? n.intValue() : null, doc.getString("amount"),
                 doc.getString("currency"), doc.getString("status"), doc.getString("conversationId"),
                 instant(doc.get("createdAt")))).collectList();
-    }
-
-    private Flux<Document> records(String collection, String debtorId) {
-        if (debtorId == null) {
-            return Flux.empty();
-        }
-        return mongo.getCollection(collection).flatMapMany(c -> Flux.from(
-                c.find(Filters.eq("debtorId", debtorId)).sort(Sorts.descending("createdAt")).limit(MAX_RECORDS)));
     }
 
     /** Business-initiated contact goes out on WhatsApp, so that is the channel the panel asks about. */
     static final String PROACTIVE_CHANNEL = "whatsapp";
 
     private Mono<ContactNow> contactNow(ConversationState c, Instant now) {
-        ContactPolicy policy = contactPolicy.getIfUnique();
-        if (policy == null || c.debtorId() == null) {
+        ContactPolicy policy = contactPolicy;
+        if (c.debtorId() == null) {
             return Mono.just(ContactNow.unknown(PROACTIVE_CHANNEL));
         }
         return policy.decide(c.debtorId(), PROACTIVE_CHANNEL, now)

@@ -1,7 +1,6 @@
 package dev.cobra.runtime.handoff;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.cobra.runtime.channel.Reply;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.TurnResult;
@@ -20,7 +19,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,11 +66,11 @@ public class HandoffService {
     private final CollectionActions actions;
     private final HandoffProperties properties;
     private final Clock clock;
-    private final Mono<MongoCollection<Document>> outcomes;
+    private final AgentOutcomeStore outcomes;
 
     HandoffService(ConversationStore conversations, MessageLog messages, TurnHandler turns, ChannelDelivery delivery,
                    AgentDirectory agents, StaffUserStore users, DebtorDirectory debtors, CollectionActions actions,
-                   HandoffProperties properties, Clock clock, ReactiveMongoTemplate mongo) {
+                   HandoffProperties properties, Clock clock, AgentOutcomeStore outcomes) {
         this.conversations = conversations;
         this.messages = messages;
         this.turns = turns;
@@ -83,7 +81,7 @@ public class HandoffService {
         this.actions = actions;
         this.properties = properties;
         this.clock = clock;
-        this.outcomes = mongo.getCollection("agent_outcomes").cache();
+        this.outcomes = outcomes;
     }
 
     // ---- the queue ----
@@ -312,7 +310,7 @@ public class HandoffService {
         Document doc = new Document("conversationId", c.id()).append("debtorId", c.debtorId()).append("agent", agent)
                 .append("close", release.close()).append("disposition", release.disposition())
                 .append("resumeStep", release.resumeStep()).append("note", release.note()).append("at", Date.from(now));
-        Mono<Void> audit = outcomes.flatMap(col -> Mono.from(col.insertOne(doc))).then();
+        Mono<Void> audit = outcomes.append(doc);
         if (release.close()) {
             Map<String, Object> closed = new LinkedHashMap<>();
             closed.put("disposition", release.disposition());

@@ -7,6 +7,9 @@ import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.ConversationStore;
 import dev.cobra.runtime.conversation.state.MessageLog;
 import dev.cobra.runtime.conversation.state.TranscriptEntry;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * No chat waits forever in silence: once a chat has waited {@link HandoffProperties#noAgentTimeout()} without an
@@ -25,7 +29,8 @@ import java.util.List;
  * {@code handoff_notices}, and only the instance whose insert succeeds sends it.
  */
 @Component
-class WaitingNotices {
+@CollectionOwner("handoff_notices")
+class WaitingNotices implements DebtorRecords {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingNotices.class);
 
@@ -33,7 +38,10 @@ class WaitingNotices {
     private final MessageLog messages;
     private final ChannelDelivery delivery;
     private final HandoffProperties properties;
+    private static final String COLLECTION = "handoff_notices";
+
     private final Mono<MongoCollection<Document>> notices;
+    private final ReactiveMongoTemplate mongo;
 
     WaitingNotices(ConversationStore conversations, MessageLog messages, ChannelDelivery delivery,
                    HandoffProperties properties, ReactiveMongoTemplate mongo) {
@@ -41,7 +49,8 @@ class WaitingNotices {
         this.messages = messages;
         this.delivery = delivery;
         this.properties = properties;
-        this.notices = mongo.getCollection("handoff_notices").cache();
+        this.mongo = mongo;
+        this.notices = mongo.getCollection(COLLECTION).cache();
     }
 
     /**
@@ -86,5 +95,11 @@ class WaitingNotices {
         return "Gracias por esperar. En este momento todos nuestros asesores están ocupados; tu conversación sigue "
                 + "en la fila y una persona te responderá por aquí apenas se libere, normalmente dentro del horario "
                 + "de atención de hoy. No necesitas escribir de nuevo.";
+    }
+
+    /** The records stay (they are evidence) under the pseudonym, without personal data. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,11 +25,12 @@ import java.util.UUID;
  * counter ({@code nlu_state}). Every write is one single-document atomic operation.
  */
 @Component
+@CollectionOwner({"nlu_examples", "nlu_models", "nlu_state"})
 public class NluModelStore {
 
-    static final String EXAMPLES = "nlu_examples";
-    static final String MODELS = "nlu_models";
-    static final String STATE = "nlu_state";
+    private static final String EXAMPLES = "nlu_examples";
+    private static final String MODELS = "nlu_models";
+    private static final String STATE = "nlu_state";
 
     private final ReactiveMongoTemplate mongo;
 

@@ -1,21 +1,28 @@
 package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.collections.PromiseStore;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import dev.cobra.runtime.web.error.ApiException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,17 +31,20 @@ import java.util.Objects;
  * debtor's open payment links paid.
  */
 @Component
-public class PaymentRecorder {
+@CollectionOwner("payments")
+public class PaymentRecorder implements DebtorRecords {
 
-    public static final String COLLECTION = "payments";
+    private static final String COLLECTION = "payments";
     private static final Logger log = LoggerFactory.getLogger(PaymentRecorder.class);
 
     private final ReactiveMongoTemplate mongo;
     private final PromiseStore promises;
+    private final ObjectProvider<SignedPaymentLinks> links;
 
-    public PaymentRecorder(ReactiveMongoTemplate mongo, PromiseStore promises) {
+    public PaymentRecorder(ReactiveMongoTemplate mongo, PromiseStore promises, ObjectProvider<SignedPaymentLinks> links) {
         this.mongo = mongo;
         this.promises = promises;
+        this.links = links;
     }
 
     /** A payment as the creditor's system reports it. */
@@ -68,11 +78,9 @@ public class PaymentRecorder {
     }
 
     private Mono<Long> closeOpenItems(Payment p, Instant now) {
-        Criteria links = Criteria.where("debtorId").is(p.debtorId()).and("status").is("OPEN");
+        SignedPaymentLinks signed = links.getIfAvailable();
         return promises.keep(p.debtorId(), p.debtId(), p.reference(), now)
-                .flatMap(kept -> mongo.updateMulti(Query.query(links),
-                                new Update().set("status", "PAID").set("paymentReference", p.reference()),
-                                SignedPaymentLinks.COLLECTION)
+                .flatMap(kept -> (signed == null ? Mono.just(0L) : signed.markPaid(p.debtorId(), p.reference()))
                         .thenReturn(kept));
     }
 
@@ -80,5 +88,25 @@ public class PaymentRecorder {
         return Objects.equals(existing.getString("debtorId"), p.debtorId())
                 && new BigDecimal(existing.getString("amount")).compareTo(p.amount()) == 0
                 && Objects.equals(existing.getString("currency"), p.currency());
+    }
+
+    /** Payments made in [from, to), of these debtors when {@code debtorIds} is not null: the KPIs' read model. */
+    public Flux<Document> paidBetween(Instant from, Instant to, Collection<String> debtorIds) {
+        Criteria criteria = Criteria.where("paidAt").gte(Date.from(from)).lt(Date.from(to));
+        if (debtorIds != null) {
+            criteria = criteria.and("debtorId").in(debtorIds);
+        }
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION);
+    }
+
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION)
+                .collectList().map(list -> Map.of("payments", list));
     }
 }

@@ -2,11 +2,16 @@ package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.collections.OperationsSecrets;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
-import dev.cobra.runtime.conversation.engine.MongoCollectionActions;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
@@ -14,14 +19,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The embedded payment-link provider: records the link in {@code payment_links} and answers a signed, expiring URL
  * under {@code bot.payment-link-base-url} (by default the runtime's own demo page, {@code /pay/{token}}).
  */
-public class SignedPaymentLinks implements PaymentLinkProvider {
+@CollectionOwner("payment_links")
+public class SignedPaymentLinks implements DebtorRecords, PaymentLinkProvider {
 
-    public static final String COLLECTION = "payment_links";
+    private static final String COLLECTION = "payment_links";
     static final String SECRET_NAME = "payment-link-key";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,8 +65,7 @@ public class SignedPaymentLinks implements PaymentLinkProvider {
             return "pl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         })).flatMap(linkId -> {
             Instant expiresAt = request.at().plus(lifetime);
-            Document doc = MongoCollectionActions.paymentLinkRecord(linkId, request)
-                    .append("expiresAt", Date.from(expiresAt));
+            Document doc = record(linkId, request).append("expiresAt", Date.from(expiresAt));
             Mono<Instant> stored = mongo.insert(doc, COLLECTION).thenReturn(expiresAt)
                     .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(linkId, Document.class, COLLECTION)
                             .map(existing -> existing.getDate("expiresAt").toInstant()));
@@ -70,5 +77,34 @@ public class SignedPaymentLinks implements PaymentLinkProvider {
     public Mono<Document> resolve(String token, Instant now) {
         return key().flatMap(key -> Mono.justOrEmpty(PaymentLinkTokens.verify(key, token, now)))
                 .flatMap(v -> mongo.findById(v.linkId(), Document.class, COLLECTION));
+    }
+
+    private static Document record(String id, PaymentLinkRequest request) {
+        return new Document("_id", id)
+                .append("conversationId", request.conversationId())
+                .append("debtorId", request.debtorId())
+                .append("debtId", request.debtId())
+                .append("amount", request.amount() == null ? null : request.amount().toPlainString())
+                .append("currency", request.currency())
+                .append("status", "OPEN")
+                .append("createdAt", Date.from(request.at()));
+    }
+
+    /** Marks the debtor's open links paid by the payment {@code reference}. */
+    public Mono<Long> markPaid(String debtorId, String reference) {
+        return mongo.updateMulti(Query.query(Criteria.where("debtorId").is(debtorId).and("status").is("OPEN")),
+                new Update().set("status", "PAID").set("paymentReference", reference), COLLECTION)
+                .map(r -> r.getModifiedCount());
+    }
+
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION)
+                .collectList().map(list -> Map.of("paymentLinks", list));
     }
 }

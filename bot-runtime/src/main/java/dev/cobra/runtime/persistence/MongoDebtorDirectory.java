@@ -42,9 +42,10 @@ import java.util.regex.Pattern;
  * {@code yyyy-MM-dd} strings (they sort like dates and carry no time zone), balances as Decimal128.
  */
 @Repository
-class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
+@CollectionOwner("debtors")
+class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecords, SecondaryIndexes {
 
-    static final String COLLECTION = "debtors";
+    private static final String COLLECTION = "debtors";
     private static final Logger log = LoggerFactory.getLogger(MongoDebtorDirectory.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z_]{1,19}");
     /** Channels whose consent an opt-out withdraws even when the debtor had none recorded for them. */
@@ -75,11 +76,52 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore {
     }
 
     /** Lookups by phone and BSUID are on the path of every inbound WhatsApp message. */
-    Mono<Void> ensureIndexes() {
-        var indexes = mongo.indexOps(COLLECTION);
-        return indexes.ensureIndex(new Index().on("phone", org.springframework.data.domain.Sort.Direction.ASC))
-                .then(indexes.ensureIndex(new Index().on("bsuids", org.springframework.data.domain.Sort.Direction.ASC)))
-                .then();
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("phone", org.springframework.data.domain.Sort.Direction.ASC),
+                new Index().on("bsuids", org.springframework.data.domain.Sort.Direction.ASC)));
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return mongo.count(new Query(), COLLECTION);
+    }
+
+    @Override
+    public Mono<Void> recordOptIn(String debtorId, String channel, Instant at, String source, String evidence) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            return Mono.error(new IllegalArgumentException("not a channel name"));
+        }
+        Update update = new Update()
+                .set("consent." + channel, new Document("optedIn", true).append("at", Date.from(at))
+                        .append("source", source).append("evidence", evidence))
+                .set("optedOut", false)
+                .set("optedInAgainAt", Date.from(at));
+        return mongo.updateFirst(byId(debtorId), update, COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Identity> identity(String debtorId) {
+        return mongo.findOne(byId(debtorId), Document.class, COLLECTION).map(doc -> new Identity(doc.getString("_id"),
+                doc.getString("name"), doc.getString("phone"), doc.getString("email"),
+                doc.get("bsuids") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
+                doc.getString("documentHash")));
+    }
+
+    /** The portfolio record goes last (the other stores' erasure reads it first): see DebtorErasure. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure erasure) {
+        return mongo.remove(byId(erasure.debtorId()), COLLECTION)
+                .map(r -> ErasureSweep.counted(Map.of(), COLLECTION, r.getDeletedCount()));
+    }
+
+    /** The portfolio record as stored, without the document hash. */
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.findOne(byId(debtorId), Document.class, COLLECTION).map(doc -> {
+            doc.remove("documentHash");
+            return Map.of("debtor", List.of(doc));
+        });
     }
 
     @Override

@@ -21,9 +21,10 @@ import java.util.Set;
 
 /** Staff users in the collection {@code users}, keyed by username ({@code _id}, so unique by construction). */
 @Repository
+@CollectionOwner("users")
 class MongoStaffUserStore implements StaffUserStore {
 
-    static final String COLLECTION = "users";
+    private static final String COLLECTION = "users";
 
     private final ReactiveMongoTemplate mongo;
 

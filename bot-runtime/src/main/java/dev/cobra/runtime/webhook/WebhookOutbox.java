@@ -1,7 +1,12 @@
 package dev.cobra.runtime.webhook;
 
+import dev.cobra.runtime.persistence.CoalescingWriter;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,23 +20,45 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The event outbox the engine writes ({@code conversation_events}, {@code delivered: false}) seen from the
+ * The event outbox the conversation actions write ({@code conversation_events}, {@code delivered: false}) seen from the
  * dispatcher: due events, an atomic claim with a lease (so several instances never send the same event at the
  * same time; a crashed instance's lease runs out), and the outcome of each attempt. Attempts are logged in
  * {@code webhook_deliveries}.
  */
 @Component
-public class WebhookOutbox {
+@CollectionOwner({"conversation_events", "webhook_deliveries"})
+public class WebhookOutbox implements DebtorRecords {
 
-    static final String EVENTS = "conversation_events";
-    static final String DELIVERIES = "webhook_deliveries";
+    private static final String EVENTS = "conversation_events";
+    private static final String DELIVERIES = "webhook_deliveries";
 
     private final ReactiveMongoTemplate mongo;
+    /** Concurrent turns' events, one insert command per batch. */
+    private final CoalescingWriter appends;
 
     public WebhookOutbox(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.appends = new CoalescingWriter(mongo.getCollection(EVENTS));
+    }
+
+    /**
+     * Queues an event for the creditor's webhook. The id names the event: appending the same id again (a turn run
+     * again for the same message) leaves the first one as it is, so the creditor is not notified twice.
+     */
+    public Mono<Void> append(ObjectId id, String type, String conversationId, String debtorId, Map<String, Object> data,
+                             Instant at) {
+        Document event = new Document("_id", id)
+                .append("type", type)
+                .append("conversationId", conversationId)
+                .append("debtorId", debtorId)
+                .append("data", new Document(data))
+                .append("delivered", false)
+                .append("at", Date.from(at));
+        return appends.insert(List.of(event)).onErrorResume(DuplicateKeyException.class, again -> Mono.empty());
     }
 
     private static Criteria due(Instant now) {
@@ -82,5 +109,17 @@ public class WebhookOutbox {
         return mongo.updateMulti(Query.query(Criteria.where("failed").is(true).and("delivered").is(false)),
                 new Update().set("failed", false).set("attempts", 0).set("nextAttemptAt", null), EVENTS)
                 .map(r -> r.getModifiedCount());
+    }
+
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return ErasureSweep.sweep(mongo, EVENTS, e).zipWith(ErasureSweep.sweep(mongo, DELIVERIES, e), (events, deliveries) ->
+                ErasureSweep.counted(ErasureSweep.counted(Map.of(), EVENTS, events), DELIVERIES, deliveries));
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, EVENTS)
+                .collectList().map(list -> Map.of("events", list));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.webhook;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,10 @@ import java.time.Instant;
  * enabled). Read through a short cache so the dispatcher does not query it on every round.
  */
 @Component
+@CollectionOwner("webhook_settings")
 public class WebhookSettingsStore {
 
-    static final String COLLECTION = "webhook_settings";
+    private static final String COLLECTION = "webhook_settings";
     static final String ID = "creditor";
     private static final Duration CACHE = Duration.ofSeconds(2);
 

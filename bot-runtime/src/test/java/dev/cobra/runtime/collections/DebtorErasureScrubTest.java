@@ -1,5 +1,7 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.debtor.DebtorStore;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The final pass of an erasure: which strings identify a debtor, and what is replaced in a linked document. */
 class DebtorErasureScrubTest {
 
-    private final Document debtor = new Document("_id", "D-1").append("name", "Ana María Pérez")
-            .append("phone", "+57 300 123 4567").append("email", "Ana@Example.com").append("bsuids", List.of("CO.99887766"))
-            .append("documentHash", "ABCDEF0123");
+    private final DebtorStore.Identity debtor = new DebtorStore.Identity("D-1", "Ana María Pérez", "+57 300 123 4567",
+            "Ana@Example.com", List.of("CO.99887766"), "ABCDEF0123");
 
     @Test
     void personalStringsCoverNamePartsPhoneFormsEmailLinkedIdsAndTheDocumentHash() {
@@ -30,7 +31,7 @@ class DebtorErasureScrubTest {
                 .append("note", "Llamar a Pérez al 573001234567").append("amount", "500000")
                 .append("nested", new Document("who", "ana@example.com").append("list", List.of("ok", "MARÍA")))
                 .append("map", Map.of("k", "fine"));
-        Document clean = (Document) DebtorErasure.scrub(doc, DebtorErasure.personalStrings(debtor));
+        Document clean = (Document) ErasureSweep.scrub(doc, DebtorErasure.personalStrings(debtor));
         assertThat(clean.getString("note")).isEqualTo(DebtorErasure.ERASED);
         assertThat(clean.get("nested", Document.class).getString("who")).isEqualTo(DebtorErasure.ERASED);
         assertThat(clean.get("nested", Document.class).getList("list", String.class)).containsExactly("ok", DebtorErasure.ERASED);

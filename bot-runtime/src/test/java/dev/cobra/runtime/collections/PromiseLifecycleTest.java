@@ -167,7 +167,7 @@ class PromiseLifecycleTest {
     }
 
     private Document promiseOf(String debtorId) {
-        return mongo.findOne(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, PromiseStore.COLLECTION)
+        return mongo.findOne(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, "promises")
                 .block();
     }
 

@@ -78,7 +78,7 @@ class PromiseReminderPolicyTest {
         assertThat(early.remindersSent()).isZero();
         assertThat(early.remindersDeferred()).isEqualTo(1);
         Document promise = mongo.findOne(Query.query(Criteria.where("debtorId").is("D-POL-1")), Document.class,
-                PromiseStore.COLLECTION).block();
+                "promises").block();
         assertThat(promise.getString("reminder")).isEqualTo("PENDING");
         assertThat(promise.getString("reminderReason")).isEqualTo("outside_contact_hours");
         Instant next = promise.getDate("reminderNextAt").toInstant();

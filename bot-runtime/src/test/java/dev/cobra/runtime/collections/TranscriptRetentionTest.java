@@ -35,7 +35,7 @@ class TranscriptRetentionTest extends OperationsRuntimeTest {
         mongo.insert(new Document("_id", "c_ret_new").append("updatedAt", Date.from(now.minus(Duration.ofDays(10))))
                 .append("lastTurn", new Document("inboundId", "wamid.2")), "conversations").block();
 
-        TranscriptRetention retention = new TranscriptRetention(mongo, 365);
+        TranscriptRetention retention = retention(mongo, 365);
         assertThat(retention.purge(now).block()).isEqualTo(1);
         assertThat(mongo.find(Query.query(Criteria.where("conversationId").is("c_ret")), Document.class, "messages")
                 .map(d -> d.getString("text")).collectList().block()).containsExactly("recent");
@@ -44,6 +44,13 @@ class TranscriptRetentionTest extends OperationsRuntimeTest {
         assertThat(mongo.findById("c_ret_old", Document.class, "conversations").block().get("lastTurn"))
                 .as("an old conversation's copy of its last turn goes with the transcript").isNull();
         assertThat(mongo.findById("c_ret_new", Document.class, "conversations").block().get("lastTurn")).isNotNull();
-        assertThat(new TranscriptRetention(mongo, 0).purge(now).block()).as("0 keeps everything").isZero();
+        assertThat(retention(mongo, 0).purge(now).block()).as("0 keeps everything").isZero();
+    }
+
+    private static TranscriptRetention retention(org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo, int days) {
+        return new TranscriptRetention(new dev.cobra.runtime.conversation.state.MessageLog(mongo),
+                new dev.cobra.runtime.channel.whatsapp.WhatsAppInboundStore(mongo),
+                new dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox(mongo),
+                new dev.cobra.runtime.conversation.state.ConversationStore(mongo), days);
     }
 }

@@ -27,7 +27,7 @@ abstract class FlowStoreContract {
 
     @BeforeEach
     void emptyCollections() {
-        template().dropCollection(MongoFlowStore.FLOWS).then(template().dropCollection(MongoFlowStore.VERSIONS)).block();
+        template().dropCollection("flows").then(template().dropCollection("flow_versions")).block();
         store = new MongoFlowStore(template(), CLOCK);
     }
 

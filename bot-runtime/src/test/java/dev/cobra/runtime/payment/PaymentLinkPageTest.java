@@ -55,7 +55,7 @@ class PaymentLinkPageTest extends OperationsRuntimeTest {
             assertThat(client.post().uri("/pay/{t}", token).exchange().expectStatus().isOk().expectBody(String.class)
                     .returnResult().getResponseBody()).contains("Pago recibido");
         }
-        assertThat(mongo.count(Query.query(Criteria.where("debtorId").is("D-PAY-1")), PaymentRecorder.COLLECTION)
+        assertThat(mongo.count(Query.query(Criteria.where("debtorId").is("D-PAY-1")), "payments")
                 .block(Duration.ofSeconds(10))).isEqualTo(1);
         assertThat(client.get().uri("/pay/{t}", token).exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody()).contains("Pago recibido");

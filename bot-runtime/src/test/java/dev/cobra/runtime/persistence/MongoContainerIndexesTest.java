@@ -49,10 +49,18 @@ class MongoContainerIndexesTest {
     @Autowired
     org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
+    @Autowired
+    List<SecondaryIndexes> owners;
+
     @Test
     void theTurnPipelineIndexesExistAfterStart() {
         try (MongoClient client = MongoClients.create(MONGO.getConnectionString())) {
-            for (var expected : DatabaseIndexes.turnPipelineIndexes()) {
+            List<java.util.Map.Entry<String, org.springframework.data.mongodb.core.index.Index>> declared = owners.stream()
+                    .flatMap(o -> o.secondaryIndexes().entrySet().stream())
+                    .flatMap(e -> e.getValue().stream().map(i -> java.util.Map.entry(e.getKey(), i))).toList();
+            assertThat(declared).extracting(java.util.Map.Entry::getKey)
+                    .contains("messages", "conversations", "whatsapp_inbound", "whatsapp_outbox", "promises", "debtors");
+            for (var expected : declared) {
                 List<Document> keys = Flux.from(client.getDatabase(mongo.getMongoDatabase().block().getName())
                                 .getCollection(expected.getKey()).listIndexes())
                         .map(index -> index.get("key", Document.class)).collectList().block(Duration.ofSeconds(20));

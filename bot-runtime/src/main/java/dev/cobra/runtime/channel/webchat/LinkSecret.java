@@ -1,6 +1,7 @@
 package dev.cobra.runtime.channel.webchat;
 
 import com.mongodb.client.model.Filters;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
@@ -21,9 +22,10 @@ import java.util.Date;
  * ({@code webchat_settings}, id {@value #SECRET_ID}), so every instance and every restart signs and checks alike.
  * Also remembers since when links are signed: random tokens issued before that stay valid until they expire.
  */
+@CollectionOwner("webchat_settings")
 final class LinkSecret {
 
-    static final String COLLECTION = "webchat_settings";
+    private static final String COLLECTION = "webchat_settings";
     static final String SECRET_ID = "link_secret";
 
     /** The key and the moment signed links began (legacy random tokens issued before it may still be valid). */

@@ -2,10 +2,15 @@ package dev.cobra.runtime.channel.webchat;
 
 import com.mongodb.client.model.Filters;
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import dev.cobra.runtime.web.error.ApiException;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Deep-link tokens: signed, expiring, one debtor each. A token is {@link LinkTokens signed} with the server's link
@@ -30,11 +36,12 @@ import java.util.HexFormat;
  * expired ({@link #LINK_LIFETIME} after signing began); after that they are refused without a database read.
  */
 @Service
-public class MongoWebchatLinkService implements WebchatLinkService {
+@CollectionOwner("webchat_links")
+public class MongoWebchatLinkService implements DebtorRecords, WebchatLinkService {
 
     /** A collection campaign (reminder → due date → follow-up) runs about a month; links outlive it a little. */
     public static final Duration LINK_LIFETIME = Duration.ofDays(45);
-    static final String COLLECTION = "webchat_links";
+    private static final String COLLECTION = "webchat_links";
     /** Longest token accepted; signed tokens are 76 characters, legacy ones 43. */
     static final int MAX_TOKEN_LENGTH = 200;
 
@@ -125,5 +132,12 @@ public class MongoWebchatLinkService implements WebchatLinkService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Links are credentials to the debtor's chat: deleted. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return mongo.remove(Query.query(Criteria.where("debtorId").is(e.debtorId())), COLLECTION)
+                .map(r -> ErasureSweep.counted(Map.of(), COLLECTION, r.getDeletedCount()));
     }
 }

@@ -85,9 +85,9 @@ public class WhatsAppConfiguration {
     @Bean(name = "whatsapp")
     WhatsAppOutboundChannel whatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages,
                                                     WhatsAppProperties properties,
-                                                    ObjectProvider<DebtorDirectory> debtors, OutboxSender sender,
+                                                    DebtorDirectory debtors, OutboxSender sender,
                                                     ObjectProvider<Clock> clock,
-                                                    ObjectProvider<ContactPolicy> contactPolicy,
+                                                    ContactPolicy contactPolicy,
                                                     ObjectProvider<WindowTemplateSource> flowTemplates) {
         return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wake,
                 clock.getIfAvailable(Clock::systemUTC), contactPolicy, flowTemplates.getIfAvailable());
@@ -104,7 +104,7 @@ public class WhatsAppConfiguration {
     @Bean
     WhatsAppInboundProcessor whatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
                                                       ObjectProvider<TurnHandler> turnHandler,
-                                                      ObjectProvider<DebtorDirectory> debtors,
+                                                      DebtorDirectory debtors,
                                                       WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock,
                                                       @Value("${whatsapp.inbound-in-flight:"
                                                               + WhatsAppInboundProcessor.DEFAULT_IN_FLIGHT + "}")

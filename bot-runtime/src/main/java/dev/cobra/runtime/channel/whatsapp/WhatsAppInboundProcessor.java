@@ -55,7 +55,7 @@ public class WhatsAppInboundProcessor {
     private final WhatsAppInboundStore inboundStore;
     private final WhatsAppMediaStore mediaStore;
     private final ObjectProvider<TurnHandler> turnHandler;
-    private final ObjectProvider<DebtorDirectory> debtors;
+    private final DebtorDirectory debtors;
     private final WhatsAppOutboundChannel outbound;
     private final Clock clock;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
@@ -70,12 +70,12 @@ public class WhatsAppInboundProcessor {
     static final int DEFAULT_IN_FLIGHT = 64;
 
     public WhatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
-                                    ObjectProvider<TurnHandler> turnHandler, ObjectProvider<DebtorDirectory> debtors,
+                                    ObjectProvider<TurnHandler> turnHandler, DebtorDirectory debtors,
                                     WhatsAppOutboundChannel outbound, Clock clock) {
         this.inboundStore = inboundStore;
         this.mediaStore = mediaStore;
         this.turnHandler = turnHandler;
-        this.debtors = debtors;
+        this.debtors = java.util.Objects.requireNonNull(debtors, "debtor directory");
         this.outbound = outbound;
         this.clock = clock;
     }
@@ -217,10 +217,7 @@ public class WhatsAppInboundProcessor {
     }
 
     private Mono<Debtor> resolveDebtor(WhatsAppInbound message) {
-        DebtorDirectory directory = debtors.getIfAvailable();
-        if (directory == null) {
-            return Mono.empty();
-        }
+        DebtorDirectory directory = debtors;
         Mono<Debtor> byPhone = message.phone() == null ? Mono.empty()
                 : directory.findByPhone(message.phone())
                 .flatMap(debtor -> message.bsuid() != null && !debtor.bsuids().contains(message.bsuid())

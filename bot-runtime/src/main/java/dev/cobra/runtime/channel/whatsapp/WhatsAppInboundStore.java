@@ -3,10 +3,15 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.cobra.runtime.persistence.CoalescingWriter;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -16,6 +21,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Accepted inbound messages (collection {@value #COLLECTION}), keyed by {@code wamid}: inserting a message
@@ -23,9 +29,10 @@ import java.util.List;
  * instances. A message stays {@code PENDING} until its turn ran, so messages accepted just before a crash are
  * processed after the restart.
  */
-public class WhatsAppInboundStore {
+@CollectionOwner("whatsapp_inbound")
+public class WhatsAppInboundStore implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "whatsapp_inbound";
+    private static final String COLLECTION = "whatsapp_inbound";
 
     static final String PENDING = "PENDING";
     static final String DONE = "DONE";
@@ -82,5 +89,34 @@ public class WhatsAppInboundStore {
         return new WhatsAppInbound(doc.getString("_id"), doc.getString("phone"), doc.getString("bsuid"),
                 doc.getString("type"), doc.getString("text"), doc.getString("optionId"), doc.getString("mediaId"),
                 doc.getString("mimeType"), doc.getString("filename"), doc.getDate("sentAt").toInstant());
+    }
+
+    /** Whether a message from {@code sender} (phone or BSUID) arrived after {@code after}: a reply to what was sent. */
+    public Mono<Boolean> receivedFromSince(String sender, Date after) {
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("phone").is(sender), Criteria.where("bsuid").is(sender))
+                .and("receivedAt").gt(after));
+        return mongo.exists(query, COLLECTION);
+    }
+
+    /** Retention: settled messages received before {@code cutoff} are deleted; how many. */
+    public Mono<Long> deleteSettledBefore(Instant cutoff) {
+        return mongo.remove(Query.query(Criteria.where("receivedAt").lt(Date.from(cutoff)).and("state").ne("PENDING")),
+                COLLECTION).map(r -> r.getDeletedCount());
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("state", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("sentAt", org.springframework.data.domain.Sort.Direction.ASC)));
+    }
+
+    /** Inbound messages hold what the debtor wrote: they are deleted, not kept under the pseudonym. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return mongo.remove(Query.query(new Criteria().orOperator(Criteria.where("phone").in(e.channelKeys()),
+                        Criteria.where("bsuid").in(e.channelKeys()), Criteria.where("conversationId").in(e.conversationIds()))),
+                        COLLECTION)
+                .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getDeletedCount() + n))
+                .map(n -> ErasureSweep.counted(Map.of(), COLLECTION, n));
     }
 }

@@ -1,6 +1,9 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
 import org.bson.Document;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -28,9 +31,10 @@ import java.util.Map;
  * {@code bot.data-dir/media/whatsapp/} and records it in {@value #COLLECTION}, attached to the debtor and the
  * conversation.
  */
-public class WhatsAppMediaStore {
+@CollectionOwner("whatsapp_media")
+public class WhatsAppMediaStore implements DebtorRecords {
 
-    public static final String COLLECTION = "whatsapp_media";
+    private static final String COLLECTION = "whatsapp_media";
 
     private static final Map<String, String> EXTENSIONS = Map.of(
             "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "application/pdf", "pdf",
@@ -117,5 +121,27 @@ public class WhatsAppMediaStore {
 
     private static String safeName(String wamid) {
         return wamid.replaceAll("[^A-Za-z0-9_.=-]", "_");
+    }
+
+    /** The debtor's media files and records are deleted. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("debtorId").is(e.debtorId()),
+                Criteria.where("from").in(e.channelKeys())));
+        Path dataDir = directory.getParent().getParent().normalize();
+        return mongo.find(query, Document.class, COLLECTION)
+                .concatMap(doc -> Mono.fromCallable(() -> {
+                    String path = doc.getString("path");
+                    if (path != null) {
+                        Path file = dataDir.resolve(path).normalize();
+                        if (file.startsWith(dataDir)) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    return doc;
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .then(mongo.remove(query, COLLECTION))
+                .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getDeletedCount() + n))
+                .map(n -> ErasureSweep.counted(Map.of(), COLLECTION, n));
     }
 }

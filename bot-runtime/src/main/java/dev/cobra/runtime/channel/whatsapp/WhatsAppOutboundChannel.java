@@ -11,7 +11,6 @@ import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,34 +38,26 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
     private final WhatsAppOutbox outbox;
     private final GraphMessages graphMessages;
     private final WhatsAppProperties properties;
-    private final ObjectProvider<DebtorDirectory> debtors;
+    private final DebtorDirectory debtors;
     private final Runnable wakeSender;
     private final Clock clock;
-    private final ObjectProvider<ContactPolicy> contactPolicy;
+    private final ContactPolicy contactPolicy;
     private final WindowTemplateSource flowTemplates;
 
+    /**
+     * The portfolio and the contact policy are required: every business-initiated message (outside the window)
+     * passes {@link ContactPolicy#attempt}. The flows' own window templates, when given, are preferred over the
+     * global setting.
+     */
     public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
-                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock) {
-        this(outbox, graphMessages, properties, debtors, wakeSender, clock, null);
-    }
-
-    /** With the contact policy: business-initiated messages (outside the window) pass {@link ContactPolicy#attempt}. */
-    public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
-                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock,
-                                   ObjectProvider<ContactPolicy> contactPolicy) {
-        this(outbox, graphMessages, properties, debtors, wakeSender, clock, contactPolicy, null);
-    }
-
-    /** With the flows' own window templates, preferred over the global setting. */
-    public WhatsAppOutboundChannel(WhatsAppOutbox outbox, GraphMessages graphMessages, WhatsAppProperties properties,
-                                   ObjectProvider<DebtorDirectory> debtors, Runnable wakeSender, Clock clock,
-                                   ObjectProvider<ContactPolicy> contactPolicy, WindowTemplateSource flowTemplates) {
+                                   DebtorDirectory debtors, Runnable wakeSender, Clock clock,
+                                   ContactPolicy contactPolicy, WindowTemplateSource flowTemplates) {
         this.flowTemplates = flowTemplates;
-        this.contactPolicy = contactPolicy;
+        this.contactPolicy = Objects.requireNonNull(contactPolicy, "contact policy");
         this.outbox = outbox;
         this.graphMessages = graphMessages;
         this.properties = properties;
-        this.debtors = debtors;
+        this.debtors = Objects.requireNonNull(debtors, "debtor directory");
         this.wakeSender = wakeSender;
         this.clock = clock;
     }
@@ -99,8 +91,8 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
      * debtor's own message and still go out (the engine itself closes politely on an opt-out).
      */
     private Mono<Boolean> optedOutBusinessInitiated(OutboundMessage message) {
-        DebtorDirectory directory = debtors.getIfAvailable();
-        if (insideWindow(message, clock.instant()) || message.debtorId() == null || directory == null) {
+        DebtorDirectory directory = debtors;
+        if (insideWindow(message, clock.instant()) || message.debtorId() == null) {
             return Mono.just(false);
         }
         return directory.findById(message.debtorId()).map(Debtor::optedOut).defaultIfEmpty(false);
@@ -112,9 +104,9 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
      * bot writing first): with the contact policy present it decides and records the attempt in the audit trail.
      */
     private Mono<String> refusalReason(OutboundMessage message, WindowTemplateChoice template) {
-        ContactPolicy policy = contactPolicy == null ? null : contactPolicy.getIfAvailable();
+        ContactPolicy policy = contactPolicy;
         Instant now = clock.instant();
-        if (policy == null || insideWindow(message, now) || message.debtorId() == null || template == null) {
+        if (insideWindow(message, now) || message.debtorId() == null || template == null) {
             return optedOutBusinessInitiated(message).map(optedOut -> optedOut ? "opted_out" : "");
         }
         String purpose = "agent".equals(message.from()) ? "agent" : "bot";
@@ -171,8 +163,8 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
         if (message.externalUserId() != null && !message.externalUserId().isBlank()) {
             return Mono.just(message.externalUserId());
         }
-        DebtorDirectory directory = debtors.getIfAvailable();
-        if (message.debtorId() == null || directory == null) {
+        DebtorDirectory directory = debtors;
+        if (message.debtorId() == null) {
             return Mono.empty();
         }
         return directory.findById(message.debtorId()).mapNotNull(WhatsAppOutboundChannel::addressOf);

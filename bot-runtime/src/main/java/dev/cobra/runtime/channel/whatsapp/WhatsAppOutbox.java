@@ -4,11 +4,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.cobra.runtime.channel.DeliveryKey;
 import dev.cobra.runtime.persistence.CoalescingWriter;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +36,10 @@ import java.util.stream.Collectors;
  * {@code PENDING} with a later {@code nextAttemptAt} on a transient error, or {@code FAILED} with the error code.
  * Ids are ObjectIds, so sorting by id is creation order (per-recipient order is kept by the sender).
  */
-public class WhatsAppOutbox {
+@CollectionOwner("whatsapp_outbox")
+public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
 
-    public static final String COLLECTION = "whatsapp_outbox";
+    private static final String COLLECTION = "whatsapp_outbox";
 
     public static final String PENDING = "PENDING";
     public static final String SENDING = "SENDING";
@@ -278,5 +285,38 @@ public class WhatsAppOutbox {
 
     private Mono<Void> updateIf(Criteria criteria, Update update) {
         return mongo.updateFirst(Query.query(criteria), update, COLLECTION).then();
+    }
+
+    /** The messages queued in [from, to), of one campaign when {@code campaignId} is given: the KPIs' read model. */
+    public Flux<Document> createdBetween(Instant from, Instant to, String campaignId) {
+        Criteria criteria = Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to));
+        if (campaignId != null) {
+            criteria = criteria.and("campaignId").is(campaignId);
+        }
+        return mongo.find(Query.query(criteria), Document.class, COLLECTION);
+    }
+
+    /** Retention: bodies of settled messages queued before {@code cutoff} are cleared (the status stays); how many. */
+    public Mono<Long> clearBodiesBefore(Instant cutoff) {
+        return mongo.updateMulti(Query.query(Criteria.where("createdAt").lt(Date.from(cutoff))
+                        .and("status").in(SENT, FAILED).and("body").ne("{}")),
+                new Update().set("body", "{}"), COLLECTION).map(r -> r.getModifiedCount());
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        var asc = org.springframework.data.domain.Sort.Direction.ASC;
+        return Map.of(COLLECTION, List.of(new Index().on("status", asc).on("_id", asc),
+                new Index().on("to", asc).on("_id", asc), new Index().on(DELIVERY_FIELD, asc).sparse()));
+    }
+
+    /** Kept for the delivery KPIs under the pseudonym, without recipient or body. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return mongo.updateMulti(Query.query(new Criteria().orOperator(
+                                Criteria.where("debtorId").is(e.debtorId()), Criteria.where("to").in(e.channelKeys()))),
+                        new Update().set("debtorId", e.pseudonym()).set("to", e.pseudonym()).set("body", "{}"), COLLECTION)
+                .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getModifiedCount() + n))
+                .map(n -> ErasureSweep.counted(Map.of(), COLLECTION, n));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.channel.whatsapp;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
 import java.util.Date;
 
 /**
@@ -23,9 +26,10 @@ import java.util.Date;
  * in flight or in doubt after a crash ({@link WhatsAppOutbox#settleByStatus}); this is what makes the outbox
  * exactly-once across a crash.
  */
+@CollectionOwner("whatsapp_message_status")
 public class WhatsAppStatusStore {
 
-    public static final String COLLECTION = "whatsapp_message_status";
+    private static final String COLLECTION = "whatsapp_message_status";
 
     private static final String[] BY_RANK = {"unknown", "sent", "delivered", "read", "failed"};
 
@@ -85,5 +89,10 @@ public class WhatsAppStatusStore {
 
     public Mono<Document> find(String wamid) {
         return mongo.findById(wamid, Document.class, COLLECTION);
+    }
+
+    /** The statuses of these messages (by wamid): the KPIs' read model. */
+    public Flux<Document> findAll(Collection<String> wamids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(wamids)), Document.class, COLLECTION);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,9 +26,10 @@ import java.util.regex.Pattern;
  * hand through the API and, when {@code whatsapp.business-account-id} is set, synced from the Graph API's
  * {@code message_templates} endpoint (Meta decides the status: APPROVED, PENDING, REJECTED, PAUSED, ...).
  */
+@CollectionOwner("whatsapp_templates")
 public class WhatsAppTemplateRegistry {
 
-    public static final String COLLECTION = "whatsapp_templates";
+    private static final String COLLECTION = "whatsapp_templates";
 
     static final Set<String> CATEGORIES = Set.of("UTILITY", "MARKETING", "AUTHENTICATION");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");

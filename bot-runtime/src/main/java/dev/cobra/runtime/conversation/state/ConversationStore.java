@@ -8,24 +8,39 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
 
 /**
  * The {@code conversations} collection. Every write is a single-document operation; {@link #save} is a
  * compare-and-set on {@code version}, which is what makes several runtime instances safe without transactions.
  */
 @Component
-public class ConversationStore {
+@CollectionOwner({"conversations", "conversation_pointers"})
+public class ConversationStore implements DebtorRecords, SecondaryIndexes {
 
-    static final String COLLECTION = "conversations";
+    private static final String COLLECTION = "conversations";
     private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
 
     private final Mono<MongoCollection<Document>> collection;
@@ -36,10 +51,12 @@ public class ConversationStore {
      * no secondary indexes, answered by scanning every conversation on every inbound message.
      */
     private final Mono<MongoCollection<Document>> pointers;
-    static final String POINTERS = "conversation_pointers";
+    private static final String POINTERS = "conversation_pointers";
+    private final ReactiveMongoTemplate mongo;
     private static final String POINTERS_READY = "__pointers_v1";
 
     public ConversationStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
         this.collection = mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("channel", "externalUserId", "createdAt"),
                                 new IndexOptions().name("by_channel_user")))
@@ -183,6 +200,42 @@ public class ConversationStore {
                         new Document("$set", set).append("$inc", new Document("version", 1L)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
                 .map(ConversationDocuments::fromDocument);
+    }
+
+    /** The stored documents of the conversations created in [from, to): the KPIs' read model. */
+    public Flux<Document> createdBetween(Instant from, Instant to) {
+        return mongo.find(Query.query(Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to))),
+                Document.class, COLLECTION);
+    }
+
+    /** Retention: conversations untouched since {@code cutoff} drop the copy of their last turn (crash recovery). */
+    public Mono<Long> dropLastTurnsBefore(Instant cutoff) {
+        return mongo.updateMulti(Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("lastTurn").ne(null)),
+                new Update().unset("lastTurn"), COLLECTION).map(r -> r.getModifiedCount());
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("status", ASC).on("updatedAt", ASC),
+                new Index().on("debtorId", ASC)));
+    }
+
+    /** The debtor's conversations keep their shape for the KPIs, under the pseudonym and without slots. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return mongo.updateMulti(Query.query(Criteria.where("debtorId").is(e.debtorId())),
+                        new Update().set("debtorId", e.pseudonym()).set("externalUserId", e.pseudonym())
+                                .set("slots", new Document()).set("slotTypes", new Document()).unset("lastTurn"),
+                        COLLECTION)
+                .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getModifiedCount() + n))
+                .zipWith(ErasureSweep.sweep(mongo, POINTERS, e), (conversations, pointers) ->
+                        ErasureSweep.counted(ErasureSweep.counted(Map.of(), COLLECTION, conversations), POINTERS, pointers));
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION)
+                .collectList().map(list -> Map.of("conversations", list));
     }
 
     private static boolean isDuplicateKey(Throwable e) {

@@ -8,14 +8,25 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.cobra.runtime.channel.Reply;
 import dev.cobra.runtime.persistence.CoalescingWriter;
+import dev.cobra.runtime.persistence.CollectionOwner;
+import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.SecondaryIndexes;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The append-only {@code messages} collection: what the debtor, the bot and agents said, per conversation, in
@@ -25,15 +36,19 @@ import java.util.List;
  * side logs agent messages (with {@link #append}).
  */
 @Component
-public class MessageLog {
+@CollectionOwner("messages")
+public class MessageLog implements DebtorRecords, SecondaryIndexes {
 
-    static final String COLLECTION = "messages";
+    private static final String COLLECTION = "messages";
 
     private final Mono<MongoCollection<Document>> collection;
     /** Concurrent turns' transcript lines, one insert command per batch. */
     private final CoalescingWriter appends;
 
+    private final ReactiveMongoTemplate mongo;
+
     public MessageLog(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
         this.collection = mongo.getCollection(COLLECTION).cache();
         this.appends = new CoalescingWriter(collection);
     }
@@ -139,5 +154,32 @@ public class MessageLog {
             result.add(TranscriptEntry.of(conversationId, seq++, from, reply, at));
         }
         return result;
+    }
+
+    /** Retention: deletes the entries logged before {@code cutoff}; how many. */
+    public Mono<Long> deleteBefore(Instant cutoff) {
+        return mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)
+                .map(r -> r.getDeletedCount());
+    }
+
+    @Override
+    public Map<String, List<Index>> secondaryIndexes() {
+        return Map.of(COLLECTION, List.of(new Index().on("conversationId", org.springframework.data.domain.Sort.Direction.ASC)
+                .on("seq", org.springframework.data.domain.Sort.Direction.ASC)));
+    }
+
+    /** The transcripts lose their texts; the lines stay (who spoke when) for the KPIs. */
+    @Override
+    public Mono<Map<String, Long>> erase(Erasure e) {
+        return mongo.updateMulti(Query.query(Criteria.where("conversationId").in(e.conversationIds())),
+                        new Update().set("text", ErasureSweep.ERASED).unset("options").unset("media"), COLLECTION)
+                .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getModifiedCount() + n))
+                .map(n -> ErasureSweep.counted(Map.of(), COLLECTION, n));
+    }
+
+    @Override
+    public Mono<Map<String, List<Document>>> export(String debtorId, List<String> conversationIds) {
+        return mongo.find(Query.query(Criteria.where("conversationId").in(conversationIds)), Document.class, COLLECTION)
+                .collectList().map(list -> Map.of("messages", list));
     }
 }

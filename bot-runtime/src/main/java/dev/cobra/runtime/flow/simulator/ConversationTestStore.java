@@ -1,5 +1,6 @@
 package dev.cobra.runtime.flow.simulator;
 
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -25,9 +26,10 @@ import java.util.UUID;
  * read only, ids {@code shipped:<file name>}) and the ones designers save (collection {@value #COLLECTION}).
  */
 @Component
+@CollectionOwner("flow_tests")
 public class ConversationTestStore {
 
-    static final String COLLECTION = "flow_tests";
+    private static final String COLLECTION = "flow_tests";
     static final String SHIPPED_PREFIX = "shipped:";
 
     /** A stored or shipped test. */

@@ -118,10 +118,10 @@ class WebchatLinkServiceTest {
     void aRevokedLinkIsRefusedAndTheTokenItselfIsNeverStored() {
         MongoWebchatLinkService links = service(null);
         String token = token(links, "D-A");
-        Document stored = mongo.getCollection(MongoWebchatLinkService.COLLECTION)
+        Document stored = mongo.getCollection("webchat_links")
                 .flatMap(c -> Mono.from(c.find().first())).block();
         assertThat(stored.toJson()).doesNotContain(token).doesNotContain(token.substring(0, token.indexOf('.')));
-        mongo.getCollection(MongoWebchatLinkService.COLLECTION)
+        mongo.getCollection("webchat_links")
                 .flatMap(c -> Mono.from(c.deleteMany(new Document()))).block();
         assertThat(refusal(links, token).code()).isEqualTo("link_not_found");
     }
@@ -143,7 +143,7 @@ class WebchatLinkServiceTest {
         MongoWebchatLinkService links = service(null);
         token(links, "D-A"); // signing begins at T0
         String legacy = "q2mG8Yt1hVbB3x0p2cJq5i8n0aQyq3Ts7dQWc2mC1qk";
-        mongo.getCollection(MongoWebchatLinkService.COLLECTION).flatMap(c -> Mono.from(c.insertOne(
+        mongo.getCollection("webchat_links").flatMap(c -> Mono.from(c.insertOne(
                 new Document("_id", MongoWebchatLinkService.hash(legacy)).append("debtorId", "D-B")
                         .append("createdAt", Date.from(T0.minus(Duration.ofDays(1))))
                         .append("expiresAt", Date.from(T0.plus(Duration.ofDays(44))))))).block();

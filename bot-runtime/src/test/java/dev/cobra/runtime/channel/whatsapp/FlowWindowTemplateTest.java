@@ -59,9 +59,7 @@ class FlowWindowTemplateTest {
         conversations = new ConversationStore(rig.mongo.template);
         CompiledFlows flows = new CompiledFlows(new TwoFlows());
         DebtorDirectory debtors = new OneDebtor(ana);
-        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
-                WhatsAppRig.debtors(debtors), () -> rig.sender.wake(), rig.clock, null,
-                new FlowWindowTemplates(conversations, flows, debtors, rig.clock));
+        rig.channel = rig.channel(debtors, new FlowWindowTemplates(conversations, flows, debtors, rig.clock));
         rig.sender.start();
     }
 
@@ -108,9 +106,7 @@ class FlowWindowTemplateTest {
     @Test
     void aFlowTemplateWithoutLanguageFallsBackToTheConfiguredWindowTemplateLanguage() throws Exception {
         DebtorDirectory debtors = new OneDebtor(ana);
-        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
-                WhatsAppRig.debtors(debtors), () -> rig.sender.wake(), rig.clock, null,
-                new FlowWindowTemplates(conversations, new CompiledFlows(new TwoFlows()), debtors, rig.clock)
+        rig.channel = rig.channel(debtors, new FlowWindowTemplates(conversations, new CompiledFlows(new TwoFlows()), debtors, rig.clock)
                         .fallbackLanguage("es_MX"));
         conversation("c_lang", "seguimiento", List.of());
         JsonNode body = deliverAndAwait("c_lang", Instant.now().minus(Duration.ofHours(25)));

@@ -99,8 +99,7 @@ class OutboxSenderTest {
         rig = new WhatsAppRig(4, "cobro_recordatorio");
         Debtor optedOut = new Debtor("D-1", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO",
                 null, null, null, null, true, false);
-        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
-                WhatsAppRig.debtors(new OneDebtor(optedOut)), () -> rig.sender.wake(), rig.clock);
+        rig.channel = rig.channel(new OneDebtor(optedOut), null);
         rig.sender.start();
         rig.channel.deliver(reply("573001234567", Instant.now().minus(Duration.ofHours(25)),
                 Reply.text("Hola Ana, ¿pudiste revisar tu saldo?"))).block(Duration.ofSeconds(5));
@@ -117,8 +116,7 @@ class OutboxSenderTest {
         rig = new WhatsAppRig(4, null);
         Debtor optedOut = new Debtor("D-1", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO",
                 null, null, null, null, true, false);
-        rig.channel = new WhatsAppOutboundChannel(rig.outbox, rig.graphMessages, rig.properties,
-                WhatsAppRig.debtors(new OneDebtor(optedOut)), () -> rig.sender.wake(), rig.clock);
+        rig.channel = rig.channel(new OneDebtor(optedOut), null);
         rig.sender.start();
         rig.channel.deliver(reply("573001234567", Instant.now(), Reply.text("Listo, no te escribiremos más.")))
                 .block(Duration.ofSeconds(5));
@@ -282,7 +280,7 @@ class OutboxSenderTest {
     }
 
     private boolean allSent(int expected) {
-        List<Document> all = rig.mongo.template.findAll(Document.class, WhatsAppOutbox.COLLECTION)
+        List<Document> all = rig.mongo.template.findAll(Document.class, "whatsapp_outbox")
                 .collectList().block(Duration.ofSeconds(10));
         return all.size() == expected && all.stream().allMatch(d -> "SENT".equals(d.getString("status")));
     }
@@ -378,7 +376,7 @@ class OutboxSenderTest {
         assertThat(rig.outboxFor("573005550000").get(0).getString("status")).isEqualTo("PENDING");
         assertThat(rig.outboxFor("573005551111").get(0).getString("status")).isEqualTo("SENDING");
         assertThat(rig.mongo.template.count(new org.springframework.data.mongodb.core.query.Query(),
-                WhatsAppOutbox.COLLECTION).block(Duration.ofSeconds(5))).isEqualTo(2);
+                "whatsapp_outbox").block(Duration.ofSeconds(5))).isEqualTo(2);
 
         rig.statuses.apply(status("wamid.OK", claimedId, "573005551111")).block(Duration.ofSeconds(5));
         Document settled = rig.outboxFor("573005551111").get(0);

@@ -1,14 +1,20 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cobra.runtime.compliance.ContactAttempt;
+import dev.cobra.runtime.compliance.ContactDecision;
+import dev.cobra.runtime.compliance.ContactPolicy;
+import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -37,8 +43,7 @@ final class WhatsAppRig implements AutoCloseable {
         statuses = new WhatsAppStatusStore(mongo.template);
         graphMessages = new GraphMessages(json);
         sender = newSender();
-        channel = new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors(null), () -> sender.wake(),
-                clock);
+        channel = channel(null, null);
     }
 
     OutboxSender newSender() {
@@ -81,12 +86,70 @@ final class WhatsAppRig implements AutoCloseable {
         return factory.getBeanProvider(type);
     }
 
-    static ObjectProvider<DebtorDirectory> debtors(DebtorDirectory directory) {
-        StaticListableBeanFactory factory = new StaticListableBeanFactory();
-        if (directory != null) {
-            factory.addBean("debtors", directory);
-        }
-        return factory.getBeanProvider(DebtorDirectory.class);
+    /** The given portfolio, or an empty one. */
+    static DebtorDirectory debtors(DebtorDirectory directory) {
+        return directory != null ? directory : new DebtorDirectory() {
+            @Override
+            public Mono<Debtor> findById(String debtorId) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Debtor> findByPhone(String phone) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Debtor> findByBsuid(String bsuid) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Void> linkBsuid(String debtorId, String bsuid) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Boolean> verifyDocument(String debtorId, String digits) {
+                return Mono.just(false);
+            }
+
+            @Override
+            public Mono<Void> optOut(String debtorId, String channel, Instant at) {
+                return Mono.empty();
+            }
+
+            @Override
+            public Mono<Void> flagWrongParty(String debtorId, Instant at) {
+                return Mono.empty();
+            }
+        };
+    }
+
+    /**
+     * A contact policy for the channel's own tests: refuses an opted-out debtor and allows everything else, so these
+     * tests do not depend on today's country rules (the policy itself is tested in the compliance package).
+     */
+    static ContactPolicy optOutOnly(DebtorDirectory directory) {
+        return new ContactPolicy() {
+            @Override
+            public Mono<ContactDecision> decide(String debtorId, String channel, Instant at) {
+                return directory.findById(debtorId).map(d -> d.optedOut() ? ContactDecision.block("opted_out", null)
+                        : ContactDecision.allow()).defaultIfEmpty(ContactDecision.allow());
+            }
+
+            @Override
+            public Mono<ContactDecision> attempt(ContactAttempt attempt) {
+                return decide(attempt.debtorId(), attempt.channel(), attempt.at());
+            }
+        };
+    }
+
+    /** The channel over this portfolio, with the opt-out-only policy. */
+    WhatsAppOutboundChannel channel(DebtorDirectory directory, WindowTemplateSource flowTemplates) {
+        DebtorDirectory debtors = debtors(directory);
+        return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, () -> sender.wake(), clock,
+                optOutOnly(debtors), flowTemplates);
     }
 
     List<Document> outboxFor(String to) {

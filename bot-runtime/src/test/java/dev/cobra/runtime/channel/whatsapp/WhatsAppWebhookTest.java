@@ -186,7 +186,7 @@ class WhatsAppWebhookTest {
         Thread.sleep(300);
         assertThat(turns).isEmpty();
         assertThat(rig.graph.messages).isEmpty();
-        assertThat(rig.mongo.template.findById("wamid.F1", Document.class, WhatsAppInboundStore.COLLECTION)
+        assertThat(rig.mongo.template.findById("wamid.F1", Document.class, "whatsapp_inbound")
                 .block(Duration.ofSeconds(5))).isNull();
     }
 
@@ -209,7 +209,7 @@ class WhatsAppWebhookTest {
                 "\"type\":\"image\",\"image\":{\"id\":\"MEDIA1\",\"mime_type\":\"image/jpeg\",\"sha256\":\"abc\"}")))
                 .expectStatus().isOk();
         WhatsAppRig.await("acknowledged", Duration.ofSeconds(10), () -> sentTo(PHONE).size() == 1);
-        Document media = rig.mongo.template.findById("wamid.I1", Document.class, WhatsAppMediaStore.COLLECTION)
+        Document media = rig.mongo.template.findById("wamid.I1", Document.class, "whatsapp_media")
                 .block(Duration.ofSeconds(5));
         assertThat(media).isNotNull();
         assertThat(media.getString("debtorId")).isEqualTo("D-1");

@@ -1,6 +1,8 @@
 package dev.cobra.runtime.conversation.engine;
 
+import dev.cobra.runtime.collections.OperationsCollectionActions;
 import dev.cobra.runtime.collections.OperationsSecrets;
+import dev.cobra.runtime.collections.PlanRequestStore;
 import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.conversation.engine.CollectionActions.ConversationEvent;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
@@ -8,6 +10,7 @@ import dev.cobra.runtime.conversation.engine.CollectionActions.PlanRequestRecord
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
 import dev.cobra.runtime.payment.SignedPaymentLinks;
 import dev.cobra.runtime.persistence.TestDatabase;
+import dev.cobra.runtime.webhook.WebhookOutbox;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,8 @@ class TurnEffectsTest {
             PromiseStore promises = new PromiseStore(mongo);
             SignedPaymentLinks links = new SignedPaymentLinks(mongo, new OperationsSecrets(mongo), null,
                     "https://pay.example/", Duration.ofDays(3));
-            MongoCollectionActions records = new MongoCollectionActions(null, mongo, "https://pay.example/");
+            OperationsCollectionActions records = new OperationsCollectionActions(null, promises,
+                    new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), 31);
 
             String first = turn(promises, links, records, "wamid.A", 0).block(T);
             String again = turn(promises, links, records, "wamid.A", 7).block(T); // later clock, as a rerun has
@@ -80,7 +84,7 @@ class TurnEffectsTest {
         assertThat(fresh).isNotIn((Object[]) ids);
     }
 
-    private static Mono<String> turn(PromiseStore promises, SignedPaymentLinks links, MongoCollectionActions records,
+    private static Mono<String> turn(PromiseStore promises, SignedPaymentLinks links, OperationsCollectionActions records,
                                      String wamid, int clockSkewSeconds) {
         Instant now = RECEIVED.plusSeconds(clockSkewSeconds);
         return Mono.defer(() -> promises.record(promise(), "conversation")

@@ -101,14 +101,14 @@ abstract class ConversationStoreContract {
 
     @Test
     void conversationsStoredBeforePointersExistedAreFoundAfterTheNextStart() {
-        mongo().dropCollection(ConversationStore.POINTERS).block();
+        mongo().dropCollection("conversation_pointers").block();
         String user = "+57311" + (System.nanoTime() % 1_000_000);
         ConversationState older = ConversationState.start("c-pre-old-" + UUID.randomUUID(), "whatsapp", null, user, "es", NOW);
         ConversationState newer = ConversationState.start("c-pre-new-" + UUID.randomUUID(), "whatsapp", null, user, "es",
                 NOW.plusSeconds(60));
         // Written as an earlier version did: the documents only, no pointer.
-        mongo().insert(ConversationDocuments.toDocument(newer), ConversationStore.COLLECTION)
-                .then(mongo().insert(ConversationDocuments.toDocument(older), ConversationStore.COLLECTION)).block();
+        mongo().insert(ConversationDocuments.toDocument(newer), "conversations")
+                .then(mongo().insert(ConversationDocuments.toDocument(older), "conversations")).block();
 
         ConversationStore store = new ConversationStore(mongo());
 
@@ -126,7 +126,7 @@ abstract class ConversationStoreContract {
         mongo().updateFirst(org.springframework.data.mongodb.core.query.Query.query(
                         org.springframework.data.mongodb.core.query.Criteria.where("_id").is(state.id())),
                 new org.springframework.data.mongodb.core.query.Update().set("externalUserId", "erased-1234"),
-                ConversationStore.COLLECTION).block();
+                "conversations").block();
 
         StepVerifier.create(store.findLatest("whatsapp", user)).verifyComplete();
     }
