@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * CoreNLP's Spanish pipeline: tokenize, ssplit, mwt and the UD POS tagger on every Spanish message it is given;
+ * CoreNLP's Spanish pipeline, only on the Spanish messages where it has something to find (others go to the rules,
+ * which answer in microseconds): tokenize, ssplit, mwt and the UD POS tagger;
  * the UD dependency parser on long messages (clauses; short ones are cut at punctuation by rules); the AnCora NER model when the message may name someone
  * (PERSON mentions). English messages, which the Spanish models cannot read, go to {@link RuleTextAnalyzer}.
  *
@@ -131,10 +132,14 @@ public final class CoreNlpAnalyzer implements TextAnalyzer {
         if (text == null || text.isBlank() || LanguageDetector.ENGLISH.equals(language)) {
             return rules.analyze(text, language);
         }
+        boolean longMessage = ClauseCuts.words(text) >= LONG_MESSAGE_WORDS;
+        boolean mayName = NAME_HINT.matcher(text).find();
+        if (!longMessage && !mayName) {
+            return rules.analyze(text, language); // nothing here for the models: spare the milliseconds
+        }
         Annotation annotation = new Annotation(text);
         base.annotate(annotation);
         List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        boolean longMessage = ClauseCuts.words(text) >= LONG_MESSAGE_WORDS;
         List<Clause> clauses;
         if (longMessage) {
             parser.annotate(annotation);
@@ -145,7 +150,7 @@ public final class CoreNlpAnalyzer implements TextAnalyzer {
             clauses = rules.analyze(text, language).clauses(); // punctuation is enough for a short message
         }
         List<Entity> persons = new ArrayList<>();
-        if (NAME_HINT.matcher(text).find()) {
+        if (mayName) {
             ner.annotate(annotation);
             persons.addAll(personMentions(text, sentences));
         }
