@@ -35,6 +35,23 @@ final class CampaignRequests {
         if (templateName == null || language == null) {
             problems.add("template: {\"name\",\"language\"} of a registered WhatsApp template");
         }
+        List<String> parameters = new ArrayList<>();
+        JsonNode params = body.path("template").path("parameters");
+        if (!params.isMissingNode() && !params.isNull()) {
+            if (!params.isArray() || params.size() > TemplateParameters.MAX) {
+                problems.add("template.parameters: an array of at most " + TemplateParameters.MAX + " variable paths");
+            } else {
+                for (JsonNode p : params) {
+                    String path = text(p);
+                    if (path == null || !TemplateParameters.known(path)) {
+                        problems.add("template.parameters: unknown variable " + (path == null ? p.toString() : path)
+                                + " (one of " + TemplateParameters.KNOWN + ")");
+                    } else {
+                        parameters.add(path);
+                    }
+                }
+            }
+        }
         String channel = body.hasNonNull("channel") ? text(body.path("channel")) : "whatsapp";
         if (channel == null || !CHANNELS.contains(channel)) {
             problems.add("channel: one of " + CHANNELS);
@@ -64,7 +81,7 @@ final class CampaignRequests {
         Segment segment = new Segment(minDpd, maxDpd, minBalance, maxBalance,
                 country == null ? null : country.toUpperCase(Locale.ROOT), product);
         return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
-                null, null);
+                null, null, parameters);
     }
 
     private static String text(JsonNode node) {

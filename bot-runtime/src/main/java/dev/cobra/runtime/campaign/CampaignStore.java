@@ -42,7 +42,8 @@ public class CampaignStore {
         Document doc = new Document("_id", "cmp-" + new ObjectId().toHexString()).append("name", campaign.name())
                 .append("flowId", campaign.flowId())
                 .append("template", new Document("name", campaign.templateName())
-                        .append("language", campaign.templateLanguage()))
+                        .append("language", campaign.templateLanguage())
+                        .append("parameters", campaign.templateParameters()))
                 .append("segment", segment).append("channel", campaign.channel()).append("status", Campaign.DRAFT)
                 .append("createdAt", Date.from(campaign.createdAt())).append("createdBy", campaign.createdBy());
         return mongo.insert(doc, COLLECTION).map(CampaignStore::toCampaign);
@@ -97,6 +98,7 @@ public class CampaignStore {
         return new Campaign(doc.getString("_id"), doc.getString("name"), doc.getString("flowId"), t.getString("name"),
                 t.getString("language"), segment, doc.getString("channel"), doc.getString("status"),
                 doc.getDate("createdAt").toInstant(), doc.getString("createdBy"),
-                started == null ? null : started.toInstant(), doc.getInteger("audience"));
+                started == null ? null : started.toInstant(), doc.getInteger("audience"),
+                t.getList("parameters", String.class, List.of()));
     }
 }

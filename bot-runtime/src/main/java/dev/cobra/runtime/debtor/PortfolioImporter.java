@@ -25,8 +25,11 @@ public class PortfolioImporter {
     private final DebtorStore store;
     private final DebtorRowValidator validator = new DebtorRowValidator();
 
-    public PortfolioImporter(DebtorStore store) {
+    private final List<PortfolioListener> listeners;
+
+    public PortfolioImporter(DebtorStore store, List<PortfolioListener> listeners) {
         this.store = store;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** A row to import: its number for the report and the debtor in JSON shape, or a parse error. */
@@ -63,7 +66,11 @@ public class PortfolioImporter {
         if (validated.documentLast4() != null) {
             debtor = withDocumentHash(debtor, DocumentHasher.hash(validated.documentLast4()));
         }
+        Debtor imported = debtor;
         return store.upsert(debtor)
+                .flatMap(outcome -> reactor.core.publisher.Flux.fromIterable(listeners)
+                        .concatMap(listener -> listener.imported(imported, java.time.Instant.now()))
+                        .then(Mono.just(outcome)))
                 .doOnNext(outcome -> (outcome == DebtorStore.UpsertOutcome.CREATED ? created : updated)
                         .incrementAndGet())
                 .onErrorResume(e -> {

@@ -48,6 +48,13 @@ public class PaymentsController {
                 .map(r -> ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r));
     }
 
+    /** Reverses a recorded payment (chargeback, bounced transfer): it no longer reduces what the debtor owes. */
+    @PostMapping(path = "/api/payments/{reference}/reversal")
+    public Mono<PaymentRecorder.Recorded> reverse(@org.springframework.web.bind.annotation.PathVariable String reference,
+                                                  java.security.Principal principal) {
+        return recorder.reverse(reference, principal == null ? "api" : principal.getName(), clock.instant());
+    }
+
     static PaymentRecorder.Payment parse(String body, Instant now) {
         JsonNode node;
         try {

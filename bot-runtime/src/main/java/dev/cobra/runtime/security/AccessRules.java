@@ -30,6 +30,9 @@ public final class AccessRules {
 
                 .pathMatchers("/api/users/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/me").authenticated()
+                .pathMatchers(HttpMethod.GET, "/api/debtors/*/account").hasAnyRole(ANY_STAFF)
+                .pathMatchers(HttpMethod.POST, "/api/debtors/*/holds").hasAnyRole(names(Role.AGENT, Role.SUPERVISOR, Role.ADMIN))
+                .pathMatchers(HttpMethod.DELETE, "/api/debtors/*/holds/*").hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
                 .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
