@@ -134,7 +134,7 @@ public class CsatSurvey implements TurnObserver {
         String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[!¡.?¿,]", " ").strip();
         Matcher m = SCORE.matcher(plain);
-        if (m.find() && plain.replaceAll("[^0-9]", "").length() == 1) {
+        if (m.find() && (plain.substring(0, m.start()) + plain.substring(m.end())).chars().noneMatch(Character::isDigit)) {
             return new Rating(Integer.parseInt(m.group(1)), "scale");
         }
         if (plain.chars().filter(c -> c == '⭐').count() > 0) {
