@@ -32,8 +32,17 @@ export function translator(strings) {
   };
 }
 
-/** The UI locale: what the user chose in this browser, else the browser's language. */
+/**
+ * The UI locale: `?lang=en` / `?lang=es` in the address (remembered), else what the user chose in this
+ * browser, else the browser's language.
+ */
 export function uiLocale() {
+  const asked = typeof window !== 'undefined' && window.location
+    ? new URLSearchParams(window.location.search).get('lang') : null;
+  if (asked === 'es' || asked === 'en') {
+    chooseUiLocale(asked);
+    return asked;
+  }
   const chosen = typeof localStorage !== 'undefined' && localStorage.getItem('cobra.ui.locale');
   if (chosen === 'es' || chosen === 'en') return chosen;
   return pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'es');

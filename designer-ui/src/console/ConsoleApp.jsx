@@ -3,7 +3,9 @@ import { LocalePicker, SignedIn, SignOutButton } from '../shared/SignIn.jsx';
 import { AgentWorkspace } from './AgentWorkspace.jsx';
 import { SupervisorView } from './SupervisorView.jsx';
 import { useLive, useRoute } from './hooks.js';
-import { abilities, resolveScreen } from './routes.js';
+import { abilities, opsMenu, pathFor, resolveScreen } from './routes.js';
+import { OpsScreen, opsTitle } from './ops/OpsScreen.jsx';
+import { ChangePasswordBanner } from './ops/ChangePassword.jsx';
 import { t } from './strings.js';
 import './console.css';
 
@@ -25,9 +27,11 @@ function Console({ session }) {
     }
   }, [screen.screen, route.screen]);
 
+  // The section a screen belongs to (a debtor page is part of the portfolio) marks its menu link as current.
+  const section = { chat: 'home', debtor: 'portfolio', campaign: 'campaigns', user: 'users' }[screen.screen] || screen.screen;
   const link = (target, label, testId) => (
-    <a href={target === 'supervisor' ? '/console/supervisor' : '/console/'} data-testid={testId}
-      aria-current={(target === 'supervisor') === (screen.screen === 'supervisor') ? 'page' : undefined}
+    <a key={target} href={pathFor({ screen: target })} data-testid={testId}
+      aria-current={section === target ? 'page' : undefined}
       onClick={(e) => {
         e.preventDefault();
         navigate({ screen: target });
@@ -41,6 +45,8 @@ function Console({ session }) {
         <nav aria-label={t(locale, 'navLabel')}>
           {can.agent && link('home', t(locale, 'navChats'), 'nav-chats')}
           {can.supervisor && link('supervisor', t(locale, 'navSupervisor'), 'nav-supervisor')}
+          {opsMenu(user).map((name) => link(name, opsTitle(locale, name), `nav-${name}`))}
+          {can.supervisor && <a href="/kpis/">{opsTitle(locale, 'kpis')}</a>}
           {can.designer && <a href="/designer/">{t(locale, 'navDesigner')}</a>}
         </nav>
         {(can.agent || can.supervisor) && (
@@ -51,6 +57,7 @@ function Console({ session }) {
         <LocalePicker locale={locale} setLocale={session.setLocale} />
         <SignOutButton session={session} />
       </header>
+      {session.user.mustChangePassword && <ChangePasswordBanner session={session} />}
       {(screen.screen === 'home' || screen.screen === 'chat') && (
         <AgentWorkspace session={session} live={live} conversationId={screen.conversationId} navigate={navigate}
           supervisor={can.supervisor} agent={can.agent} />
@@ -62,6 +69,7 @@ function Console({ session }) {
           <a href="/designer/">{t(locale, 'navDesigner')}</a>
         </main>
       )}
+      <OpsScreen screen={screen} session={session} navigate={navigate} />
       {screen.screen === 'noAccess' && <main className="console-empty"><p>{t(locale, 'noAccess')}</p></main>}
     </div>
   );

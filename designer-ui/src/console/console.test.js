@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abilities, parseRoute, pathFor, resolveScreen } from './routes.js';
+import { abilities, opsMenu, parseRoute, pathFor, resolveScreen } from './routes.js';
 import { fillVariables, orderReplies, unknownPlaceholders, variablesFor } from './cannedText.js';
 import { buildRelease, DISPOSITIONS, emptyReleaseForm, parseAmount } from './release.js';
 import { neighbour, shortcutFor } from './shortcuts.js';
@@ -29,7 +29,20 @@ describe('routes', () => {
     expect(resolveScreen({ screen: 'supervisor' }, user('AGENT'))).toEqual({ screen: 'home' });
     expect(resolveScreen({ screen: 'supervisor' }, user('ADMIN'))).toEqual({ screen: 'supervisor' });
     expect(resolveScreen({ screen: 'home' }, user('DESIGNER'))).toEqual({ screen: 'designerOnly' });
-    expect(abilities(user('ADMIN'))).toEqual({ agent: true, supervisor: true, designer: true });
+    expect(abilities(user('ADMIN'))).toEqual({ agent: true, supervisor: true, designer: true, admin: true });
+  });
+  it('parses and guards the operations screens', () => {
+    expect(parseRoute('/console/users')).toEqual({ screen: 'users' });
+    expect(parseRoute('/console/users/lucia')).toEqual({ screen: 'user', username: 'lucia' });
+    expect(parseRoute('/console/debtors/D-1%2F2')).toEqual({ screen: 'debtor', debtorId: 'D-1/2' });
+    expect(pathFor({ screen: 'campaign', campaignId: 'c 1' })).toBe('/console/campaigns/c%201');
+    expect(pathFor({ screen: 'portfolio' })).toBe('/console/portfolio');
+    expect(resolveScreen({ screen: 'users' }, user('ADMIN'))).toEqual({ screen: 'users' });
+    expect(resolveScreen({ screen: 'users' }, user('SUPERVISOR'))).toEqual({ screen: 'forbidden' });
+    expect(resolveScreen({ screen: 'portfolio' }, user('SUPERVISOR'))).toEqual({ screen: 'portfolio' });
+    expect(resolveScreen({ screen: 'portfolio' }, user('AGENT'))).toEqual({ screen: 'forbidden' });
+    expect(opsMenu(user('SUPERVISOR'))).toEqual(['portfolio', 'campaigns', 'templates', 'compliance']);
+    expect(opsMenu(user('AGENT'))).toEqual([]);
   });
 });
 

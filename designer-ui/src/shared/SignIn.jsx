@@ -78,16 +78,13 @@ function SignInForm({ locale, setLocale, onSignedIn }) {
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">{t(locale, 'signInTitle')}</h1>
-        <label>
-          {t(locale, 'username')}
-          <input name="username" autoComplete="username" autoFocus value={username}
-            onChange={(e) => setUsername(e.target.value)} required />
-        </label>
-        <label>
-          {t(locale, 'password')}
-          <input name="password" type="password" autoComplete="current-password" value={password}
-            onChange={(e) => setPassword(e.target.value)} required />
-        </label>
+        {/* Labels tied by id, not by nesting: the accessible names stay exactly "Username" / "Password". */}
+        <label htmlFor="sign-in-username">{t(locale, 'username')}</label>
+        <input id="sign-in-username" name="username" autoComplete="username" autoFocus value={username}
+          onChange={(e) => setUsername(e.target.value)} required />
+        <label htmlFor="sign-in-password">{t(locale, 'password')}</label>
+        <input id="sign-in-password" name="password" type="password" autoComplete="current-password" value={password}
+          onChange={(e) => setPassword(e.target.value)} required />
         {error && <p role="alert" className="error">{error}</p>}
         <button type="submit" disabled={busy}>{busy ? t(locale, 'signingIn') : t(locale, 'signIn')}</button>
         <LocalePicker locale={locale} setLocale={setLocale} />

@@ -56,7 +56,16 @@ final class CampaignRequests {
         if (channel == null || !CHANNELS.contains(channel)) {
             problems.add("channel: one of " + CHANNELS);
         }
-        JsonNode s = body.path("segment");
+        Segment segment = segment(body.path("segment"), problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_campaign", String.join("; ", problems));
+        }
+        return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
+                null, null, parameters);
+    }
+
+    /** The segment of a campaign body (missing: everyone); its problems are added to {@code problems}. */
+    static Segment segment(JsonNode s, List<String> problems) {
         if (!s.isMissingNode() && !s.isNull() && !s.isObject()) {
             problems.add("segment: an object");
         }
@@ -75,13 +84,8 @@ final class CampaignRequests {
             problems.add("segment.country: an ISO 3166-1 alpha-2 code");
         }
         String product = text(s.path("product"));
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("invalid_campaign", String.join("; ", problems));
-        }
-        Segment segment = new Segment(minDpd, maxDpd, minBalance, maxBalance,
+        return new Segment(minDpd, maxDpd, minBalance, maxBalance,
                 country == null ? null : country.toUpperCase(Locale.ROOT), product);
-        return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
-                null, null, parameters);
     }
 
     private static String text(JsonNode node) {

@@ -165,6 +165,27 @@ public class CampaignService {
         });
     }
 
+    /**
+     * A segment's audience now, before any campaign exists (the console's segment builder): its size, how many
+     * the policy would let through now, and the block reasons of the others. Nothing is written.
+     */
+    public Mono<Map<String, Object>> previewSegment(Segment segment, String channel) {
+        Instant now = clock.instant();
+        return pages(null).filter(debtor -> segment.matches(debtor, clock))
+                .concatMap(debtor -> policy.decide(debtor.id(), channel, now), 16)
+                .collectList()
+                .map(decisions -> {
+                    Map<String, Long> blocked = zeroReasons();
+                    decisions.stream().filter(d -> !d.allowed()).forEach(d -> blocked.merge(d.reason(), 1L, Long::sum));
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("at", now.toString());
+                    view.put("audience", decisions.size());
+                    view.put("allowedNow", decisions.stream().filter(d -> d.allowed()).count());
+                    view.put("blockReasons", blocked);
+                    return view;
+                });
+    }
+
     public Mono<CampaignReport> report(String id) {
         return find(id).flatMap(campaign -> rows(id).collectList().map(rows -> {
             Map<String, Long> counts = new LinkedHashMap<>();

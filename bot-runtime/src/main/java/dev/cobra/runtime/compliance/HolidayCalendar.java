@@ -38,6 +38,12 @@ public class HolidayCalendar {
                 .contains(date);
     }
 
+    /** A country's public holidays of one year, in date order (empty for a country without a calendar). */
+    public java.util.List<LocalDate> holidays(String country, int year) {
+        String code = country.trim().toUpperCase(Locale.ROOT);
+        return byCountryYear.computeIfAbsent(code + ":" + year, key -> load(code, year)).stream().sorted().toList();
+    }
+
     private static Set<LocalDate> load(String code, int year) {
         if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
             return Set.of();

@@ -19,6 +19,10 @@ public interface DebtorStore {
     /** A page of the portfolio ordered by id: up to {@code limit} debtors with an id after {@code afterId}. */
     Flux<Debtor> page(String afterId, int limit);
 
+    /** Up to {@code limit} debtors whose id, name or email contains {@code text} (any case), or whose phone
+     * contains its digits (four or more), in id order. */
+    Flux<Debtor> search(String text, int limit);
+
     /** How many debtors the portfolio holds. */
     Mono<Long> count();
 

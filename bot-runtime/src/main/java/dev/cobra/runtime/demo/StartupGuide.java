@@ -47,10 +47,12 @@ public class StartupGuide implements ApplicationRunner {
     private final ObjectProvider<WebchatLinkService> links;
     private final Environment environment;
     private final Clock clock;
+    private final ObjectProvider<DemoActivity> activity;
 
     public StartupGuide(DemoProperties demo, PortfolioImporter importer, DebtorDirectory directory,
                         DebtorStore portfolio, AdminBootstrap admin, ObjectProvider<WebchatLinkService> links,
-                        Environment environment, ObjectProvider<Clock> clock) {
+                        Environment environment, ObjectProvider<Clock> clock, ObjectProvider<DemoActivity> activity) {
+        this.activity = activity;
         this.demo = demo;
         this.importer = importer;
         this.directory = directory;
@@ -70,7 +72,13 @@ public class StartupGuide implements ApplicationRunner {
         lines.add("  Staff app:  " + base + "/console/");
         lines.add("  Sign in:    user 'admin'; password: " + admin.passwordOrigin());
         if (demo.enabled()) {
-            loadDemoPortfolioIfEmpty();
+            if (loadDemoPortfolioIfEmpty()) {
+                // In the background: the server is usable at once, the dashboards fill within seconds.
+                DemoActivity generator = activity.getIfAvailable();
+                if (generator != null) {
+                    generator.start(base);
+                }
+            }
             lines.addAll(demoLines(base));
         }
         lines.add("  Health:     " + base + "/actuator/health");

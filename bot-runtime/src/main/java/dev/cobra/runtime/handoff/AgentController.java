@@ -3,6 +3,8 @@ package dev.cobra.runtime.handoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.conversation.state.TranscriptEntry;
 import dev.cobra.runtime.security.Role;
+import dev.cobra.runtime.security.StaffUser;
+import dev.cobra.runtime.security.StaffUserStore;
 import dev.cobra.runtime.web.error.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,8 +42,11 @@ class AgentController {
     private final AgentDirectory agents;
     private final AgentEvents events;
     private final Clock clock;
+    private final StaffUserStore users;
 
-    AgentController(HandoffService handoff, AgentDirectory agents, AgentEvents events, Clock clock) {
+    AgentController(HandoffService handoff, AgentDirectory agents, AgentEvents events, Clock clock,
+                    StaffUserStore users) {
+        this.users = users;
         this.handoff = handoff;
         this.agents = agents;
         this.events = events;
@@ -117,8 +122,10 @@ class AgentController {
 
     @GetMapping("/api/agent/me/presence")
     Mono<AgentPresence> myPresence(Principal principal) {
-        return agents.find(principal.getName()).defaultIfEmpty(
-                new AgentPresence(principal.getName(), AgentPresence.AWAY, List.of(), 0, null));
+        // Before the agent saved a presence, the queues an admin gave the user are the starting point.
+        return agents.find(principal.getName()).switchIfEmpty(Mono.defer(() -> users.findByUsername(principal.getName())
+                .map(StaffUser::queues).defaultIfEmpty(List.of())
+                .map(queues -> new AgentPresence(principal.getName(), AgentPresence.AWAY, queues, 0, null))));
     }
 
     private static HandoffService.Release parseRelease(JsonNode body) {

@@ -267,6 +267,21 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
         return mongo.find(query, Document.class, COLLECTION).map(MongoDebtorDirectory::toDebtor);
     }
 
+    @Override
+    public Flux<Debtor> search(String text, int limit) {
+        // A literal, case-insensitive "contains" on the fields staff type (a scan: the portfolio screen's search).
+        Pattern contains = Pattern.compile(Pattern.quote(text.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String digits = text.replaceAll("[^0-9]", "");
+        List<Criteria> any = new ArrayList<>(List.of(Criteria.where("_id").regex(contains),
+                Criteria.where("name").regex(contains), Criteria.where("email").regex(contains)));
+        if (digits.length() >= 4) {
+            any.add(Criteria.where("phone").regex(Pattern.compile(Pattern.quote(digits))));
+        }
+        Query query = Query.query(new Criteria().orOperator(any.toArray(Criteria[]::new)));
+        query.with(org.springframework.data.domain.Sort.by("_id")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).map(MongoDebtorDirectory::toDebtor);
+    }
+
     private static void setOrUnset(Update update, String field, Object value) {
         if (value == null) {
             update.unset(field);

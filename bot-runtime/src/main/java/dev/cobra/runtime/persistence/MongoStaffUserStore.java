@@ -5,6 +5,7 @@ import dev.cobra.runtime.security.StaffUser;
 import dev.cobra.runtime.security.StaffUserStore;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,7 +50,11 @@ class MongoStaffUserStore implements StaffUserStore {
         Document doc = new Document("_id", user.username())
                 .append("passwordHash", user.passwordHash())
                 .append("roles", user.roles().stream().map(Role::name).sorted().toList())
-                .append("createdAt", Date.from(user.createdAt()));
+                .append("createdAt", Date.from(user.createdAt()))
+                .append("name", user.name())
+                .append("queues", user.queues())
+                .append("disabled", user.disabled())
+                .append("mustChangePassword", user.mustChangePassword());
         return mongo.insert(doc, COLLECTION)
                 .thenReturn(user)
                 .onErrorMap(DuplicateKeyException.class, e -> new UsernameTakenException(user.username()));
@@ -61,6 +66,34 @@ class MongoStaffUserStore implements StaffUserStore {
                 Update.update("passwordHash", passwordHash), COLLECTION).then();
     }
 
+    @Override
+    public Mono<StaffUser> setPassword(String username, String passwordHash, boolean mustChange) {
+        return modify(username, new Update().set("passwordHash", passwordHash).set("mustChangePassword", mustChange));
+    }
+
+    @Override
+    public Mono<StaffUser> update(String username, String name, Set<Role> roles, List<String> queues, Boolean disabled) {
+        Update update = new Update();
+        if (name != null) {
+            update.set("name", name);
+        }
+        if (roles != null) {
+            update.set("roles", roles.stream().map(Role::name).sorted().toList());
+        }
+        if (queues != null) {
+            update.set("queues", queues);
+        }
+        if (disabled != null) {
+            update.set("disabled", disabled);
+        }
+        return update.getUpdateObject().isEmpty() ? findByUsername(username) : modify(username, update);
+    }
+
+    private Mono<StaffUser> modify(String username, Update update) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(username)), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION).map(MongoStaffUserStore::toUser);
+    }
+
     private static StaffUser toUser(Document doc) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<?> stored = doc.getList("roles", Object.class, List.of());
@@ -69,6 +102,8 @@ class MongoStaffUserStore implements StaffUserStore {
         }
         Date created = doc.getDate("createdAt");
         return new StaffUser(doc.getString("_id"), doc.getString("passwordHash"), roles,
-                created == null ? null : created.toInstant());
+                created == null ? null : created.toInstant(), doc.getString("name"),
+                doc.getList("queues", String.class, List.of()), doc.getBoolean("disabled", false),
+                doc.getBoolean("mustChangePassword", false));
     }
 }

@@ -1,10 +1,10 @@
 package dev.cobra.runtime.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cobra.runtime.web.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,24 +18,19 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Staff users: create (ADMIN), list (ADMIN), and "who am I" for the web apps' sign-in. */
+/**
+ * Staff users: create (ADMIN; with a chosen password or a generated one-time password), list (ADMIN), and
+ * "who am I" for the web apps' sign-in. Changes to existing users live in {@link StaffUserAdminController}.
+ */
 @RestController
 public class StaffUserController {
 
     private static final Logger log = LoggerFactory.getLogger(StaffUserController.class);
-
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
-    static final int MIN_PASSWORD_LENGTH = 8;
-    /** bcrypt only reads the first 72 bytes; longer passwords would silently lose their tail. */
-    static final int MAX_PASSWORD_BYTES = 72;
 
     private final StaffUserStore store;
     private final PasswordEncoder encoder;
@@ -47,68 +42,70 @@ public class StaffUserController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    public record CreateUserRequest(String username, String password, List<String> roles) {
+    /**
+     * @param generatePassword when true and no password is given, the server generates a one-time password,
+     *                         answers it once ({@code oneTimePassword}) and asks for a new one at first sign-in
+     */
+    public record CreateUserRequest(String username, String password, List<String> roles, String name,
+                                    List<String> queues, Boolean generatePassword) {
     }
 
-    public record UserView(String username, List<String> roles) {
+    /** A user as the API shows it; {@code oneTimePassword} only in the answer that issued it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UserView(String username, List<String> roles, String name, List<String> queues, boolean disabled,
+                           boolean mustChangePassword, Instant createdAt, String oneTimePassword) {
+
+        static UserView of(StaffUser user) {
+            return of(user, null);
+        }
+
+        static UserView of(StaffUser user, String oneTimePassword) {
+            return new UserView(user.username(), user.roles().stream().map(Role::name).sorted().toList(), user.name(),
+                    user.queues(), user.disabled(), user.mustChangePassword(), user.createdAt(), oneTimePassword);
+        }
     }
 
     @PostMapping("/api/users")
     public Mono<ResponseEntity<UserView>> create(@RequestBody CreateUserRequest request) {
-        Set<Role> roles = validate(request);
-        return Mono.fromCallable(() -> encoder.encode(request.password()))
+        StaffUserRules.username(request.username());
+        boolean generate = Boolean.TRUE.equals(request.generatePassword())
+                && (request.password() == null || request.password().isEmpty());
+        String password = generate ? StaffUserRules.oneTimePassword() : request.password();
+        StaffUserRules.password(password);
+        Set<Role> roles = StaffUserRules.roles(request.roles());
+        String name = StaffUserRules.name(request.name());
+        List<String> queues = StaffUserRules.queues(request.queues());
+        return Mono.fromCallable(() -> encoder.encode(password))
                 .subscribeOn(Schedulers.boundedElastic()) // bcrypt: CPU work off the event loop
-                .flatMap(hash -> store.create(new StaffUser(request.username(), hash, roles, clock.instant())))
+                .flatMap(hash -> store.create(new StaffUser(request.username(), hash, roles, clock.instant(), name,
+                        queues, false, generate)))
                 .onErrorMap(StaffUserStore.UsernameTakenException.class,
                         e -> ApiException.conflict("username_taken", "A user with this username already exists."))
-                .doOnNext(user -> log.info("security.user.created username={} roles={}", user.username(),
-                        user.roles()))
-                .map(user -> ResponseEntity.created(URI.create("/api/users/" + user.username())).body(view(user)));
+                .doOnNext(user -> log.info("security.user.created username={} roles={} one_time_password={}",
+                        user.username(), user.roles(), generate))
+                .map(user -> ResponseEntity.created(URI.create("/api/users/" + user.username()))
+                        .body(UserView.of(user, generate ? password : null)));
     }
 
     @GetMapping("/api/users")
     public Flux<UserView> list() {
-        return store.findAll().map(StaffUserController::view);
+        return store.findAll().map(UserView::of);
     }
 
+    /** The signed-in user: username and roles, plus the display name and whether a new password is due. */
     @GetMapping("/api/me")
     public Mono<UserView> me(Mono<Authentication> authentication) {
-        return authentication.map(auth -> new UserView(auth.getName(), auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length()))
-                .sorted()
-                .toList()));
-    }
-
-    private static Set<Role> validate(CreateUserRequest request) {
-        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            throw ApiException.badRequest("invalid_username",
-                    "username must be 3-64 characters: letters, digits, '.', '_', '@' or '-'.");
-        }
-        if (request.password() == null || request.password().length() < MIN_PASSWORD_LENGTH
-                || request.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiException.badRequest("invalid_password",
-                    "password must have at least " + MIN_PASSWORD_LENGTH + " characters and at most "
-                            + MAX_PASSWORD_BYTES + " bytes.");
-        }
-        if (request.roles() == null || request.roles().isEmpty()) {
-            throw ApiException.badRequest("invalid_roles",
-                    "roles must name at least one of " + List.of(Role.values()) + ".");
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> unknown = new ArrayList<>();
-        for (String name : request.roles()) {
-            Role.parse(name).ifPresentOrElse(roles::add, () -> unknown.add(String.valueOf(name)));
-        }
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("invalid_roles",
-                    "unknown roles " + unknown + "; allowed: " + List.of(Role.values()) + ".");
-        }
-        return roles;
-    }
-
-    private static UserView view(StaffUser user) {
-        return new UserView(user.username(), user.roles().stream().map(Role::name).sorted().toList());
+        return authentication.flatMap(auth -> {
+            List<String> roles = auth.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_"))
+                    .map(a -> a.substring("ROLE_".length()))
+                    .sorted()
+                    .toList();
+            return store.findByUsername(auth.getName())
+                    .map(user -> new UserView(auth.getName(), roles, user.name(), user.queues(), false,
+                            user.mustChangePassword(), user.createdAt(), null))
+                    .defaultIfEmpty(new UserView(auth.getName(), roles, null, List.of(), false, false, null, null));
+        });
     }
 }

@@ -19,6 +19,7 @@ class StaffUserDetailsService implements ReactiveUserDetailsService {
         return store.findByUsername(username).map(user -> User.withUsername(user.username())
                 .password(user.passwordHash())
                 .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                .disabled(user.disabled())
                 .build());
     }
 }

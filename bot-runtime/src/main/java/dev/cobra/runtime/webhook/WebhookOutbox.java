@@ -104,6 +104,16 @@ public class WebhookOutbox implements DebtorRecords {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit), Document.class, DELIVERIES);
     }
 
+    /**
+     * Queues a {@code test} event (no debtor, no conversation) that the dispatcher delivers like any other, so the
+     * creditor can check their endpoint and signature check; its attempts show in the delivery log.
+     */
+    public Mono<ObjectId> enqueueTest(String requestedBy, Instant now) {
+        ObjectId id = new ObjectId();
+        return append(id, "test", null, null, Map.of("message", "Test delivery from Cobra", "requestedBy", requestedBy), now)
+                .thenReturn(id);
+    }
+
     /** Gives failed events another series of attempts (after the creditor fixed their endpoint). */
     public Mono<Long> retryFailed() {
         return mongo.updateMulti(Query.query(Criteria.where("failed").is(true).and("delivered").is(false)),

@@ -80,4 +80,29 @@ class StartupGuideTest {
                 .expectBody().jsonPath("$.sessionId").exists();
         assertThat(log).doesNotContain(IsolatedRuntime.ADMIN_PASSWORD);
     }
+
+    @Autowired
+    DemoActivity activity;
+
+    @Test
+    void theFirstRunPlaysSomeDaysOfActivitySoTheScreensAreNotEmpty() {
+        activity.finished().block(java.time.Duration.ofMinutes(2));
+        admin().get().uri("/api/debtors/DEMO-S01").exchange().expectStatus().isOk();
+        com.fasterxml.jackson.databind.JsonNode kpis = admin().get().uri("/api/kpis").exchange().expectStatus().isOk()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        assertThat(kpis.path("conversations").asInt()).as("KPIs: %s", kpis).isGreaterThanOrEqualTo(8);
+        assertThat(kpis.at("/promises/made").asInt()).as("KPIs: %s", kpis).isGreaterThanOrEqualTo(1);
+        assertThat(kpis.at("/payments/count").asInt()).as("KPIs: %s", kpis).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode queue = admin().get().uri("/api/agent/queue").exchange().expectStatus().isOk()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        assertThat(queue.size()).as("people waiting for an agent: %s", queue).isGreaterThanOrEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode campaigns = admin().get().uri("/api/campaigns").exchange().expectStatus().isOk()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        assertThat(campaigns.size()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode report = admin().get().uri("/api/campaigns/" + campaigns.get(0).path("id").asText())
+                .exchange().expectStatus().isOk().expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody();
+        assertThat(report.path("status").asText()).isEqualTo("running");
+        assertThat(report.path("audience").asInt()).as("campaign: %s", report).isGreaterThanOrEqualTo(5);
+        admin().get().uri("/api/debtors/DEMO-S04").exchange().expectStatus().isOk().expectBody().jsonPath("$.optedOut").isEqualTo(true);
+    }
 }
