@@ -36,6 +36,7 @@ public final class AccessRules {
                 .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
+                .pathMatchers(HttpMethod.POST, "/api/payments").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR, Role.AGENT))
                 .pathMatchers("/api/payments/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/plan-bounds/**", "/api/kpis/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers("/api/plan-bounds/**", "/api/webhooks/**").hasRole(Role.ADMIN.name())

@@ -106,6 +106,15 @@ class DebtAccountApiTest extends OperationsRuntimeTest {
         assertThat(after.path("liftedHolds").get(0).path("note").asText()).startsWith("Validated");
         assertThat(after.path("debts").get(0).path("status").asText()).isEqualTo("OPEN");
         canContact("D-ACC-2", true, null);
+
+        // An agent records a payment the debtor made: applied like any other, marked as the agent's.
+        client.mutate().defaultHeaders(h -> h.setBasicAuth(agent, "password-" + agent)).build()
+                .post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"debtorId\":\"D-ACC-2\",\"amount\":250000,\"currency\":\"COP\",\"reference\":\"AG-1\"}")
+                .exchange().expectStatus().isCreated();
+        JsonNode paid = account("D-ACC-2");
+        assertThat(paid.path("payments").get(0).path("source").asText()).isEqualTo("agent:" + agent);
+        assertThat(paid.path("debts").get(0).path("outstanding").decimalValue()).isEqualByComparingTo("1000000");
     }
 
     @Test
