@@ -130,9 +130,14 @@ public class HoldStore implements DebtorRecords {
                         .set("updatedAt", Date.from(now)), COLLECTION).map(r -> r.getMatchedCount() == 1);
     }
 
+    /**
+     * The document is keyed by the debtor id and holds nothing the aggregates need (payments stay in
+     * {@code payments} under the pseudonym): it is deleted.
+     */
     @Override
     public Mono<Map<String, Long>> erase(Erasure e) {
-        return ErasureSweep.sweepReported(mongo, COLLECTION, e);
+        return mongo.remove(Query.query(Criteria.where("_id").is(e.debtorId())), COLLECTION)
+                .map(r -> ErasureSweep.counted(Map.of(), COLLECTION, r.getDeletedCount()));
     }
 
     @Override
