@@ -10,8 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Counts the messages the classifier parsed and those it fell back on ({@link NluResult#fallback()}: out of scope
- * or below {@code bot.nlu.fallback-threshold}); the fallback rate is their ratio.
+ * Counts the messages the classifier parsed in conversation turns and those it fell back on
+ * ({@link NluResult#fallback()}: out of scope or below {@code bot.nlu.fallback-threshold}); the fallback rate is
+ * their ratio. A turn is recognised by the {@link TurnCommandCount} {@link MeteredTurnHandler} puts in its context.
  */
 final class MeteredNluService implements NluService {
 
@@ -32,10 +33,13 @@ final class MeteredNluService implements NluService {
 
     @Override
     public Mono<NluResult> parse(String text, String locale, LocalDate referenceDate, ZoneId zone) {
-        return nlu.parse(text, locale, referenceDate, zone).doOnNext(result -> {
-            parses.increment();
-            if (result.fallback()) {
-                fallbacks.increment();
+        return nlu.parse(text, locale, referenceDate, zone).doOnEach(signal -> {
+            // Only conversation turns count: the designer's simulator and /api/nlu/parse run outside any turn.
+            if (signal.isOnNext() && signal.getContextView().hasKey(TurnCommandCount.class)) {
+                parses.increment();
+                if (signal.get().fallback()) {
+                    fallbacks.increment();
+                }
             }
         });
     }
