@@ -5,6 +5,7 @@ import dev.cobra.runtime.conversation.PinnedClockConfiguration;
 import dev.cobra.runtime.conversation.WebchatDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /actuator/prometheus}: staff only (ADMIN, SUPERVISOR), and the runtime's meters after one webchat turn. */
 @AutoConfigureWebTestClient(timeout = "PT30S")
+// Spring Boot turns metrics export off in tests; this test is about the export.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(PinnedClockConfiguration.class)
 class PrometheusEndpointTest {
