@@ -59,6 +59,21 @@ class OutboxSenderTest {
     }
 
     @Test
+    void theOldestUnsettledMessageGivesTheOutboxLagAndASentOneNoLonger() throws Exception {
+        rig = new WhatsAppRig(4, null); // the sender is not started: what is queued stays PENDING
+        assertThat(rig.outbox.oldestUnsettledAt().blockOptional()).isEmpty();
+        Instant older = Instant.parse("2026-11-20T10:00:00Z");
+        Instant newer = older.plusSeconds(30);
+        rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage("5731", "c1", "D-1", "text", "{}", older))).block();
+        rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage("5732", "c2", "D-2", "text", "{}", newer))).block();
+
+        assertThat(rig.outbox.oldestUnsettledAt().block()).isEqualTo(older);
+        ObjectId first = rig.outboxFor("5731").get(0).getObjectId("_id");
+        rig.outbox.markSent(first, "wamid.X", newer).block();
+        assertThat(rig.outbox.oldestUnsettledAt().block()).isEqualTo(newer);
+    }
+
+    @Test
     void theCallbackIdIsAppendedToTheStoredJsonWithoutChangingTheRestOfIt() throws Exception {
         rig = new WhatsAppRig(4, null);
         ObjectId id = new ObjectId();
