@@ -176,6 +176,11 @@ export function Simulator({ flowId, flows, locale, text, stepIds, onPosition, ca
               <summary>{t(locale, 'slots')}</summary>
               <pre data-testid="sim-slots">{JSON.stringify(session.slots, null, 1)}</pre>
             </details>
+            {session.behaviours && session.behaviours.length > 0 && (
+              <p className="sim-behaviours" data-testid="sim-behaviours">
+                {t(locale, 'behaviours')}: {session.behaviours.join(', ')}
+              </p>
+            )}
             {session.effects.length > 0 && (
               <details open>
                 <summary>{t(locale, 'effects')}</summary>

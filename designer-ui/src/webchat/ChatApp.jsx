@@ -8,7 +8,7 @@ import {
   sessionStorageKey,
   transcriptEntries,
 } from './chatApi.js';
-import { chatText } from './messages.js';
+import { chatText, conversationLanguage } from './messages.js';
 import { linkify } from './linkify.js';
 import { MediaMessage } from './MediaMessage.jsx';
 import {
@@ -114,8 +114,11 @@ function Message({ item, locale, active, busy, onChoose }) {
  * The debtor's chat: opens (or resumes) a session, shows the transcript, sends text and option choices,
  * and receives live pushes (bot turns and agent messages) over Server-Sent Events.
  */
-export function ChatApp({ baseUrl = '', token, locale }) {
+export function ChatApp({ baseUrl = '', token, locale: pageLocale }) {
   const [transcript, dispatch] = useReducer(transcriptReducer, undefined, emptyTranscript);
+  // The page's own texts follow the conversation's language (the bot follows the debtor's) once the server says it.
+  const [serverLanguage, setServerLanguage] = useState(null);
+  const locale = serverLanguage || pageLocale;
   const [sessionId, setSessionId] = useState(null);
   const [phase, setPhase] = useState('starting'); // starting | ready | invalid | failed
   const [connection, setConnection] = useState('connecting');
@@ -148,6 +151,7 @@ export function ChatApp({ baseUrl = '', token, locale }) {
       const session = await openSession(baseUrl, token);
       storeSession(storageKey, session.sessionId);
       dispatch({ type: 'replies', replies: session.replies || [] });
+      setServerLanguage((current) => conversationLanguage(session.locale) || current);
       setSessionId(session.sessionId);
       setPhase('ready');
     } catch (e) {
@@ -211,6 +215,7 @@ export function ChatApp({ baseUrl = '', token, locale }) {
       try {
         const body = await sendMessage(baseUrl, sessionId, message);
         dispatch({ type: 'replies', replies: (body && body.replies) || [] });
+        setServerLanguage((current) => conversationLanguage(body && body.locale) || current);
       } catch (e) {
         if (e instanceof ChatApiError && e.status === 404) {
           storeSession(storageKey, null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkify } from './linkify.js';
-import { pickChatLocale, chatText } from './messages.js';
+import { pickChatLocale, chatText, conversationLanguage } from './messages.js';
 
 describe('message text rendering', () => {
   it('turns http links into link parts and leaves trailing punctuation as text', () => {
@@ -24,5 +24,15 @@ describe('webchat locale', () => {
     expect(pickChatLocale('', 'en-US')).toBe('en');
     expect(chatText('en', 'send')).toBe('Send');
     expect(chatText('es', 'send')).toBe('Enviar');
+  });
+});
+
+describe('conversation language', () => {
+  it('follows the locale the server reports for the conversation', () => {
+    expect(conversationLanguage('es-CO')).toBe('es');
+    expect(conversationLanguage('en')).toBe('en');
+    expect(conversationLanguage('pt-BR')).toBe(null);
+    expect(conversationLanguage(undefined)).toBe(null);
+    expect(chatText(conversationLanguage('es-MX') || 'en', 'placeholder')).toBe('Escribe aquí…');
   });
 });

@@ -65,6 +65,12 @@ export function pickChatLocale(search, navigatorLanguage) {
   return 'es';
 }
 
+/** The page language for the conversation's locale as the server reports it ("es-CO" → "es"); null when unknown. */
+export function conversationLanguage(serverLocale) {
+  const language = (serverLocale || '').slice(0, 2).toLowerCase();
+  return STRINGS[language] ? language : null;
+}
+
 export function chatText(locale, key) {
   return (STRINGS[locale] && STRINGS[locale][key]) || STRINGS.es[key] || key;
 }

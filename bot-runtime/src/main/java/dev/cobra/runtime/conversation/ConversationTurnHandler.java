@@ -169,7 +169,7 @@ public class ConversationTurnHandler implements TurnHandler {
         log.info("conversation.turn.finishing conversation={} replies={}", state.id(), replies.size());
         return messages.appendMissing(last.entries())
                 .then(deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))
-                .thenReturn(new TurnResult(state.id(), replies));
+                .thenReturn(new TurnResult(state.id(), replies, state.locale()));
     }
 
     private Mono<TurnResult> persist(ConversationState state, String debtorText, TurnOutcome outcome, Instant now) {
@@ -192,7 +192,7 @@ public class ConversationTurnHandler implements TurnHandler {
         return store.save(state)
                 .then(messages.append(entries))
                 .then(deliver(state, outcome.replies(), key))
-                .thenReturn(new TurnResult(state.id(), outcome.replies()));
+                .thenReturn(new TurnResult(state.id(), outcome.replies(), state.locale()));
     }
 
     private Mono<Void> deliver(ConversationState state, List<Reply> replies, DeliveryKey key) {

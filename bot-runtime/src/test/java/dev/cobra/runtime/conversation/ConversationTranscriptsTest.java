@@ -123,7 +123,7 @@ class ConversationTranscriptsTest {
             }
             checkBot(label, turn.bot(), replies);
             if (turn.expect() != null) {
-                checkState(label, turn.expect(), driver.conversation(session.conversationId()), replies);
+                checkState(label, turn.expect(), driver.conversation(session.conversationId()), replies, driver);
             }
         }
     }
@@ -158,13 +158,19 @@ class ConversationTranscriptsTest {
         }
     }
 
-    private static void checkState(String label, Map<String, Object> expect, JsonNode state, Replies replies) {
+    private static void checkState(String label, Map<String, Object> expect, JsonNode state, Replies replies, WebchatDriver driver) {
         List<String> problems = new ArrayList<>();
         expect.forEach((key, expected) -> {
             switch (key) {
                 case "step", "flow", "status", "disposition" -> compare(problems, key, expected,
                         text(state.get(key.equals("flow") ? "flowId" : key)));
                 case "optedOut", "verified" -> compare(problems, key, expected, text(state.get(key)));
+                case "promises" -> compare(problems, key, expected, String.valueOf(promises(driver, state).size()));
+                case "promiseDate" -> {
+                    JsonNode all = promises(driver, state);
+                    compare(problems, key, expected, all.isEmpty() ? null : text(all.get(all.size() - 1).get("date")));
+                }
+                case "locale" -> compare(problems, key, expected, text(state.get("locale")));
                 case "handoffQueue" -> compare(problems, key, expected, text(state.path("handoff").get("queue")));
                 case "handoffReason" -> compare(problems, key, expected, text(state.path("handoff").get("reason")));
                 case "slots" -> {
@@ -181,6 +187,13 @@ class ConversationTranscriptsTest {
             throw new AssertionFailedError(label + ": state differs: " + String.join("; ", problems)
                     + "\nconversation: " + state.toPrettyString() + "\nbot said:\n" + replies);
         }
+    }
+
+    /** The promises recorded for the conversation's debtor (what the reminders and kept/broken checks read). */
+    private static JsonNode promises(WebchatDriver driver, JsonNode state) {
+        String debtorId = text(state.get("debtorId"));
+        return debtorId == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : driver.export(debtorId).path("promises");
     }
 
     private static void compare(List<String> problems, String key, Object expected, String actual) {

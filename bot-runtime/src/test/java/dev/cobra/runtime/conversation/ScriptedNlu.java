@@ -33,6 +33,13 @@ public class ScriptedNlu implements NluService {
         return this;
     }
 
+    /** Two intents close to each other (neither confident), as the runtime would clarify between them. */
+    public ScriptedNlu close(String text, String first, double confidence, String second, double runnerUp) {
+        answers.put(key(text), new NluResult(text, new IntentPrediction(first, confidence,
+                List.of(new ScoredIntent(first, confidence), new ScoredIntent(second, runnerUp)), "es"), List.of(), false));
+        return this;
+    }
+
     public ScriptedNlu date(String text, LocalDate date) {
         answers.put(key(text), result(text, Intents.REQUEST_MORE_TIME, 0.5, 0.3,
                 List.of(new Entity(Entity.DATE, date.toString(), 0, text.length(), text, null))));

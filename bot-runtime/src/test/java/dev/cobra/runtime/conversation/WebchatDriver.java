@@ -108,6 +108,12 @@ public final class WebchatDriver {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
+    /** The debtor's data export (ADMIN): conversations, promises, plan requests, payments... */
+    public JsonNode export(String debtorId) {
+        return admin.get().uri("/api/debtors/{id}/export", debtorId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     public JsonNode debtor(String debtorId) {
         return admin.get().uri("/api/debtors/{id}", debtorId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

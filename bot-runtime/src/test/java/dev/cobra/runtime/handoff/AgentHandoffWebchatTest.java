@@ -209,6 +209,51 @@ class AgentHandoffWebchatTest {
         assertThat(driver.choose(session, "pay_now").text()).contains("http");
     }
 
+    /** Verified, inside the promise subflow (date question), then asks for a person there. */
+    private Session waitingForAnAgentInsideASubflow() {
+        Session session = driver.open(driver.token(debtorId));
+        driver.say(session, "1234");
+        driver.choose(session, "promise");
+        assertThat(driver.conversation(session.conversationId()).get("flowId").asText()).isEqualTo("promise_to_pay");
+        driver.say(session, "quiero hablar con una persona");
+        assertThat(driver.conversation(session.conversationId()).get("status").asText()).isEqualTo("WAITING_AGENT");
+        return session;
+    }
+
+    @Test
+    void fromInsideASubflowTheAgentHandsBackToTheStageMenu() {
+        WebTestClient agent = staff("AGENT");
+        Session session = waitingForAnAgentInsideASubflow();
+        String id = session.conversationId();
+        claim(agent, id).expectStatus().isOk();
+
+        JsonNode released = release(agent, id, Map.of("resumeStep", "main_menu")).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(released.get("status").asText()).isEqualTo("BOT");
+        JsonNode state = driver.conversation(id);
+        assertThat(state.get("flowId").asText()).isEqualTo("early");
+        assertThat(state.get("step").asText()).isEqualTo("main_menu");
+        assertThat(released.toString()).contains("asistente virtual");
+        assertThat(driver.choose(session, "pay_now").text()).contains("http");
+    }
+
+    @Test
+    void releasedWithoutAStepInsideASubflowTheBotTellsTheDebtorItIsBackAndAsksAgain() {
+        WebTestClient agent = staff("AGENT");
+        Session session = waitingForAnAgentInsideASubflow();
+        String id = session.conversationId();
+        claim(agent, id).expectStatus().isOk();
+
+        JsonNode released = release(agent, id, Map.of()).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(released.get("status").asText()).isEqualTo("BOT");
+        assertThat(driver.conversation(id).get("status").asText()).as("never left closed").isEqualTo("BOT");
+        assertThat(released.toString()).contains("asistente virtual");
+        assertThat(released.findValuesAsText("type")).contains("options");
+    }
+
     @Test
     void anAgentClosesTheChatWithAPromiseToPayAndTheDispositionIsRecorded() {
         WebTestClient agent = staff("AGENT");

@@ -131,6 +131,9 @@ class AgentHandoffWhatsAppTest {
         debtorSays("4321");
         assertThat(allText(awaitNewSends(before))).contains("480.000");
         before = graph.sentBodies().size();
+        debtorSays("Pagar en una fecha"); // inside the promise subflow when the agent takes over
+        awaitNewSends(before);
+        before = graph.sentBodies().size();
         debtorSays("quiero hablar con una persona");
         awaitNewSends(before);
 
@@ -174,6 +177,7 @@ class AgentHandoffWhatsAppTest {
                 .bodyValue(Map.of("resumeStep", "main_menu")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("BOT");
         List<JsonNode> menu = awaitNewSends(before);
+        assertThat(allText(menu)).as("the debtor is told the assistant is back").contains("asistente virtual");
         JsonNode interactive = menu.stream().filter(m -> "interactive".equals(m.path("type").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("the bot did not ask the menu again: " + menu)).path("interactive");
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param globalRoutes intent name to target for the global intents (opt_out, complaint, talk_to_agent,
  *                     wrong_person); a target is a step id of this flow or {@code flow:<id>} for a subflow
  * @param whatsapp     WhatsApp settings (the window template); null when the flow has none
+ * @param repair       repair behaviours (digression, correction, cancel, completion, clarification); never null
+ * @param entities     custom entity names the flow's inputs may be filled from, besides the NLU's built-ins
  * @param steps        steps by id, in declaration order
  */
 public record Flow(
@@ -31,12 +33,16 @@ public record Flow(
         FlowSettings settings,
         Map<String, String> globalRoutes,
         WhatsAppSettings whatsapp,
+        RepairSettings repair,
+        List<String> entities,
         Map<String, Step> steps) {
 
     public Flow {
         locales = locales == null || locales.isEmpty() ? List.of("es") : List.copyOf(locales);
         settings = settings == null ? FlowSettings.defaults() : settings;
         globalRoutes = globalRoutes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(globalRoutes));
+        repair = repair == null ? RepairSettings.none() : repair;
+        entities = entities == null ? List.of() : List.copyOf(entities);
         steps = steps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 

@@ -13,14 +13,31 @@ import java.util.List;
  * @param retries     how many invalid answers are re-asked before {@code onFail} (default 2)
  * @param next        where a valid answer goes
  * @param onFail      where to go after the retries are spent (default: hand off)
+ * @param fillFrom    entities that fill the slot when the debtor already said them (in the message that chose
+ *                    the branch or earlier); null means the step's own entity for date, amount and installments,
+ *                    an empty list turns prefilling off
+ * @param reprompt    the short question asked again after a digression (default: {@code text})
  */
 public record InputStep(String id, String slot, EntityType entity, LocalizedText text, InputValidation validation,
-                        LocalizedText invalidText, Integer retries, String next, String onFail) implements Step {
+                        LocalizedText invalidText, Integer retries, String next, String onFail,
+                        List<String> fillFrom, LocalizedText reprompt) implements Step {
 
     public static final int DEFAULT_RETRIES = 2;
 
     public InputStep {
         retries = retries == null ? DEFAULT_RETRIES : retries;
+        fillFrom = fillFrom == null ? null : List.copyOf(fillFrom);
+    }
+
+    /** The entity names whose remembered values fill this step's slot without asking. */
+    public List<String> prefillEntities() {
+        if (fillFrom != null) {
+            return fillFrom;
+        }
+        if (entity == EntityType.DATE || entity == EntityType.AMOUNT || entity == EntityType.INSTALLMENTS) {
+            return List.of(entity.yamlName());
+        }
+        return List.of();
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class FlowReader {
         try {
             Flow header = YAML.treeToValue(flowNode, Flow.class);
             return new Flow(header.id(), header.title(), header.description(), header.entry(), header.locales(),
-                    header.selection(), header.settings(), header.globalRoutes(), header.whatsapp(), steps);
+                    header.selection(), header.settings(), header.globalRoutes(), header.whatsapp(), header.repair(),
+                    header.entities(), steps);
         } catch (JsonProcessingException e) {
             throw new FlowParseException(flowId, null, "Flow '" + flowId + "': " + e.getOriginalMessage(), e);
         }

@@ -21,6 +21,8 @@ public final class FlowValidator {
             new GlobalRoutesRule(),
             new ConditionExpressionRule(),
             new InputStepRule(),
+            new SlotFillRule(),
+            new RepairSettingsRule(),
             new ActionParamsRule(),
             new RequiredTextRule(),
             new TemplateVariablesRule(),

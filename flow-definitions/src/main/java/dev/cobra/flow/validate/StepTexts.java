@@ -45,6 +45,7 @@ final class StepTexts {
             } else if (step instanceof InputStep s) {
                 add(result, id, "text", s.text(), true);
                 add(result, id, "invalidText", s.invalidText(), true);
+                add(result, id, "reprompt", s.reprompt(), true);
             } else if (step instanceof ActionStep s) {
                 add(result, id, "text", s.text(), true);
             } else if (step instanceof HandoffStep s) {
@@ -53,6 +54,10 @@ final class StepTexts {
                 add(result, id, "text", s.text(), true);
             }
         }
+        // The repair texts are checked like step texts (locales, placeholders, WhatsApp body length).
+        flow.repair().answers().forEach((intent, text) -> add(result, null, "repair.answers." + intent, text, true));
+        add(result, null, "repair.cancelText", flow.repair().cancelText(), true);
+        add(result, null, "repair.closingText", flow.repair().closingText(), true);
         return result;
     }
 

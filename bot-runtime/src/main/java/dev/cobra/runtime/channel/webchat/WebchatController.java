@@ -66,13 +66,13 @@ class WebchatController {
     record SessionRequest(String token) {
     }
 
-    record SessionResponse(String sessionId, String conversationId, List<Reply> replies) {
+    record SessionResponse(String sessionId, String conversationId, List<Reply> replies, String locale) {
     }
 
     record MessageRequest(String text, String optionId) {
     }
 
-    record MessageResponse(List<Reply> replies) {
+    record MessageResponse(List<Reply> replies, String locale) {
     }
 
     @PostMapping("/webchat/api/sessions")
@@ -83,7 +83,7 @@ class WebchatController {
             return debtorId.flatMap(id -> turns.open(WebchatOutboundChannel.CHANNEL, id.isEmpty() ? null : id, sessionId))
                     .doOnNext(result -> log.info("webchat.session.started conversation={} anonymous={}",
                             result.conversationId(), request.token() == null))
-                    .map(result -> new SessionResponse(sessionId, result.conversationId(), result.replies()));
+                    .map(result -> new SessionResponse(sessionId, result.conversationId(), result.replies(), result.locale()));
         });
     }
 
@@ -107,7 +107,7 @@ class WebchatController {
                             WebchatOutboundChannel.CHANNEL, conversation.id(), conversation.debtorId(), sessionId, null,
                             hasText ? request.text() : null, hasText ? null : request.optionId(), clock.instant())));
                 })
-                .map(result -> new MessageResponse(result.replies()));
+                .map(result -> new MessageResponse(result.replies(), result.locale()));
     }
 
     @GetMapping("/webchat/api/sessions/{sessionId}/messages")

@@ -52,6 +52,36 @@ final class InputValues {
     }
 
 
+    /** A remembered entity value (text) as the step's slot value; null when it cannot be one (never document digits). */
+    static Object fromHeard(EntityType type, String raw) {
+        if (raw == null || type == null) {
+            return raw;
+        }
+        return switch (type) {
+            case DATE -> toDate(raw);
+            case AMOUNT -> toDecimal(raw);
+            case INSTALLMENTS -> {
+                BigDecimal n = toDecimal(raw);
+                yield n != null && n.stripTrailingZeros().scale() <= 0 && n.compareTo(BigDecimal.valueOf(1000)) < 0 ? n.intValue() : null;
+            }
+            case TEXT -> raw;
+            case DOCUMENT -> null;
+        };
+    }
+
+    /** Whether a slot already holds {@code value} (numbers by value). */
+    static boolean same(Object slot, Object value) {
+        if (slot == null || value == null) {
+            return slot == value;
+        }
+        BigDecimal a = slot instanceof Number || slot instanceof String ? toDecimal(slot) : null;
+        BigDecimal b = value instanceof Number ? toDecimal(value) : null;
+        if (a != null && b != null) {
+            return a.compareTo(b) == 0;
+        }
+        return slot.toString().equals(value.toString());
+    }
+
     /** The compiled validation pattern, or null when the flow's pattern does not compile. */
     static Pattern pattern(String regex) {
         return PATTERNS.computeIfAbsent(regex, r -> {

@@ -45,6 +45,8 @@ final class ConversationDocuments {
             slotTypes.append(name, type.name());
         });
         doc.append("slots", slots).append("slotTypes", slotTypes)
+                .append("heard", new Document(new LinkedHashMap<String, Object>(s.heard())))
+                .append("pendingIntent", s.pendingIntent())
                 .append("verified", s.verified())
                 .append("optedOut", s.optedOut());
         if (s.handoff() != null) {
@@ -135,6 +137,13 @@ final class ConversationDocuments {
             });
         }
         s.slots(values);
+        Document heard = doc.get("heard", Document.class);
+        Map<String, String> heardValues = new LinkedHashMap<>();
+        if (heard != null) {
+            heard.forEach((name, value) -> heardValues.put(name, value == null ? null : value.toString()));
+        }
+        s.heard(heardValues);
+        s.pendingIntent(doc.getString("pendingIntent"));
         s.verified(Boolean.TRUE.equals(doc.getBoolean("verified")));
         s.optedOut(Boolean.TRUE.equals(doc.getBoolean("optedOut")));
         Document handoff = doc.get("handoff", Document.class);

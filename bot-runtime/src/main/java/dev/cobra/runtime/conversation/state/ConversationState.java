@@ -27,6 +27,13 @@ public final class ConversationState {
     private String step;
     private List<StackFrame> stack = new ArrayList<>();
     private Map<String, Object> slots = new LinkedHashMap<>();
+    /**
+     * Entity values the debtor said that no step used yet (entity name to value text, e.g. {@code date} to
+     * {@code 2026-12-15}): a later input step takes them instead of asking. Never document digits.
+     */
+    private Map<String, String> heard = new LinkedHashMap<>();
+    /** An intent the debtor stated while answering something else (e.g. with the ID digits), acted on at the next menu. */
+    private String pendingIntent;
     private boolean verified;
     private boolean optedOut;
     private Handoff handoff;
@@ -72,6 +79,27 @@ public final class ConversationState {
         step = stepId;
     }
 
+    /**
+     * Starts another run of the stage flow in a finished conversation: the flow position and its slots are cleared,
+     * but verification, the disposition reached, the opt-out and what the debtor said are kept (a new request
+     * never asks the ID digits again).
+     */
+    public void continueRun() {
+        flowId = null;
+        flowVersion = 0;
+        step = null;
+        stack = new ArrayList<>();
+        Object attempts = slots.get("verificationAttempts");
+        slots = new LinkedHashMap<>();
+        if (attempts != null) {
+            slots.put("verificationAttempts", attempts);
+        }
+        handoff = null;
+        clarifyCount = 0;
+        retryCount = 0;
+        status = ConversationStatus.BOT;
+    }
+
     /** Clears everything a flow run accumulated, keeping identity, log position and version. */
     public void resetRun() {
         flowId = null;
@@ -79,6 +107,8 @@ public final class ConversationState {
         step = null;
         stack = new ArrayList<>();
         slots = new LinkedHashMap<>();
+        heard = new LinkedHashMap<>();
+        pendingIntent = null;
         verified = false;
         handoff = null;
         disposition = null;
@@ -109,6 +139,10 @@ public final class ConversationState {
     public void stack(List<StackFrame> stack) { this.stack = new ArrayList<>(stack); }
     public Map<String, Object> slots() { return slots; }
     public void slots(Map<String, Object> slots) { this.slots = new LinkedHashMap<>(slots); }
+    public Map<String, String> heard() { return heard; }
+    public void heard(Map<String, String> heard) { this.heard = heard == null ? new LinkedHashMap<>() : new LinkedHashMap<>(heard); }
+    public String pendingIntent() { return pendingIntent; }
+    public void pendingIntent(String pendingIntent) { this.pendingIntent = pendingIntent; }
     public boolean verified() { return verified; }
     public void verified(boolean verified) { this.verified = verified; }
     public boolean optedOut() { return optedOut; }

@@ -137,7 +137,8 @@ public class DraftSimulator {
         }
         simulation.nlu.take();
         return Mono.defer(() -> turn.apply(simulation))
-                .map(outcome -> SimulationView.of(simulation, outcome.replies(), outcome.debtorText(), simulation.nlu.take()))
+                .map(outcome -> SimulationView.of(simulation, outcome.replies(), outcome.debtorText(), simulation.nlu.take(),
+                        outcome.behaviours()))
                 .onErrorMap(IllegalArgumentException.class, e -> ApiException.badRequest("invalid_step", e.getMessage()))
                 .onErrorMap(IllegalStateException.class, e -> ApiException.conflict("simulation_failed", e.getMessage()))
                 // Leave before the answer goes downstream: doFinally ran after the response was written, so a client

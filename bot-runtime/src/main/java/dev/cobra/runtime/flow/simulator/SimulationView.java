@@ -21,11 +21,15 @@ import java.util.Map;
  * @param nlu         the NLU result the engine acted on this turn (Rasa-like shape, as {@code /api/nlu/parse}),
  *                    or null when the turn did not classify text (an option was chosen, or an opening turn)
  * @param effects     what the turn would have done outside the conversation (nothing was done)
+ * @param behaviours  the repair behaviours that fired this turn (e.g. {@code digression:ask_balance},
+ *                    {@code correction:promiseDate}, {@code cancel}, {@code completion:closing}, {@code slot_filled:installments})
+ * @param locale      the language the conversation is in now (it follows the debtor's)
  */
 public record SimulationView(String sessionId, String flowId, String currentFlow, String step, List<Frame> stack,
                              String status, boolean verified, Map<String, Object> slots, String disposition,
                              Map<String, String> handoff, List<Reply> replies, String debtorText,
-                             Map<String, Object> nlu, List<String> effects) {
+                             Map<String, Object> nlu, List<String> effects, List<String> behaviours,
+                             String locale) {
 
     /** Top intents shown per free-text turn. */
     static final int RANKING_SIZE = 5;
@@ -33,7 +37,8 @@ public record SimulationView(String sessionId, String flowId, String currentFlow
     public record Frame(String flowId, String returnStep) {
     }
 
-    static SimulationView of(Simulation simulation, List<Reply> replies, String debtorText, NluResult nlu) {
+    static SimulationView of(Simulation simulation, List<Reply> replies, String debtorText, NluResult nlu,
+                             List<String> behaviours) {
         ConversationState state = simulation.state;
         List<Frame> stack = new ArrayList<>();
         for (StackFrame frame : state.stack()) {
@@ -48,7 +53,7 @@ public record SimulationView(String sessionId, String flowId, String currentFlow
         return new SimulationView(simulation.id, simulation.flowId, state.flowId(), state.step(), stack,
                 state.status() == null ? null : state.status().name(), state.verified(), new LinkedHashMap<>(state.slots()),
                 state.disposition(), handoff, replies, debtorText, nlu == null ? null : nlu(nlu),
-                simulation.actions.drainEffects());
+                simulation.actions.drainEffects(), behaviours == null ? List.of() : List.copyOf(behaviours), state.locale());
     }
 
     static Map<String, Object> nlu(NluResult result) {

@@ -4,6 +4,12 @@ import dev.cobra.runtime.conversation.InMemoryFlowCatalog;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.debtor.Debt;
 import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.nlp.api.Entity;
+import dev.cobra.nlp.api.IntentPrediction;
+import dev.cobra.nlp.api.ScoredIntent;
+import dev.cobra.runtime.conversation.state.ConversationStatus;
+import dev.cobra.runtime.conversation.state.StackFrame;
+import dev.cobra.runtime.nlu.NluResult;
 import dev.cobra.runtime.nlu.NluService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,10 +32,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One engine turn without NLU: a menu option chosen on a warm engine with in-memory state, flows and actions
+ * One engine turn without classifier work: a menu option chosen, or free text with a parse fixed in advance (a slot
+ * filled from the message that chose the branch, a digression, the closing after the end), on a warm engine with in-memory state, flows and actions
  * (docs/benchmarks.md has the command and results). Two comparison points explain the design: the raw lookup in
  * the compiled transition table, and the same transition driven through a live Spring Statemachine restored to
  * the stored step, as a machine-per-turn design would have to.
@@ -55,8 +63,17 @@ public class EngineTurnBenchmark {
     public void setUp() {
         InMemoryFlowCatalog catalog = InMemoryFlowCatalog.shipped();
         CompiledFlows flows = new CompiledFlows(catalog);
-        NluService noNlu = (text, locale, date, zone) -> Mono.error(new AssertionError("the benchmark must not reach the NLU"));
-        engine = new StateMachineFlowEngine(flows, noNlu, new NoOpActions());
+        // Free-text turns get a parse fixed in advance: the engine's own work is measured, not the classifier's.
+        Map<String, NluResult> parses = Map.of(
+                PLAN_WITH_INSTALLMENTS, parse(PLAN_WITH_INSTALLMENTS, "payment_plan",
+                        new Entity(Entity.INSTALLMENTS, 3, 23, 31, "3 cuotas", null)),
+                BALANCE_QUESTION, parse(BALANCE_QUESTION, "ask_balance"),
+                THANKS, parse(THANKS, "thanks"));
+        NluService fixedNlu = (text, locale, date, zone) -> {
+            NluResult result = parses.get(text);
+            return result == null ? Mono.error(new AssertionError("no fixed parse for " + text)) : Mono.just(result);
+        };
+        engine = new StateMachineFlowEngine(flows, fixedNlu, new NoOpActions());
         Debtor ana = new Debtor("D-TEST", "Ana Pérez", "+573001234567", null, "es-CO", "America/Bogota", "CO", "hash",
                 null, List.of(new Debt("L-77", "Tarjeta de crédito", new BigDecimal("1250000"), "COP", TODAY.minusDays(10))),
                 null, false, false);
@@ -66,6 +83,15 @@ public class EngineTurnBenchmark {
         machine.startReactively().block();
         // Warm the subflow cache as a running server would be.
         menuOptionToSubflow();
+    }
+
+    static final String PLAN_WITH_INSTALLMENTS = "me gustaría pagarlo en 3 cuotas";
+    static final String BALANCE_QUESTION = "¿cuánto debo en total?";
+    static final String THANKS = "gracias";
+
+    private static NluResult parse(String text, String intent, Entity... entities) {
+        return new NluResult(text, new IntentPrediction(intent, 0.95,
+                List.of(new ScoredIntent(intent, 0.95), new ScoredIntent("affirm", 0.02)), "es"), List.of(entities), false);
     }
 
     private static ConversationState atMainMenu() {
@@ -87,6 +113,31 @@ public class EngineTurnBenchmark {
     @Benchmark
     public Object menuOptionToSubflow() {
         return engine.handle(atMainMenu(), TurnInput.option("promise"), context).block();
+    }
+
+    /** Free text at the menu that chooses the plan and already says the installments: slot filled, confirmation. */
+    @Benchmark
+    public Object freeTextPlanWithInstallments() {
+        return engine.handle(atMainMenu(), TurnInput.text(PLAN_WITH_INSTALLMENTS), context).block();
+    }
+
+    /** A balance question while the promise subflow waits for a date: answered, then re-prompted. */
+    @Benchmark
+    public Object digressionAtDateQuestion() {
+        ConversationState state = atMainMenu();
+        state.stack(List.of(new StackFrame("early", 1, null)));
+        state.flowId("promise_to_pay");
+        state.step("ask_date");
+        return engine.handle(state, TurnInput.text(BALANCE_QUESTION), context).block();
+    }
+
+    /** "gracias" after the conversation ended: a closing, never a restart. */
+    @Benchmark
+    public Object completionAfterTheEnd() {
+        ConversationState state = atMainMenu();
+        state.step("payment_link_sent");
+        state.status(ConversationStatus.CLOSED);
+        return engine.handle(state, TurnInput.text(THANKS), context).block();
     }
 
     /** The transition itself, as the engine takes it. */

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the benchmark honest: each measured operation does what its name says (and never reaches the NLU). */
+/** Keeps the benchmark honest: each measured operation does what its name says (free text only with its fixed parse). */
 class EngineTurnBenchmarkTest {
 
     @Test
@@ -16,6 +16,13 @@ class EngineTurnBenchmarkTest {
         assertThat(paid.replies()).anySatisfy(reply -> assertThat(reply.text()).contains("https://pay.test/p/x"));
         TurnOutcome promise = (TurnOutcome) benchmark.menuOptionToSubflow();
         assertThat(promise.replies()).isNotEmpty();
+        TurnOutcome plan = (TurnOutcome) benchmark.freeTextPlanWithInstallments();
+        assertThat(plan.behaviours()).contains("slot_filled:installments");
+        TurnOutcome digression = (TurnOutcome) benchmark.digressionAtDateQuestion();
+        assertThat(digression.behaviours()).contains("digression:ask_balance");
+        assertThat(digression.replies()).anySatisfy(reply -> assertThat(reply.text()).contains("1.250.000"));
+        TurnOutcome closing = (TurnOutcome) benchmark.completionAfterTheEnd();
+        assertThat(closing.behaviours()).contains("completion:closing");
         assertThat(benchmark.transitionTableLookup()).isEqualTo("promise");
         assertThat(benchmark.statemachineRestoreAndSend()).isEqualTo("promise");
     }

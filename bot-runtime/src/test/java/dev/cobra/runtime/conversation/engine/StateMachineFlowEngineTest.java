@@ -187,6 +187,20 @@ class StateMachineFlowEngineTest {
     }
 
     @Test
+    void twoCloseIntentsWithRoutesGetAShortChoiceBetweenThem() {
+        start();
+        say("1234");
+        nlu.close("pues no sé, cuotas o esperar", "payment_plan", 0.46, "request_more_time", 0.42);
+
+        List<Reply> choice = say("pues no sé, cuotas o esperar");
+
+        assertThat(optionIds(choice)).containsExactly("plan", "more_time");
+        assertThat(state.step()).isEqualTo("main_menu");
+        choose("plan");
+        assertThat(state.flowId()).isEqualTo("payment_plan");
+    }
+
+    @Test
     void aConfidentIntentListedByAnOptionChoosesIt() {
         start();
         say("1234");
@@ -230,18 +244,40 @@ class StateMachineFlowEngineTest {
     }
 
     @Test
-    void aClosedConversationStartsAFreshRunOnTheNextMessage() {
+    void aClosedConversationIsNeverRestartedAndANewRequestContinuesWithoutTheDigits() {
         start();
         say("1234");
         choose("pay_now");
         assertThat(state.status()).isEqualTo(ConversationStatus.CLOSED);
+        nlu.intent("gracias", "thanks", 0.95);
 
-        List<Reply> replies = say("hola de nuevo");
+        List<Reply> closing = say("gracias");
+
+        assertThat(state.status()).isEqualTo(ConversationStatus.CLOSED);
+        assertThat(state.verified()).isTrue();
+        assertThat(all(closing)).doesNotContain("dígitos").doesNotContain("1.250.000");
+
+        nlu.intent("ahora quiero pagar en cuotas", "payment_plan", 0.93);
+        List<Reply> plan = say("ahora quiero pagar en cuotas");
 
         assertThat(state.status()).isEqualTo(ConversationStatus.BOT);
-        assertThat(state.verified()).isFalse();
-        assertThat(state.step()).isEqualTo("ask_document");
-        assertThat(all(replies)).contains("Ana");
+        assertThat(state.verified()).isTrue();
+        assertThat(state.flowId()).isEqualTo("payment_plan");
+        assertThat(all(plan)).contains("cuotas").doesNotContain("dígitos").doesNotContain("Hola");
+    }
+
+    @Test
+    void afterAnOptOutOnlyAnAcknowledgementIsSaid() {
+        start();
+        say("1234");
+        say("no me escriban más");
+        assertThat(state.optedOut()).isTrue();
+        nlu.intent("cuanto debo", "ask_balance", 0.95);
+
+        List<Reply> replies = say("cuanto debo");
+
+        assertThat(state.status()).isEqualTo(ConversationStatus.CLOSED);
+        assertThat(all(replies)).doesNotContain("1.250.000").doesNotContain("dígitos");
     }
 
     @Test
@@ -257,8 +293,9 @@ class StateMachineFlowEngineTest {
         assertThat(state.status()).isEqualTo(ConversationStatus.BOT);
         assertThat(state.handoff()).isNull();
         assertThat(state.verified()).isTrue();
-        assertThat(state.step()).as("the stage flow restarts and skips verification").isEqualTo("main_menu");
-        assertThat(all(again)).contains("1.250.000").doesNotContain("dígitos");
+        assertThat(state.step()).as("back at the stage menu, verification kept").isEqualTo("main_menu");
+        assertThat(all(again)).contains("asistente virtual").doesNotContain("dígitos");
+        assertThat(optionIds(again)).contains("pay_now");
 
         engine.resume(state, "payment_link", context).block();
         assertThat(state.slots()).containsKey("paymentLink");

@@ -34,6 +34,7 @@ class SimulationApiTest {
 
     @BeforeAll
     void users() {
+        web = web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build(); // bcrypt on a busy machine
         for (String name : List.of("designer", "agent", "other")) {
             String role = name.equals("agent") ? "AGENT" : "DESIGNER";
             web.post().uri("/api/users").headers(h -> h.setBasicAuth("admin", IsolatedRuntime.ADMIN_PASSWORD))
@@ -76,6 +77,12 @@ class SimulationApiTest {
         JsonNode jumped = post("designer", "/api/flows/early/simulations/" + sid + "/jump", Map.of("step", "payment_methods"), 200);
         assertThat(jumped.get("step").asText()).isEqualTo("main_menu");
         assertThat(jumped.get("replies").get(0).get("text").asText()).contains("tarjeta");
+
+        JsonNode filled = post("designer", "/api/flows/early/simulations/" + sid + "/messages",
+                Map.of("text", "me gustaría pagarlo en 3 cuotas"), 200);
+        assertThat(filled.get("behaviours").toString()).as("the simulator shows which repair fired")
+                .contains("slot_filled:installments");
+        assertThat(filled.get("step").asText()).isEqualTo("confirm");
 
         post("designer", "/api/flows/early/simulations/" + sid + "/jump", Map.of("step", "nope"), 400);
         post("other", "/api/flows/early/simulations/" + sid + "/messages", Map.of("text", "hola"), 404);

@@ -1,0 +1,481 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.flow.model.EntityType;
+import dev.cobra.flow.model.FlowSettings;
+import dev.cobra.flow.model.InputStep;
+import dev.cobra.flow.model.LocalizedText;
+import dev.cobra.flow.model.MenuOption;
+import dev.cobra.flow.model.MenuStep;
+import dev.cobra.flow.model.RepairSettings;
+import dev.cobra.flow.model.Step;
+import dev.cobra.flow.model.SubflowStep;
+import dev.cobra.nlp.api.Intents;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.state.ConversationStatus;
+import dev.cobra.runtime.conversation.state.StackFrame;
+import dev.cobra.runtime.nlu.NluResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The repair behaviours every flow gets (docs/flow-language.md, "Repair behaviours"), each overridable in the
+ * flow's {@code repair} block: slots filled from anything the debtor already said, digression with a re-prompt,
+ * correction and change of mind, cancel to the stage menu, a completion that never restarts a finished
+ * conversation, a choice between two close intents, intents carried past verification, the debtor's language,
+ * and the agent's hand-back. Methods returning a {@code Mono} or null: null means "not this repair".
+ */
+final class ConversationRepair {
+
+    /** Intents answered in passing when no step routes them. */
+    static final Set<String> DIGRESSIONS = Set.of(Intents.ASK_BALANCE, Intents.ASK_PAYMENT_METHODS, "bot_identity");
+    private static final Logger log = LoggerFactory.getLogger(ConversationRepair.class);
+
+    private final StateMachineFlowEngine engine;
+
+    ConversationRepair(StateMachineFlowEngine engine) {
+        this.engine = engine;
+    }
+
+    RepairSettings settings(TurnRun run, CompiledFlow flow) {
+        RepairSettings root = run.rootFlow == null ? null : run.rootFlow.flow().repair();
+        return flow.flow().repair().over(root);
+    }
+
+    private static boolean mayDiscloseOrSkip(TurnRun run) {
+        return run.state.verified() || run.context.debtor() == null;
+    }
+
+    // ---- language ----
+
+    void followLanguage(TurnRun run) {
+        String text = run.text();
+        if (text == null) {
+            return;
+        }
+        String language = LanguageDetector.detect(TextMatching.normalize(text));
+        String current = run.locale() == null ? "es" : run.locale().toLowerCase(java.util.Locale.ROOT);
+        if (language != null && !current.startsWith(language)) {
+            String debtorLocale = run.context.debtor() == null ? null : run.context.debtor().locale();
+            run.state.locale(LanguageDetector.localeFor(language, debtorLocale));
+            run.fired("language:" + language);
+            log.info("conversation.language conversation={} language={}", run.state.id(), language);
+        }
+    }
+
+    // ---- slots from any message ----
+
+    Mono<Void> enterInput(TurnRun run, CompiledFlow flow, InputStep input) {
+        if (input.entity() != EntityType.DOCUMENT) {
+            String raw = EntityMemory.take(run.state, input.prefillEntities());
+            Object value = InputValues.fromHeard(input.entity(), raw);
+            if (value != null) {
+                if (StepAnswers.valid(run, flow, input, value)) {
+                    run.state.slots().put(input.slot(), value);
+                    run.fired("slot_filled:" + input.slot());
+                    return engine.follow(run, flow, input.id(), "next");
+                }
+                run.fired("slot_rejected:" + input.slot());
+                StepAnswers.sayInvalid(run, input);
+                return Mono.empty();
+            }
+        }
+        run.say(input.text());
+        return Mono.empty();
+    }
+
+    /** Remembers a request stated with the ID digits, to act on it at the first menu after verification. */
+    void carryIntent(TurnRun run, NluDecision decision, String text) {
+        if (!run.state.verified() && run.context.debtor() != null && decision.confidentRequest()
+                && !Intents.GLOBAL.contains(decision.intent()) && TextMatching.normalize(text).split(" ").length >= 3) {
+            run.state.pendingIntent(decision.intent());
+        }
+    }
+
+    Mono<Void> carriedIntent(TurnRun run, CompiledFlow flow, MenuStep menu) {
+        String intent = run.state.pendingIntent();
+        if (intent == null) {
+            return null;
+        }
+        run.state.pendingIntent(null);
+        if (!mayDiscloseOrSkip(run) || !StepAnswers.routes(menu, intent)) {
+            return null;
+        }
+        run.fired("carried_intent:" + intent);
+        return engine.answers.routeIntent(run, flow, menu, intent, null);
+    }
+
+    // ---- digression ----
+
+    /** Answers an off-step question and re-prompts the waiting step; null when off or nothing to answer. */
+    Mono<Void> digression(TurnRun run, CompiledFlow flow, String intent) {
+        RepairSettings repair = settings(run, flow);
+        if (!repair.digressionOn()) {
+            return null;
+        }
+        LocalizedText custom = repair.answers().get(intent);
+        String locale = run.locale();
+        if (Intents.ASK_BALANCE.equals(intent) && !mayDiscloseOrSkip(run)) {
+            run.say(RepairTexts.balanceBeforeVerification(locale));
+        } else if (custom != null && !(custom.isEmpty()) && (mayDiscloseOrSkip(run) || !mentionsDebt(custom, locale))) {
+            run.say(custom);
+        } else if (Intents.ASK_BALANCE.equals(intent)) {
+            run.say(run.renderTemplate(RepairTexts.balance(locale)));
+        } else if (Intents.ASK_PAYMENT_METHODS.equals(intent)) {
+            run.say(RepairTexts.paymentMethods(locale));
+        } else if ("bot_identity".equals(intent)) {
+            run.say(RepairTexts.whoAreYou(locale));
+        } else {
+            return null;
+        }
+        run.fired("digression:" + intent);
+        return reprompt(run, flow);
+    }
+
+    private static boolean mentionsDebt(LocalizedText text, String locale) {
+        String t = text.forLocale(locale);
+        return t != null && (t.contains("debt.") || t.contains("link"));
+    }
+
+    /** Asks the waiting step again, briefly: an input's {@code reprompt} (or its question), a menu's options. */
+    private Mono<Void> reprompt(TurnRun run, CompiledFlow flow) {
+        Step step = flow.step(run.state.step());
+        if (step instanceof InputStep input) {
+            LocalizedText question = input.reprompt() != null && !input.reprompt().isEmpty() ? input.reprompt() : input.text();
+            run.say(RepairTexts.repromptLead(run.locale()) + run.render(question));
+        } else if (step instanceof MenuStep menu) {
+            run.replies.add(Reply.options(run.render(menu.text()), engine.options(run, menu)));
+        }
+        return Mono.empty();
+    }
+
+    // ---- off-step intents: digression, change of mind ----
+
+    /** A confident intent the waiting menu has no route for. */
+    Mono<Void> offStep(TurnRun run, CompiledFlow flow, String intent) {
+        if (DIGRESSIONS.contains(intent) || settings(run, flow).answers().containsKey(intent)) {
+            Mono<Void> answered = digression(run, flow, intent);
+            if (answered != null) {
+                return answered;
+            }
+        }
+        return changeOfMind(run, flow, intent);
+    }
+
+    /** An input step got no value: a digression, a correction of an earlier answer, a carried or changed request. */
+    Mono<Void> inputRepair(TurnRun run, CompiledFlow flow, InputStep step, NluResult result, NluDecision decision) {
+        if (decision.confident()) {
+            String intent = decision.intent();
+            if (DIGRESSIONS.contains(intent) || settings(run, flow).answers().containsKey(intent)) {
+                Mono<Void> answered = digression(run, flow, intent);
+                if (answered != null) {
+                    return answered;
+                }
+            }
+        }
+        Mono<Void> corrected = correct(run, flow, result);
+        if (corrected != null) {
+            return corrected;
+        }
+        if (!decision.confidentRequest()) {
+            return null;
+        }
+        if (!mayDiscloseOrSkip(run)) {
+            run.state.pendingIntent(decision.intent());
+            run.fired("carried_intent:" + decision.intent());
+            run.say(RuntimeTexts.english(run.locale()) ? "Sure, I'll help you with that as soon as we confirm your identity."
+                    : "Claro, te ayudo con eso apenas confirmemos tu identidad.");
+            return reprompt(run, flow);
+        }
+        return changeOfMind(run, flow, decision.intent());
+    }
+
+    /** Leaves the current task for another branch of the stage menu ("mejor en cuotas"). */
+    Mono<Void> changeOfMind(TurnRun run, CompiledFlow flow, String intent) {
+        CompiledFlow root = run.rootFlow;
+        if (root == null || !settings(run, flow).correctionOn() || !mayDiscloseOrSkip(run)) {
+            return null;
+        }
+        for (Step step : root.flow().steps().values()) {
+            if (step instanceof MenuStep menu && StepAnswers.routes(menu, intent)) {
+                if (run.state.stack().isEmpty() && menu.id().equals(run.state.step())) {
+                    return null;
+                }
+                if (alreadyIn(run, root, menu, intent)) {
+                    return null;
+                }
+                run.fired("change_of_mind:" + intent);
+                run.say(RepairTexts.changeOfMind(run.locale()));
+                run.state.stack(List.of());
+                run.state.flowId(root.flow().id());
+                run.state.flowVersion(root.version());
+                run.state.moveTo(null);
+                run.state.moveTo(menu.id());
+                return engine.answers.routeIntent(run, root, menu, intent, null);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the branch the intent leads to is the subflow already running (asking again is not a change). */
+    private static boolean alreadyIn(TurnRun run, CompiledFlow root, MenuStep menu, String intent) {
+        String target = menu.intents().get(intent);
+        for (MenuOption option : menu.options()) {
+            if (option.intents().contains(intent)) {
+                target = option.next();
+            }
+        }
+        Step next = target == null ? null : root.step(target);
+        if (next instanceof SubflowStep sub) {
+            if (sub.flow().equals(run.state.flowId())) {
+                return true;
+            }
+            return run.state.stack().stream().skip(1).anyMatch(f -> f.flowId().equals(sub.flow()));
+        }
+        return run.state.stack().isEmpty() && target != null && target.equals(run.state.step());
+    }
+
+    // ---- correction ----
+
+    /**
+     * A new value for a slot this flow already filled ("no, el viernes no, el lunes" at a confirmation): the flow
+     * runs again from that slot's step with every value it has, so its checks and confirmation see the new one.
+     */
+    Mono<Void> correct(TurnRun run, CompiledFlow flow, NluResult result) {
+        if (!settings(run, flow).correctionOn()) {
+            return null;
+        }
+        Map<String, String> said = EntityMemory.values(result, null);
+        if (said.isEmpty()) {
+            return null;
+        }
+        InputStep corrected = null;
+        String correctedEntity = null;
+        for (Step step : flow.flow().steps().values()) {
+            if (!(step instanceof InputStep input) || input.id().equals(run.state.step())
+                    || !run.state.slots().containsKey(input.slot())) {
+                continue;
+            }
+            for (String entity : input.prefillEntities()) {
+                Object value = InputValues.fromHeard(input.entity(), said.get(entity));
+                if (value != null && !InputValues.same(run.state.slots().get(input.slot()), value)) {
+                    corrected = input;
+                    correctedEntity = entity;
+                    break;
+                }
+            }
+            if (corrected != null) {
+                break;
+            }
+        }
+        if (corrected == null) {
+            return null;
+        }
+        // Every other filled slot of the flow is offered again, so the steps after the corrected one keep them.
+        for (Step step : flow.flow().steps().values()) {
+            if (step instanceof InputStep input && input != corrected && run.state.slots().containsKey(input.slot())
+                    && !input.prefillEntities().isEmpty()) {
+                Object value = run.state.slots().get(input.slot());
+                run.state.heard().put(input.prefillEntities().get(0), value instanceof java.math.BigDecimal b
+                        ? b.toPlainString() : String.valueOf(value));
+            }
+        }
+        run.state.heard().put(correctedEntity, said.get(correctedEntity));
+        run.fired("correction:" + corrected.slot());
+        run.say(RepairTexts.corrected(run.locale()));
+        return engine.goTo(run, corrected.id());
+    }
+
+    // ---- cancel ----
+
+    Mono<Void> cancel(TurnRun run, CompiledFlow flow) {
+        if (!settings(run, flow).cancelOn()) {
+            return null;
+        }
+        run.fired("cancel");
+        run.state.heard().clear();
+        run.state.pendingIntent(null);
+        if (!mayDiscloseOrSkip(run)) {
+            run.say(RepairTexts.cancelledUnverified(run.locale()));
+            engine.close(run, null);
+            return Mono.empty();
+        }
+        CompiledFlow root = run.rootFlow == null ? flow : run.rootFlow;
+        String target = root.flow().repair().cancelTarget();
+        if (target == null) {
+            target = root.flow().steps().values().stream().filter(MenuStep.class::isInstance).map(Step::id).findFirst().orElse(null);
+        }
+        LocalizedText text = settings(run, flow).cancelText();
+        if (text != null && !text.isEmpty()) {
+            run.say(text);
+        } else {
+            run.say(RepairTexts.cancelled(run.locale()));
+        }
+        if (target == null || (run.state.stack().isEmpty() && target.equals(run.state.step()))) {
+            run.say(closingText(run, root));
+            engine.close(run, null);
+            return Mono.empty();
+        }
+        return engine.toRoot(run, root, target);
+    }
+
+    // ---- clarification ----
+
+    Mono<Void> clarify(TurnRun run, CompiledFlow flow, MenuStep menu, NluDecision decision) {
+        if (!settings(run, flow).clarificationOn() || run.state.clarifyCount() >= 1) {
+            return null;
+        }
+        List<String> pair = decision.closePair();
+        if (pair.size() != 2 || !pair.stream().allMatch(intent -> StepAnswers.routes(menu, intent) || Intents.GLOBAL.contains(intent))) {
+            return null;
+        }
+        List<Reply.Option> choices = new ArrayList<>();
+        for (String intent : pair) {
+            MenuOption option = menu.options().stream().filter(o -> o.intents().contains(intent)).findFirst().orElse(null);
+            choices.add(option != null
+                    ? new Reply.Option(option.id(), StateMachineFlowEngine.title(option, run.locale()), null)
+                    : new Reply.Option(StepAnswers.INTENT_CHOICE + intent, capitalize(RepairTexts.intentLabel(intent, run.locale())), null));
+        }
+        run.state.clarifyCount(run.state.clarifyCount() + 1);
+        run.fired("clarification:" + pair.get(0) + "|" + pair.get(1));
+        run.replies.add(Reply.options(RepairTexts.choose(run.locale(), RepairTexts.intentLabel(pair.get(0), run.locale()),
+                RepairTexts.intentLabel(pair.get(1), run.locale())), choices));
+        return Mono.empty();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ---- completion ----
+
+    /** A message after the conversation ended: a closing, an acknowledgement, or the new request, never a restart. */
+    Mono<Void> afterClose(TurnRun run) {
+        if (run.state.optedOut()) {
+            run.fired("completion:acknowledged");
+            run.say(RepairTexts.optedOutAck(run.locale()));
+            return Mono.empty();
+        }
+        if ("WRONG_PARTY".equals(run.state.disposition())) {
+            run.fired("completion:acknowledged");
+            run.say(RepairTexts.wrongPartyAck(run.locale()));
+            return Mono.empty();
+        }
+        String text = run.text();
+        Mono<CompiledFlow> root = engine.root(run).onErrorResume(e -> Mono.empty());
+        if (text == null || text.isBlank()) {
+            return closing(run, root);
+        }
+        return engine.classify(run, text).flatMap(result -> {
+            NluDecision decision = new NluDecision(result, FlowSettings.defaults());
+            if (!decision.confidentRequest()) {
+                return closing(run, root);
+            }
+            EntityMemory.remember(run.state, result, false);
+            return continueWith(run, decision.intent(), result);
+        });
+    }
+
+    private Mono<Void> closing(TurnRun run, Mono<CompiledFlow> root) {
+        run.fired("completion:closing");
+        return root.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .doOnNext(flow -> run.say(closingText(run, flow.orElse(null)))).then();
+    }
+
+    private static String closingText(TurnRun run, CompiledFlow root) {
+        LocalizedText custom = root == null ? null : root.flow().repair().closingText();
+        return custom != null && !custom.isEmpty() ? run.render(custom) : RepairTexts.closing(run.locale());
+    }
+
+    /** A new request after the end: the stage flow again, silently up to its menu, which gets the request. */
+    private Mono<Void> continueWith(TurnRun run, String intent, NluResult result) {
+        run.fired("completion:continue");
+        int mark = run.replies.size();
+        return engine.start(run, true).then(Mono.defer(() -> {
+            if (run.state.status() != ConversationStatus.BOT) {
+                return Mono.empty();
+            }
+            if (!mayDiscloseOrSkip(run)) {
+                run.state.pendingIntent(intent); // acted on at the menu, once the debtor is verified
+                return Mono.empty();
+            }
+            return engine.current(run).flatMap(flow -> {
+                if (!(flow.step(run.state.step()) instanceof MenuStep menu) || !run.state.stack().isEmpty()) {
+                    return Mono.empty();
+                }
+                run.replies.subList(mark, run.replies.size()).clear();
+                run.rootFlow = flow;
+                return engine.answers.routeIntent(run, flow, menu, intent, result);
+            });
+        }));
+    }
+
+    // ---- hand-back from an agent ----
+
+    Mono<Void> handBack(TurnRun run, CompiledFlow flow, String stepId) {
+        return engine.root(run).defaultIfEmpty(flow).flatMap(root -> {
+            run.rootFlow = root;
+            if (stepId != null && flow.step(stepId) == null) {
+                return findInStack(run, stepId).switchIfEmpty(Mono.error(() ->
+                        new IllegalArgumentException("step " + stepId + " is not in the conversation's flows")))
+                        .flatMap(depth -> {
+                            release(run, stepId);
+                            List<StackFrame> stack = run.state.stack();
+                            StackFrame frame = stack.get(depth);
+                            run.state.stack(new ArrayList<>(stack.subList(0, depth)));
+                            run.state.flowId(frame.flowId());
+                            run.state.flowVersion(frame.flowVersion());
+                            return engine.goTo(run, stepId);
+                        });
+            }
+            release(run, stepId);
+            if (stepId != null) {
+                return engine.goTo(run, stepId);
+            }
+            Step current = flow.step(run.state.step());
+            if (current != null && current.waitsForInput()) {
+                return engine.goTo(run, current.id());
+            }
+            // Where the interrupted task would have continued: the nearest caller waiting for a return, else the menu.
+            List<StackFrame> stack = new ArrayList<>(run.state.stack());
+            while (!stack.isEmpty()) {
+                StackFrame frame = stack.remove(stack.size() - 1);
+                if (frame.returnStep() != null) {
+                    run.state.stack(stack);
+                    run.state.flowId(frame.flowId());
+                    run.state.flowVersion(frame.flowVersion());
+                    return engine.goTo(run, frame.returnStep());
+                }
+            }
+            String menu = root.flow().steps().values().stream().filter(MenuStep.class::isInstance).map(Step::id)
+                    .findFirst().orElse(null);
+            return engine.toRoot(run, root, mayDiscloseOrSkip(run) && menu != null ? menu : root.flow().entry());
+        });
+    }
+
+    private void release(TurnRun run, String stepId) {
+        boolean fromAgent = run.state.status() != ConversationStatus.BOT; // a designer's jump in the simulator is not
+        run.state.status(ConversationStatus.BOT);
+        run.state.handoff(null);
+        if (fromAgent) {
+            run.fired("hand_back");
+            run.say(RepairTexts.back(run.locale()));
+        }
+        log.info("conversation.resumed conversation={} flow={} step={}", run.state.id(), run.state.flowId(), stepId);
+    }
+
+    /** The stack depth whose flow has {@code stepId}, searching from the innermost caller. */
+    private Mono<Integer> findInStack(TurnRun run, String stepId) {
+        List<StackFrame> stack = run.state.stack();
+        return Flux.range(0, stack.size()).map(i -> stack.size() - 1 - i)
+                .concatMap(i -> engine.flows.version(stack.get(i).flowId(), stack.get(i).flowVersion())
+                        .filter(f -> f.step(stepId) != null).map(f -> i))
+                .next();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.nlp.api.Entity;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.nlu.NluResult;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the debtor said that a later step may need ("le pago el 15" at the menu is the date the promise step would
+ * ask for). Every parse of free text is remembered here, one value per entity, until a step uses it; a value the
+ * debtor rejects in the same breath ("el viernes no, el lunes") is not the one kept.
+ */
+final class EntityMemory {
+
+    private static final Pattern NEGATED_BEFORE = Pattern.compile("(?:^|\\W)(?:no|not|ni)\\W*$");
+    private static final Pattern NEGATED_AFTER = Pattern.compile("^\\W*(?:no|not)(?:\\W|$)");
+    private static final Pattern DIGITS = Pattern.compile("\\d");
+
+    private EntityMemory() {
+    }
+
+    /** The value of each entity type in the text, the last one the debtor did not reject; excludes {@code hide}. */
+    static Map<String, String> values(NluResult result, String hide) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
+        String text = result.text() == null ? "" : result.text();
+        Map<String, Entity> previousNegatedAfter = new LinkedHashMap<>();
+        for (Entity entity : result.entities()) {
+            if (entity.value() == null || entity.entity() == null) {
+                continue;
+            }
+            if (hide != null && entity.text() != null && DIGITS.matcher(entity.text()).find() && entity.text().contains(hide)) {
+                continue; // identity digits are never remembered
+            }
+            String value = text(entity.value());
+            Entity previous = previousNegatedAfter.get(entity.entity());
+            boolean after = negatedAfter(text, entity);
+            // "el viernes no, el lunes": the "no" after the first date is not a "no" before the second one.
+            boolean before = negatedBefore(text, entity) && (previous == null || entity.start() - previous.end() > 8);
+            if (after) {
+                previousNegatedAfter.put(entity.entity(), entity);
+            }
+            if (after || before) {
+                rejected.putIfAbsent(entity.entity(), value);
+            } else {
+                values.put(entity.entity(), value);
+            }
+        }
+        rejected.forEach(values::putIfAbsent);
+        return values;
+    }
+
+    /** Remembers the message's entities; while a document step waits, nothing with digits (they may be the ID). */
+    static void remember(ConversationState state, NluResult result, boolean documentStep) {
+        Map<String, String> values = values(result, null);
+        if (documentStep) {
+            values.values().removeIf(v -> DIGITS.matcher(v).find());
+        }
+        state.heard().putAll(values);
+    }
+
+    /** The first remembered value among {@code entities}, removed from memory; null when none. */
+    static String take(ConversationState state, List<String> entities) {
+        for (String entity : entities) {
+            String value = state.heard().remove(entity);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static boolean negatedBefore(String text, Entity entity) {
+        int start = Math.max(0, Math.min(entity.start(), text.length()));
+        String before = text.substring(Math.max(0, start - 6), start).toLowerCase(java.util.Locale.ROOT);
+        return NEGATED_BEFORE.matcher(before).find();
+    }
+
+    private static boolean negatedAfter(String text, Entity entity) {
+        int end = Math.max(0, Math.min(entity.end(), text.length()));
+        String after = text.substring(end, Math.min(text.length(), end + 6)).toLowerCase(java.util.Locale.ROOT);
+        return NEGATED_AFTER.matcher(after).find();
+    }
+
+    private static String text(Object value) {
+        if (value instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,279 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.flow.model.InputStep;
+import dev.cobra.flow.model.InputValidation;
+import dev.cobra.flow.model.MenuOption;
+import dev.cobra.flow.model.MenuStep;
+import dev.cobra.flow.model.Step;
+import dev.cobra.nlp.api.Intents;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.nlu.NluResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The debtor's answer to a waiting step: a menu choice (button, typed title or number, then the classifier) or an
+ * input value (extracted and validated). What does not fit is offered to {@link ConversationRepair} before it
+ * counts as a miss: a digression, a correction, a change of mind, a cancel, a carried intent.
+ */
+final class StepAnswers {
+
+    static final String INTENT_CHOICE = "intent:";
+    private static final Logger log = LoggerFactory.getLogger(StepAnswers.class);
+    private static final Pattern OPTION_NUMBER = Pattern.compile("(?:opcion|option|numero|number)?\\s*(\\d{1,2})");
+
+    private final StateMachineFlowEngine engine;
+
+    StepAnswers(StateMachineFlowEngine engine) {
+        this.engine = engine;
+    }
+
+    Mono<Void> answer(TurnRun run, CompiledFlow flow) {
+        Step step = flow.step(run.state.step());
+        if (step == null) {
+            return Mono.error(new IllegalStateException("step " + run.state.step() + " missing in " + flow.key()));
+        }
+        if (step.waitsForInput() && run.text() != null && RepairPhrases.cancel(TextMatching.normalize(run.text()))) {
+            Mono<Void> cancelled = engine.repair.cancel(run, flow);
+            if (cancelled != null) {
+                return cancelled;
+            }
+        }
+        if (step instanceof MenuStep menu) {
+            return answerMenu(run, flow, menu);
+        }
+        if (step instanceof InputStep input) {
+            return answerInput(run, flow, input);
+        }
+        // Not waiting (e.g. an agent handed back to a message step): run from it; the message itself is not an answer.
+        return engine.advance(run);
+    }
+
+    // ---- menus ----
+
+    Mono<Void> answerMenu(TurnRun run, CompiledFlow flow, MenuStep menu) {
+        TurnInput input = run.input;
+        if (input.optionId() != null) {
+            if (input.optionId().startsWith(INTENT_CHOICE)) { // a choice between two close intents
+                String intent = input.optionId().substring(INTENT_CHOICE.length());
+                run.debtorText = RepairTexts.intentLabel(intent, run.locale());
+                return routeIntent(run, flow, menu, intent, null);
+            }
+            for (MenuOption option : menu.options()) {
+                if (option.id().equals(input.optionId())) {
+                    run.debtorText = StateMachineFlowEngine.title(option, run.locale());
+                    return choose(run, flow, menu, option);
+                }
+            }
+            log.info("flow.menu.stale_option conversation={} step={}", run.state.id(), menu.id());
+            return miss(run, flow, menu);
+        }
+        String typed = TextMatching.normalize(input.text());
+        List<MenuOption> options = menu.options();
+        for (int i = 0; i < options.size(); i++) {
+            MenuOption option = options.get(i);
+            if (typed.equals(TextMatching.normalize(StateMachineFlowEngine.title(option, run.locale()))) || typed.equals(option.id())
+                    || matchesNumber(typed, i + 1)) {
+                return choose(run, flow, menu, option);
+            }
+        }
+        MenuOption named = TextMatching.uniquelyNamedOption(typed, options, option -> StateMachineFlowEngine.title(option, run.locale()));
+        if (named != null) {
+            // The rest of the sentence may carry what the branch will ask ("necesito más tiempo, le pago el viernes").
+            return engine.classify(run, input.text()).flatMap(result -> {
+                EntityMemory.remember(run.state, result, false);
+                return choose(run, flow, menu, named);
+            });
+        }
+        if (RepairPhrases.whoAreYou(typed)) {
+            return engine.repair.digression(run, flow, "bot_identity");
+        }
+        return engine.classify(run, input.text()).flatMap(result -> {
+            EntityMemory.remember(run.state, result, false);
+            NluDecision decision = new NluDecision(result, flow.flow().settings());
+            Mono<Void> corrected = engine.repair.correct(run, flow, result);
+            if (corrected != null) {
+                return corrected;
+            }
+            if (!decision.confident()) {
+                log.info("flow.menu.low_confidence conversation={} step={} intent={} confidence={}", run.state.id(), menu.id(),
+                        result.prediction().intent(), String.format(Locale.ROOT, "%.2f", result.prediction().confidence()));
+                MenuOption byEntity = optionByEntity(run, menu);
+                if (byEntity != null) {
+                    run.fired("option_by_entity:" + byEntity.id());
+                    return choose(run, flow, menu, byEntity);
+                }
+                Mono<Void> clarified = engine.repair.clarify(run, flow, menu, decision);
+                return clarified != null ? clarified : miss(run, flow, menu);
+            }
+            return routeIntent(run, flow, menu, decision.intent(), result);
+        });
+    }
+
+    /** A confident intent at a menu: its options, its intent map, the global routes, then the repairs. */
+    Mono<Void> routeIntent(TurnRun run, CompiledFlow flow, MenuStep menu, String intent, NluResult result) {
+        for (MenuOption option : menu.options()) {
+            if (option.intents().contains(intent)) {
+                return choose(run, flow, menu, option);
+            }
+        }
+        if (menu.intents().containsKey(intent)) {
+            return engine.follow(run, flow, menu.id(), "intent:" + intent);
+        }
+        if (Intents.GLOBAL.contains(intent)) {
+            return engine.global(run, flow, intent);
+        }
+        Mono<Void> repaired = engine.repair.offStep(run, flow, intent);
+        if (repaired != null) {
+            return repaired;
+        }
+        MenuOption byEntity = optionByEntity(run, menu);
+        if (byEntity != null) {
+            run.fired("option_by_entity:" + byEntity.id());
+            return choose(run, flow, menu, byEntity);
+        }
+        log.info("flow.menu.no_route conversation={} step={} intent={}", run.state.id(), menu.id(), intent);
+        return miss(run, flow, menu);
+    }
+
+    /** The option picked by an entity the debtor just said (remembered this turn), or null. */
+    private static MenuOption optionByEntity(TurnRun run, MenuStep menu) {
+        if (run.understood == null) {
+            return null;
+        }
+        for (dev.cobra.nlp.api.Entity entity : run.understood.entities()) {
+            for (MenuOption option : menu.options()) {
+                if (option.entities().contains(entity.entity()) && run.state.heard().containsKey(entity.entity())) {
+                    return option;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a confident {@code intent} has a route at this menu (an option or the menu's intent map). */
+    static boolean routes(MenuStep menu, String intent) {
+        return menu.intents().containsKey(intent) || menu.options().stream().anyMatch(o -> o.intents().contains(intent));
+    }
+
+    private static boolean matchesNumber(String typed, int number) {
+        Matcher m = OPTION_NUMBER.matcher(typed);
+        return m.matches() && Integer.parseInt(m.group(1)) == number;
+    }
+
+    private Mono<Void> choose(TurnRun run, CompiledFlow flow, MenuStep menu, MenuOption option) {
+        log.debug("flow.menu.option conversation={} step={} option={}", run.state.id(), menu.id(), option.id());
+        return engine.follow(run, flow, menu.id(), "option:" + option.id());
+    }
+
+    /** A menu answer the bot cannot act on: clarify once, then hand off. */
+    Mono<Void> miss(TurnRun run, CompiledFlow flow, MenuStep menu) {
+        if (run.state.clarifyCount() >= 1) {
+            run.say(RuntimeTexts.lowConfidenceHandoff(run.locale()));
+            engine.handoff(run, flow.flow().settings().handoffQueue(), "low_confidence");
+            return Mono.empty();
+        }
+        run.state.clarifyCount(run.state.clarifyCount() + 1);
+        run.replies.add(Reply.options(RuntimeTexts.clarify(run.locale()), engine.options(run, menu)));
+        return Mono.empty();
+    }
+
+    // ---- inputs ----
+
+    private Mono<Void> answerInput(TurnRun run, CompiledFlow flow, InputStep step) {
+        String text = run.input.text() != null ? run.input.text() : run.input.optionId();
+        if (text == null || text.isBlank()) {
+            return invalid(run, flow, step);
+        }
+        if (RepairPhrases.whoAreYou(TextMatching.normalize(text))) {
+            return engine.repair.digression(run, flow, "bot_identity");
+        }
+        return engine.classify(run, text).flatMap(result -> {
+            NluDecision decision = new NluDecision(result, flow.flow().settings());
+            String intent = decision.intent();
+            if (decision.confident() && Intents.GLOBAL.contains(intent)) {
+                return engine.global(run, flow, intent);
+            }
+            Object value = InputValues.extract(step, text, result);
+            boolean document = step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT;
+            EntityMemory.remember(run.state, result, document);
+            if (value != null && valid(run, flow, step, value)) {
+                run.state.heard().remove(step.entity() == null ? "" : step.entity().yamlName());
+                run.state.slots().put(step.slot(), value);
+                log.debug("flow.input.accepted conversation={} step={} slot={}", run.state.id(), step.id(), step.slot());
+                engine.repair.carryIntent(run, decision, text);
+                return engine.follow(run, flow, step.id(), "next");
+            }
+            if (value == null) {
+                Mono<Void> repaired = engine.repair.inputRepair(run, flow, step, result, decision);
+                if (repaired != null) {
+                    return repaired;
+                }
+            }
+            return invalid(run, flow, step);
+        });
+    }
+
+    Mono<Void> invalid(TurnRun run, CompiledFlow flow, InputStep step) {
+        run.state.retryCount(run.state.retryCount() + 1);
+        log.info("flow.input.invalid conversation={} step={} attempt={}", run.state.id(), step.id(), run.state.retryCount());
+        if (run.state.retryCount() >= step.retries()) {
+            String onFail = flow.target(step.id(), "fail");
+            if (onFail != null) {
+                run.state.moveTo(onFail);
+                return engine.advance(run);
+            }
+            run.say(RuntimeTexts.lowConfidenceHandoff(run.locale()));
+            engine.handoff(run, flow.flow().settings().handoffQueue(), "low_confidence");
+            return Mono.empty();
+        }
+        sayInvalid(run, step);
+        return Mono.empty();
+    }
+
+    static void sayInvalid(TurnRun run, InputStep step) {
+        if (step.invalidText() != null && !step.invalidText().isEmpty()) {
+            run.say(step.invalidText());
+        } else {
+            run.say(RuntimeTexts.invalidInput(run.locale()));
+            run.say(step.text());
+        }
+    }
+
+    static boolean valid(TurnRun run, CompiledFlow flow, InputStep step, Object value) {
+        InputValidation v = step.validation();
+        Map<String, Object> vars = run.vars();
+        if (value instanceof LocalDate date) {
+            int days = v != null && v.maxDaysAhead() != null ? v.maxDaysAhead() : flow.flow().settings().promiseHorizonDays();
+            LocalDate today = run.context.today();
+            return !date.isBefore(today) && !date.isAfter(today.plusDays(days));
+        }
+        if (value instanceof BigDecimal || value instanceof Integer) {
+            BigDecimal n = value instanceof Integer i ? BigDecimal.valueOf(i) : (BigDecimal) value;
+            if (n.signum() <= 0) {
+                return false;
+            }
+            BigDecimal min = v == null ? null : InputValues.bound(v.min(), vars);
+            BigDecimal max = v == null ? null : InputValues.bound(v.max(), vars);
+            return (min == null || n.compareTo(min) >= 0) && (max == null || n.compareTo(max) <= 0);
+        }
+        if (value instanceof String s && v != null && v.pattern() != null) {
+            Pattern pattern = InputValues.pattern(v.pattern());
+            if (pattern == null) {
+                log.warn("flow.input.bad_pattern flow={} step={}", flow.flow().id(), step.id());
+                return true;
+            }
+            return pattern.matcher(s).matches();
+        }
+        return value instanceof String s ? !s.isBlank() : value != null;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.flow.model.LocalizedText;
+import dev.cobra.flow.template.TemplateRenderer;
+import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.nlu.NluResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one turn accumulates: the state being changed, the replies, the events and what fired. */
+final class TurnRun {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnRun.class);
+    private static final TemplateRenderer RENDERER = new TemplateRenderer();
+
+    final ConversationState state;
+    final TurnContext context;
+    final TurnInput input;
+    final List<Reply> replies = new ArrayList<>();
+    final List<Map<String, Object>> events = new ArrayList<>();
+    /** Repair behaviours that fired this turn (digression, correction, cancel...), shown by the simulator. */
+    final List<String> behaviours = new ArrayList<>();
+    final Map<String, Object> fixedVars;
+    int stepsRun;
+    String debtorText;
+    /** The stage flow of this turn (bottom of the flow stack), whose repair settings subflows inherit. */
+    CompiledFlow rootFlow;
+    /** The last NLU result of this turn, kept on a handoff for the agent. */
+    NluResult understood;
+
+    TurnRun(ConversationState state, TurnContext context, TurnInput input) {
+        this.state = state;
+        this.context = context;
+        this.input = input;
+        this.debtorText = input == null ? null : input.text() != null ? input.text() : input.optionId();
+        this.fixedVars = context.templateVariables();
+        if (state.locale() == null) {
+            state.locale(context.debtor() != null && context.debtor().locale() != null ? context.debtor().locale() : "es");
+        }
+    }
+
+    String locale() {
+        return state.locale();
+    }
+
+    /** The debtor's typed text, or null for a button choice or an opening turn. */
+    String text() {
+        return input == null ? null : input.text();
+    }
+
+    void fired(String behaviour) {
+        behaviours.add(behaviour);
+    }
+
+    /** Template and condition variables (shared design: debtor, debt, slots, verified, link, today). */
+    Map<String, Object> vars() {
+        Map<String, Object> vars = new HashMap<>(fixedVars);
+        vars.put("slots", state.slots());
+        vars.put("verified", state.verified());
+        vars.put("link", state.slots().get(StateMachineFlowEngine.PAYMENT_LINK_SLOT));
+        return vars;
+    }
+
+    void say(LocalizedText text) {
+        String rendered = renderOrNull(text);
+        if (rendered != null && !rendered.isBlank()) {
+            replies.add(Reply.text(rendered));
+        }
+    }
+
+    void say(String text) {
+        replies.add(Reply.text(text));
+    }
+
+    String render(LocalizedText text) {
+        String rendered = renderOrNull(text);
+        return rendered == null ? "" : rendered;
+    }
+
+    String renderOrNull(LocalizedText text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return renderTemplate(text.forLocale(locale()));
+    }
+
+    String renderTemplate(String template) {
+        try {
+            return RENDERER.render(template, vars(), locale());
+        } catch (RuntimeException e) {
+            log.warn("flow.template.failed conversation={} flow={} step={} error={}", state.id(), state.flowId(),
+                    state.step(), e.toString());
+            return template;
+        }
+    }
+
+    TurnOutcome outcome() {
+        return new TurnOutcome(replies, debtorText, behaviours);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cobra.runtime.conversation.engine;
+
+import dev.cobra.flow.model.FlowSettings;
+import dev.cobra.nlp.api.Entity;
+import dev.cobra.nlp.api.IntentPrediction;
+import dev.cobra.nlp.api.ScoredIntent;
+import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.nlu.NluResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The small pure parts of the repair behaviours: memory of said values, cancel phrases, language, the NLU decision. */
+class RepairUnitsTest {
+
+    private static NluResult parsed(String text, Entity... entities) {
+        return new NluResult(text, new IntentPrediction("deny", 0.9, List.of(new ScoredIntent("deny", 0.9)), "es"),
+                List.of(entities), false);
+    }
+
+    private static Entity date(String text, String said, String iso) {
+        int start = text.indexOf(said);
+        return new Entity(Entity.DATE, iso, start, start + said.length(), said, null);
+    }
+
+    @Test
+    void theValueTheDebtorRejectsIsNotTheOneKept() {
+        String text = "no, el viernes no, el lunes";
+        assertThat(EntityMemory.values(parsed(text, date(text, "el viernes", "2026-12-11"), date(text, "el lunes", "2026-12-07")), null))
+                .containsEntry("date", "2026-12-07");
+        String other = "no el viernes sino el lunes";
+        assertThat(EntityMemory.values(parsed(other, date(other, "el viernes", "2026-12-11"), date(other, "el lunes", "2026-12-07")), null))
+                .containsEntry("date", "2026-12-07");
+        String english = "no, not friday, monday";
+        assertThat(EntityMemory.values(parsed(english, date(english, "friday", "2026-12-11"), date(english, "monday", "2026-12-07")), null))
+                .containsEntry("date", "2026-12-07");
+        String only = "el viernes";
+        assertThat(EntityMemory.values(parsed(only, date(only, "el viernes", "2026-12-11")), null)).containsEntry("date", "2026-12-11");
+    }
+
+    @Test
+    void nothingWithDigitsIsRememberedWhileTheIdDigitsAreAsked() {
+        ConversationState state = new ConversationState();
+        String text = "1023456789";
+        EntityMemory.remember(state, parsed(text, new Entity(Entity.AMOUNT, 1023456789, 0, 10, text, null)), true);
+        assertThat(state.heard()).isEmpty();
+        EntityMemory.remember(state, parsed(text, new Entity(Entity.AMOUNT, 1023456789, 0, 10, text, null)), false);
+        assertThat(state.heard()).containsEntry("amount", "1023456789");
+        assertThat(EntityMemory.take(state, List.of("date", "amount"))).isEqualTo("1023456789");
+        assertThat(state.heard()).isEmpty();
+    }
+
+    @Test
+    void cancelPhrasesAreWholeMessagesNotPartsOfOtherRequests() {
+        for (String yes : List.of("olvídalo", "ya no", "mmm mejor no", "dejalo asi", "déjalo así porfa", "OLVIDALO!!", "forget it",
+                "never mind", "nvm", "cancelar", "ya no quiero eso")) {
+            assertThat(RepairPhrases.cancel(TextMatching.normalize(yes))).as(yes).isTrue();
+        }
+        for (String no : List.of("ya no tengo trabajo", "no me escriban más", "no puedo pagar", "quiero cancelar la deuda en cuotas", "")) {
+            assertThat(RepairPhrases.cancel(TextMatching.normalize(no))).as(no).isFalse();
+        }
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("¿Y tú quién eres?"))).isTrue();
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("who is this"))).isTrue();
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("quiero pagar"))).isFalse();
+    }
+
+    @Test
+    void theLanguageIsTheDebtorsOnlyWhenClear() {
+        assertThat(LanguageDetector.detect(TextMatching.normalize("Sorry, I don't speak Spanish"))).isEqualTo("en");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("no tengo plata ahorita, le pago el 15"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ok"))).isNull();
+        assertThat(LanguageDetector.detect(TextMatching.normalize("1234"))).isNull();
+        assertThat(LanguageDetector.detect(TextMatching.normalize("quiero pay now"))).isNull();
+        assertThat(LanguageDetector.localeFor("es", "es-MX")).isEqualTo("es-MX");
+        assertThat(LanguageDetector.localeFor("en", "es-CO")).isEqualTo("en");
+    }
+
+    @Test
+    void twoCloseRequestsAreAChoiceOneClearIntentIsNot() {
+        FlowSettings settings = FlowSettings.defaults();
+        NluResult close = new NluResult("x", new IntentPrediction("payment_plan", 0.46,
+                List.of(new ScoredIntent("payment_plan", 0.46), new ScoredIntent("request_more_time", 0.41)), "es"), List.of(), false);
+        assertThat(new NluDecision(close, settings).confident()).isFalse();
+        assertThat(new NluDecision(close, settings).closePair()).containsExactly("payment_plan", "request_more_time");
+        NluResult clear = new NluResult("x", new IntentPrediction("pay_now", 0.92,
+                List.of(new ScoredIntent("pay_now", 0.92), new ScoredIntent("payment_plan", 0.03)), "es"), List.of(), false);
+        assertThat(new NluDecision(clear, settings).confident()).isTrue();
+        assertThat(new NluDecision(clear, settings).closePair()).isEmpty();
+        NluResult smallTalk = new NluResult("x", new IntentPrediction("thanks", 0.5,
+                List.of(new ScoredIntent("thanks", 0.5), new ScoredIntent("affirm", 0.45)), "es"), List.of(), false);
+        assertThat(new NluDecision(smallTalk, settings).closePair()).isEmpty();
+    }
+}
