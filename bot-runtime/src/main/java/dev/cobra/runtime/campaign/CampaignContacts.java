@@ -69,8 +69,19 @@ public class CampaignContacts implements DebtorRecords, SecondaryIndexes {
     }
 
     public Mono<Void> markSent(String id, String outboxId, Instant now) {
-        return settle(id, new Update().set("status", CampaignContact.SENT).set("outboxId", outboxId)
-                .set("sentAt", Date.from(now)).unset("reason"));
+        return markSent(id, "whatsapp", outboxId, null, now);
+    }
+
+    /** Sent on {@code channel} as message {@code messageId}; {@code error} when the provider refused it. */
+    public Mono<Void> markSent(String id, String channel, String messageId, String error, Instant now) {
+        Update update = new Update().set("status", CampaignContact.SENT).set("channel", channel)
+                .set("outboxId", messageId).set("sentAt", Date.from(now));
+        if (error == null) {
+            update.unset("reason");
+        } else {
+            update.set("reason", error);
+        }
+        return settle(id, update);
     }
 
     public Mono<Void> markDeferred(String id, String reason, Instant next) {
@@ -112,7 +123,8 @@ public class CampaignContacts implements DebtorRecords, SecondaryIndexes {
         Date queued = doc.getDate("queuedAt");
         return new CampaignContact(doc.getString("_id"), doc.getString("campaignId"), doc.getString("debtorId"),
                 doc.getString("status"), doc.getString("reason"), next == null ? null : next.toInstant(),
-                doc.getInteger("attempts", 0), doc.getString("outboxId"), queued == null ? null : queued.toInstant());
+                doc.getInteger("attempts", 0), doc.getString("outboxId"), queued == null ? null : queued.toInstant(),
+                doc.getString("channel"));
     }
 
     static List<String> pendingStatuses() {

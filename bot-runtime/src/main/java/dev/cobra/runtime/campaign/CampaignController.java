@@ -60,9 +60,11 @@ public class CampaignController {
             view.put("id", c.id());
             view.put("name", c.name());
             view.put("flowId", c.flowId());
-            view.put("template", Map.of("name", c.templateName(), "language", c.templateLanguage()));
+            view.put("template", c.templateName() == null ? null
+                    : Map.of("name", c.templateName(), "language", c.templateLanguage()));
             view.put("segment", c.segment());
             view.put("channel", c.channel());
+            view.put("channels", c.channels());
             view.put("status", c.status());
             view.put("createdAt", c.createdAt().toString());
             view.put("startedAt", c.startedAt() == null ? null : c.startedAt().toString());

@@ -9,6 +9,7 @@ import dev.cobra.runtime.compliance.ContactDecision;
 import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.reach.LinkDelivery;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,9 @@ import java.util.List;
 /**
  * Sends the due contacts of running campaigns: claims each (atomic, so several instances may run this), asks the
  * contact policy ({@link ContactPolicy#attempt}, which also writes the audit row) and then queues the template in
- * the WhatsApp outbox, defers the contact to the policy's next allowed time, or blocks it for good. The outbox
+ * the WhatsApp outbox or sends the chat link by SMS or email ({@link LinkDelivery}), defers the contact to the
+ * policy's next allowed time, or blocks it for good. With several channels the next one is tried when the debtor
+ * has no consent or no address on the one before (time-based blocks defer on the channel that met them). The outbox
  * sender paces the actual requests at the number's rate limit; {@code batchSize} bounds how much one pass queues.
  */
 @Component
@@ -48,6 +51,7 @@ public class CampaignDispatcher implements SmartLifecycle {
     private final WhatsAppOutbox outbox;
     private final ObjectProvider<OutboxSender> sender;
     private final TemplateMessages messages;
+    private final LinkDelivery links;
     private final Clock clock;
     private final Duration pollInterval;
     private final int batchSize;
@@ -57,7 +61,7 @@ public class CampaignDispatcher implements SmartLifecycle {
     public CampaignDispatcher(CampaignStore campaigns, CampaignContacts contacts, ContactPolicy policy,
                               DebtorDirectory debtors, WhatsAppTemplateRegistry templates, WhatsAppOutbox outbox,
                               ObjectProvider<OutboxSender> sender, GraphMessages graphMessages,
-                              ObjectProvider<Clock> clock,
+                              LinkDelivery links, ObjectProvider<Clock> clock,
                               @Value("${campaigns.poll-interval:PT5S}") Duration pollInterval,
                               @Value("${campaigns.batch-size:500}") int batchSize) {
         this.campaigns = campaigns;
@@ -68,6 +72,7 @@ public class CampaignDispatcher implements SmartLifecycle {
         this.outbox = outbox;
         this.sender = sender;
         this.messages = new TemplateMessages(graphMessages);
+        this.links = links;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -133,27 +138,52 @@ public class CampaignDispatcher implements SmartLifecycle {
                                 .thenReturn(Boolean.TRUE))));
     }
 
+    /** Reasons that move a contact on to the campaign's next channel. */
+    static final List<String> FALLBACK_REASONS = List.of("no_consent", "no_address");
+
     private Mono<Boolean> send(CampaignContact contact, Campaign campaign, Debtor debtor, Instant now) {
-        String address = TemplateMessages.address(debtor);
-        if (address == null) {
-            return contacts.markBlocked(contact.id(), "no_address").thenReturn(Boolean.TRUE);
-        }
-        ContactAttempt attempt = new ContactAttempt(debtor.id(), campaign.channel(), "campaign", campaign.id(),
-                campaign.templateName(), now);
-        return policy.attempt(attempt).flatMap(decision -> settle(contact, campaign, debtor, address, decision, now));
+        return sendOn(contact, campaign, debtor, 0, now);
     }
 
-    private Mono<Boolean> settle(CampaignContact contact, Campaign campaign, Debtor debtor, String address,
-                                 ContactDecision decision, Instant now) {
+    private Mono<Boolean> sendOn(CampaignContact contact, Campaign campaign, Debtor debtor, int index, Instant now) {
+        String channel = campaign.channels().get(index);
+        boolean last = index == campaign.channels().size() - 1;
+        Mono<ContactDecision> sent = "whatsapp".equals(channel) ? whatsapp(contact, campaign, debtor, now)
+                : links.attemptAndDeliver(debtor, channel, "campaign", campaign.id(), campaign.id())
+                .flatMap(outcome -> outcome.decision().allowed()
+                        ? contacts.markSent(contact.id(), channel, outcome.messageId(), outcome.error(), now)
+                        .thenReturn(outcome.decision())
+                        : Mono.just(outcome.decision()));
+        return sent.flatMap(decision -> {
+            if (!decision.allowed() && !last && FALLBACK_REASONS.contains(decision.reason())) {
+                return sendOn(contact, campaign, debtor, index + 1, now);
+            }
+            return settle(contact, decision);
+        });
+    }
+
+    /** The policy's decision on WhatsApp; when allowed, the template is queued in the outbox and the contact is sent. */
+    private Mono<ContactDecision> whatsapp(CampaignContact contact, Campaign campaign, Debtor debtor, Instant now) {
+        String address = TemplateMessages.address(debtor);
+        if (address == null) {
+            return Mono.just(ContactDecision.block("no_address", null));
+        }
+        ContactAttempt attempt = new ContactAttempt(debtor.id(), "whatsapp", "campaign", campaign.id(),
+                campaign.templateName(), now);
+        return policy.attempt(attempt).flatMap(decision -> !decision.allowed() ? Mono.just(decision)
+                : templates.find(campaign.templateName(), campaign.templateLanguage())
+                .map(WhatsAppTemplateRegistry.Template::parameters).defaultIfEmpty(0)
+                .flatMap(count -> {
+                    Document message = messages.outboxMessage(debtor, address, campaign, count, now);
+                    return outbox.enqueue(List.of(message))
+                            .then(contacts.markSent(contact.id(), message.getObjectId("_id").toHexString(), now));
+                })
+                .thenReturn(decision));
+    }
+
+    private Mono<Boolean> settle(CampaignContact contact, ContactDecision decision) {
         if (decision.allowed()) {
-            return templates.find(campaign.templateName(), campaign.templateLanguage())
-                    .map(WhatsAppTemplateRegistry.Template::parameters).defaultIfEmpty(0)
-                    .flatMap(count -> {
-                        Document message = messages.outboxMessage(debtor, address, campaign, count, now);
-                        return outbox.enqueue(List.of(message))
-                                .then(contacts.markSent(contact.id(), message.getObjectId("_id").toHexString(), now));
-                    })
-                    .thenReturn(Boolean.TRUE);
+            return Mono.just(Boolean.TRUE); // recorded by the channel's send
         }
         if (decision.nextAllowedAt() != null) {
             return contacts.markDeferred(contact.id(), decision.reason(), decision.nextAllowedAt())

@@ -12,7 +12,7 @@ import java.util.Locale;
 /** Reads and checks a {@code POST /api/campaigns} body; every problem is named in one 400 answer. */
 final class CampaignRequests {
 
-    static final List<String> CHANNELS = List.of("whatsapp");
+    static final List<String> CHANNELS = List.of("whatsapp", "sms", "email");
 
     private CampaignRequests() {
     }
@@ -30,21 +30,23 @@ final class CampaignRequests {
         if (flowId == null) {
             problems.add("flowId: required");
         }
+        List<String> channels = channels(body, problems);
+        String channel = channels.isEmpty() ? null : channels.get(0);
         String templateName = text(body.path("template").path("name"));
         String language = text(body.path("template").path("language"));
-        if (templateName == null || language == null) {
+        JsonNode template = body.path("template");
+        boolean templateGiven = !template.isMissingNode() && !template.isNull();
+        // needed on WhatsApp; checked too when the channels are not valid or a template was given at all
+        if ((templateName == null || language == null)
+                && (channels.contains("whatsapp") || channels.isEmpty() || templateGiven)) {
             problems.add("template: {\"name\",\"language\"} of a registered WhatsApp template");
-        }
-        String channel = body.hasNonNull("channel") ? text(body.path("channel")) : "whatsapp";
-        if (channel == null || !CHANNELS.contains(channel)) {
-            problems.add("channel: one of " + CHANNELS);
         }
         Segment segment = segment(body.path("segment"), problems);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_campaign", String.join("; ", problems));
         }
         return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
-                null, null);
+                null, null, channels);
     }
 
     /** The segment of a campaign body (missing: everyone); its problems are added to {@code problems}. */
@@ -69,6 +71,39 @@ final class CampaignRequests {
         String product = text(s.path("product"));
         return new Segment(minDpd, maxDpd, minBalance, maxBalance,
                 country == null ? null : country.toUpperCase(Locale.ROOT), product);
+    }
+
+    /**
+     * {@code "channel":"sms"}, or a fallback order {@code "channels":["whatsapp","sms"]} (then {@code channel}, when
+     * given, must be the first); WhatsApp when neither is given.
+     */
+    private static List<String> channels(JsonNode body, List<String> problems) {
+        String channel = body.hasNonNull("channel") ? text(body.path("channel")) : null;
+        if (body.hasNonNull("channel") && (channel == null || !CHANNELS.contains(channel))) {
+            problems.add("channel: one of " + CHANNELS);
+            return List.of();
+        }
+        JsonNode list = body.path("channels");
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of(channel == null ? "whatsapp" : channel);
+        }
+        List<String> channels = new ArrayList<>();
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add("channels: a non-empty array of " + CHANNELS);
+            return List.of();
+        }
+        for (JsonNode node : list) {
+            String name = text(node);
+            if (name == null || !CHANNELS.contains(name) || channels.contains(name)) {
+                problems.add("channels: each one of " + CHANNELS + ", once");
+                return List.of();
+            }
+            channels.add(name);
+        }
+        if (channel != null && !channel.equals(channels.get(0))) {
+            problems.add("channel: must be the first of channels");
+        }
+        return channels;
     }
 
     private static String text(JsonNode node) {

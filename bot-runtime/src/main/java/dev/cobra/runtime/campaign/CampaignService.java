@@ -54,8 +54,8 @@ public class CampaignService {
     public Mono<Campaign> create(Campaign request) {
         FlowCatalog catalog = flows.getIfAvailable();
         Mono<Boolean> flowExists = catalog == null ? Mono.just(true) : catalog.published(request.flowId()).hasElement();
-        return flowExists.flatMap(exists -> exists ? templates.find(request.templateName(), request.templateLanguage())
-                        .hasElement()
+        return flowExists.flatMap(exists -> exists ? (request.usesWhatsApp()
+                        ? templates.find(request.templateName(), request.templateLanguage()).hasElement() : Mono.just(true))
                         : Mono.error(ApiException.badRequest("unknown_flow", "No published flow with this flowId.")))
                 .flatMap(exists -> exists ? campaigns.create(request)
                         : Mono.error(ApiException.badRequest("unknown_template",
@@ -73,10 +73,12 @@ public class CampaignService {
     /** Fixes the audience from the segment and lets the dispatcher send; only approved templates go out. */
     public Mono<Campaign> start(String id) {
         Instant now = clock.instant();
-        return find(id).flatMap(campaign -> templates.find(campaign.templateName(), campaign.templateLanguage())
+        return find(id).flatMap(campaign -> (campaign.usesWhatsApp()
+                ? templates.find(campaign.templateName(), campaign.templateLanguage())
                 .filter(t -> "APPROVED".equals(t.status()))
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("template_not_approved",
                         "Campaigns send only templates Meta approved; this one is not (yet).")))
+                .then() : Mono.<Void>empty())
                 .then(campaigns.transition(id, List.of(Campaign.DRAFT), Campaign.RUNNING, now))
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("invalid_state",
                         "Only a draft campaign can be started; this one is " + campaign.status() + ".")))
@@ -115,7 +117,8 @@ public class CampaignService {
             Flux<String> debtorIds = Campaign.DRAFT.equals(campaign.status())
                     ? audience(campaign).map(Debtor::id)
                     : contacts.of(id).map(CampaignContact::debtorId);
-            Mono<List<String>> warnings = templates.find(campaign.templateName(), campaign.templateLanguage())
+            Mono<List<String>> warnings = !campaign.usesWhatsApp() ? Mono.just(List.of())
+                    : templates.find(campaign.templateName(), campaign.templateLanguage())
                     .map(template -> OptOutNotice.warnings(campaign, template.body()))
                     .defaultIfEmpty(List.of("The template is not in the registry."));
             return debtorIds.concatMap(debtorId -> policy.decide(debtorId, campaign.channel(), now), 16)

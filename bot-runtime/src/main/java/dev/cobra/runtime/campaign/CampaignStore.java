@@ -41,9 +41,10 @@ public class CampaignStore {
                 .append("country", s.country()).append("product", s.product());
         Document doc = new Document("_id", "cmp-" + new ObjectId().toHexString()).append("name", campaign.name())
                 .append("flowId", campaign.flowId())
-                .append("template", new Document("name", campaign.templateName())
+                .append("template", campaign.templateName() == null ? null : new Document("name", campaign.templateName())
                         .append("language", campaign.templateLanguage()))
-                .append("segment", segment).append("channel", campaign.channel()).append("status", Campaign.DRAFT)
+                .append("segment", segment).append("channel", campaign.channel())
+                .append("channels", campaign.channels()).append("status", Campaign.DRAFT)
                 .append("createdAt", Date.from(campaign.createdAt())).append("createdBy", campaign.createdBy());
         return mongo.insert(doc, COLLECTION).map(CampaignStore::toCampaign);
     }
@@ -94,9 +95,11 @@ public class CampaignStore {
         Segment segment = new Segment(s.getInteger("minDaysPastDue"), s.getInteger("maxDaysPastDue"),
                 big(s.get("minBalance")), big(s.get("maxBalance")), s.getString("country"), s.getString("product"));
         Date started = doc.getDate("startedAt");
-        return new Campaign(doc.getString("_id"), doc.getString("name"), doc.getString("flowId"), t.getString("name"),
-                t.getString("language"), segment, doc.getString("channel"), doc.getString("status"),
+        return new Campaign(doc.getString("_id"), doc.getString("name"), doc.getString("flowId"),
+                t == null ? null : t.getString("name"), t == null ? null : t.getString("language"), segment,
+                doc.getString("channel"), doc.getString("status"),
                 doc.getDate("createdAt").toInstant(), doc.getString("createdBy"),
-                started == null ? null : started.toInstant(), doc.getInteger("audience"));
+                started == null ? null : started.toInstant(), doc.getInteger("audience"),
+                doc.getList("channels", String.class));
     }
 }

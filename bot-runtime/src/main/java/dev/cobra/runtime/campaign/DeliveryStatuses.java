@@ -1,5 +1,6 @@
 package dev.cobra.runtime.campaign;
 
+import dev.cobra.runtime.channel.sms.SmsMessageStore;
 import dev.cobra.runtime.channel.whatsapp.WhatsAppInboundStore;
 import dev.cobra.runtime.channel.whatsapp.WhatsAppOutbox;
 import dev.cobra.runtime.channel.whatsapp.WhatsAppStatusStore;
@@ -13,7 +14,8 @@ import java.util.Date;
 /**
  * Links a sent campaign contact to what the WhatsApp channel stored about it: the outbox message (its {@code wamid},
  * or a permanent failure), the status webhooks by {@code wamid} (delivered, read, failed) and any inbound message
- * from the same address after it went out (replied).
+ * from the same address after it went out (replied). SMS contacts read the SMS record (the provider's status
+ * callbacks, an answer by SMS); email contacts are sent or failed.
  */
 @Component
 class DeliveryStatuses {
@@ -24,17 +26,28 @@ class DeliveryStatuses {
     private final WhatsAppOutbox outbox;
     private final WhatsAppStatusStore statuses;
     private final WhatsAppInboundStore inbound;
+    private final SmsMessageStore sms;
 
-    DeliveryStatuses(WhatsAppOutbox outbox, WhatsAppStatusStore statuses, WhatsAppInboundStore inbound) {
+    DeliveryStatuses(WhatsAppOutbox outbox, WhatsAppStatusStore statuses, WhatsAppInboundStore inbound,
+                     SmsMessageStore sms) {
         this.outbox = outbox;
         this.statuses = statuses;
         this.inbound = inbound;
+        this.sms = sms;
     }
 
     Mono<Delivery> of(CampaignContact contact) {
+        if (CampaignContact.SENT.equals(contact.status()) && "email".equals(contact.channel())) {
+            // SMTP accepted it (or refused it); mail servers report nothing further
+            return Mono.just(new Delivery(contact.reason() == null ? "sent" : "failed", null));
+        }
         if (!CampaignContact.SENT.equals(contact.status()) || contact.outboxId() == null) {
             return Mono.just(new Delivery(contact.status().equals(CampaignContact.SENDING) ? CampaignContact.QUEUED
                     : contact.status(), null));
+        }
+        if ("sms".equals(contact.channel())) {
+            return sms.find(contact.outboxId()).map(message -> new Delivery(smsStatus(message), message.providerId()))
+                    .defaultIfEmpty(new Delivery("sent", null));
         }
         return outbox.findById(new ObjectId(contact.outboxId()))
                 .flatMap(message -> {
@@ -50,6 +63,20 @@ class DeliveryStatuses {
                             .defaultIfEmpty(new Delivery("sent", wamid)));
                 })
                 .defaultIfEmpty(new Delivery("sent", null));
+    }
+
+    /**
+     * The provider's status as a campaign count: handed over ({@code queued}, {@code sending}) counts as
+     * {@code sent}; an answer from the debtor makes it {@code replied}.
+     */
+    static String smsStatus(SmsMessageStore.Outbound message) {
+        if (message.replied() && !"failed".equals(message.status())) {
+            return "replied";
+        }
+        return switch (message.status() == null ? "" : message.status()) {
+            case "delivered", "undelivered", "failed", "read" -> message.status();
+            default -> "sent";
+        };
     }
 
     private Mono<Boolean> replied(Document message) {

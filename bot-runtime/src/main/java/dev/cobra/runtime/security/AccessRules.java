@@ -21,7 +21,13 @@ public final class AccessRules {
     /** Paths anyone may call without signing in. */
     static final String[] PUBLIC_PATHS = {
             "/webchat/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error"};
+            "/console/**", "/designer/**", "/kpis/**", "/pay/**", "/chat/**", "/assets/**", "/", "/favicon.ico", "/error",
+            "/email/unsubscribe/**"};
+
+    /** The OpenAPI document, its UI and the UI's bundled files. */
+    static final String[] API_DOCS_PATHS = {
+            "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/webjars/swagger-ui/**"};
 
     public static void apply(AuthorizeExchangeSpec rules) {
         rules
@@ -33,6 +39,8 @@ public final class AccessRules {
                 .pathMatchers("/api/me").authenticated()
                 .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())
+                .pathMatchers(HttpMethod.POST, "/api/debtors/*/links/send")
+                .hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR, Role.AGENT))
                 .pathMatchers("/api/debtors/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers("/api/payments/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers(HttpMethod.GET, "/api/plan-bounds/**", "/api/kpis/**").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
@@ -54,6 +62,8 @@ public final class AccessRules {
                 .hasAnyRole(names(Role.SUPERVISOR, Role.ADMIN))
 
                 .pathMatchers("/api/**").authenticated()
+                // the OpenAPI document and its UI (web.openapi), for any staff member
+                .pathMatchers(API_DOCS_PATHS).hasAnyRole(ANY_STAFF)
                 .anyExchange().permitAll();
     }
 
