@@ -97,6 +97,10 @@ public class KpiService {
 
     static Map<String, Object> report(Filter f, List<Document> conversations, List<Document> outbox, List<Document> promises,
                                       List<Document> plans, List<Document> payments, List<Document> statuses) {
+        // An anonymous visitor's session counts once they write: opening the page (or a script opening sessions)
+        // is not a conversation.
+        conversations = conversations.stream()
+                .filter(c -> c.getString("debtorId") != null || c.get("lastInboundAt") != null).toList();
         int total = conversations.size();
         int responded = 0;
         int verified = 0;

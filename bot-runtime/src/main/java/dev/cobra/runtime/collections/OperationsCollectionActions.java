@@ -6,6 +6,7 @@ import dev.cobra.runtime.debtor.Debt;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.payment.PaymentLinkProvider;
+import dev.cobra.runtime.verification.VerificationGuard;
 import dev.cobra.runtime.webhook.WebhookOutbox;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * The collection actions the engine and the agent hand-back use, each through the store that owns its records:
- * identity checks, opt-out and wrong party go to the {@link DebtorDirectory}; promises to {@link PromiseStore}
+ * identity checks go through the {@link VerificationGuard} (attempts counted per debtor, lockout); opt-out and wrong
+ * party go to the {@link DebtorDirectory}; promises to {@link PromiseStore}
  * (reminders, kept/broken; the only writer of promises); plan requests to {@link PlanRequestStore}; payment links
  * come from the {@link PaymentLinkProvider} (signed links by default); creditor events go to the webhook outbox
  * ({@link WebhookOutbox}), with {@code payment_link_sent} and {@code wrong_party} added. A new flow run starts with
@@ -30,6 +32,7 @@ import java.util.Map;
 public class OperationsCollectionActions implements CollectionActions {
 
     private final DebtorDirectory directory;
+    private final VerificationGuard verification;
     private final PromiseStore promises;
     private final PlanRequestStore planRequests;
     private final PlanBoundsStore planBounds;
@@ -37,10 +40,11 @@ public class OperationsCollectionActions implements CollectionActions {
     private final WebhookOutbox events;
     private final long brokenPromiseStage;
 
-    public OperationsCollectionActions(DebtorDirectory directory, PromiseStore promises, PlanRequestStore planRequests,
+    public OperationsCollectionActions(DebtorDirectory directory, VerificationGuard verification, PromiseStore promises, PlanRequestStore planRequests,
                                        PlanBoundsStore planBounds, PaymentLinkProvider links, WebhookOutbox events,
                                        @Value("${bot.promises.broken-stage-days-past-due:31}") long brokenPromiseStage) {
         this.directory = directory;
+        this.verification = java.util.Objects.requireNonNull(verification, "verification guard");
         this.promises = promises;
         this.planRequests = planRequests;
         this.planBounds = planBounds;
@@ -52,6 +56,11 @@ public class OperationsCollectionActions implements CollectionActions {
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
         return directory.verifyDocument(debtorId, digits).defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<dev.cobra.runtime.verification.IdentityCheck> checkIdentity(dev.cobra.runtime.verification.IdentityAttempt attempt) {
+        return verification.check(attempt); // through the verification guard: never the plain comparison
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.cobra.runtime.conversation.engine.TurnInput;
 import dev.cobra.runtime.conversation.engine.TurnOutcome;
 import dev.cobra.runtime.conversation.state.ConcurrentTurnException;
 import dev.cobra.runtime.conversation.state.ConversationState;
+import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.ConversationStore;
 import dev.cobra.runtime.conversation.state.LastTurn;
 import dev.cobra.runtime.conversation.state.MessageLog;
@@ -74,10 +75,12 @@ public class ConversationTurnHandler implements TurnHandler {
     private final Clock clock;
     private final Map<String, OutboundChannel> channels;
     private final SerialLanes lanes = new SerialLanes();
+    private final QueueEntryLimit queueEntries;
 
     public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
                                    Clock clock, List<OutboundChannel> channels) {
         this.store = store;
+        this.queueEntries = new QueueEntryLimit(store);
         this.messages = messages;
         this.engine = engine;
         this.debtors = debtors;
@@ -146,7 +149,9 @@ public class ConversationTurnHandler implements TurnHandler {
                         TurnContext context = TurnContext.of(debtor.orElse(null), clock);
                         state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
                         TurnInput input = new TurnInput(message.text(), message.optionId());
+                        ConversationStatus before = state.status();
                         return engine.handle(state, input, context)
+                                .flatMap(outcome -> queueEntries.apply(before, state, outcome))
                                 // Records the engine writes are named after this message: a second run of its turn
                                 // (lost save race, crash before the save) meets them instead of writing them again.
                                 .contextWrite(ctx -> message.messageId() == null ? ctx

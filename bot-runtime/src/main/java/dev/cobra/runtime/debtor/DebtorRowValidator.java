@@ -260,8 +260,8 @@ public final class DebtorRowValidator {
             BigDecimal balance = decimal(debt.get("balance"));
             if (balance == null) {
                 errors.add(where + "balance must be a number");
-            } else if (balance.signum() < 0) {
-                errors.add(where + "balance must not be negative");
+            } else if (Amounts.problem(balance) != null) {
+                errors.add(where + "balance " + Amounts.problem(balance));
             }
             String currency = text(debt, "currency", errors, where);
             if (currency == null) {

@@ -63,7 +63,9 @@ public class PortfolioImporter {
         if (validated.documentLast4() != null) {
             debtor = withDocumentHash(debtor, DocumentHasher.hash(validated.documentLast4()));
         }
-        return store.upsert(debtor)
+        Debtor toStore = debtor;
+        // Deferred: a failure while building the write (not only while sending it) is this row's, not the batch's.
+        return Mono.defer(() -> store.upsert(toStore))
                 .doOnNext(outcome -> (outcome == DebtorStore.UpsertOutcome.CREATED ? created : updated)
                         .incrementAndGet())
                 .onErrorResume(e -> {

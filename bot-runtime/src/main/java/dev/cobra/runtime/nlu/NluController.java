@@ -98,6 +98,23 @@ public class NluController {
         body.put("entities", entities);
         body.put("fallback", result.fallback());
         body.put("language", result.prediction().language());
+        if (result.clauses().size() > 1) {
+            List<Map<String, Object>> clauses = new ArrayList<>();
+            for (int i = 0; i < result.clauses().size(); i++) {
+                var c = result.clauses().get(i);
+                Map<String, Object> clause = new LinkedHashMap<>();
+                clause.put("text", c.clause().text());
+                clause.put("start", c.clause().start());
+                clause.put("end", c.clause().end());
+                clause.put("intent", intent(c.prediction().intent(), c.prediction().confidence()));
+                clause.put("main", i == result.mainClause());
+                clauses.add(clause);
+            }
+            body.put("clauses", clauses);
+        }
+        if (result.analyzer() != null) {
+            body.put("analyzer", result.analyzer());
+        }
         return body;
     }
 

@@ -3,8 +3,12 @@ package dev.cobra.runtime.nlu;
 import dev.cobra.nlp.api.Entity;
 import dev.cobra.nlp.api.EntityExtractor;
 import dev.cobra.nlp.api.IntentPrediction;
+import dev.cobra.nlp.api.TextAnalyzer;
+import dev.cobra.nlp.clause.ClauseAwareClassifier;
+import dev.cobra.nlp.clause.RuleTextAnalyzer;
 import dev.cobra.nlp.entity.RuleBasedEntityExtractor;
 import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -13,10 +17,14 @@ import reactor.core.scheduler.Schedulers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The runtime NLU: the active OpenNLP intent model plus the rule-based entity extractor, run on a bounded
+ * The runtime NLU: the active OpenNLP intent model read clause by clause ({@link ClauseAwareClassifier}: a long
+ * message's intent is its request, not its context), the rule-based entity extractor over the whole message (so the
+ * entities of every clause are kept) and the people it names (CoreNLP's NER and name cues), run on a bounded
  * scheduler of its own ({@code nlu-*} threads) so that classification never occupies a Netty event-loop thread.
  *
  * <p>{@code fallback} is true when the best intent is out of scope or its calibrated confidence is below
@@ -33,11 +41,23 @@ public class OpenNlpNluService implements NluService {
     private final EntityExtractor entities = new RuleBasedEntityExtractor();
     private final double fallbackThreshold;
     private final Scheduler scheduler;
+    private final TextAnalyzer analyzer;
 
+    @Autowired
+    public OpenNlpNluService(IntentModelRegistry models, NluProperties properties, CoreNlpLoader coreNlp) {
+        this(models, properties, coreNlp.analyzer());
+    }
+
+    /** With rule clauses and name cues only (no CoreNLP): for callers that build the service by hand. */
     public OpenNlpNluService(IntentModelRegistry models, NluProperties properties) {
+        this(models, properties, new RuleTextAnalyzer());
+    }
+
+    private OpenNlpNluService(IntentModelRegistry models, NluProperties properties, TextAnalyzer analyzer) {
         this.models = models;
         this.fallbackThreshold = properties.fallbackThreshold();
         this.scheduler = Schedulers.newBoundedElastic(properties.threads(), properties.queueCapacity(), "nlu");
+        this.analyzer = analyzer;
     }
 
     @Override
@@ -51,10 +71,18 @@ public class OpenNlpNluService implements NluService {
         String classified = input.length() > MAX_CLASSIFIED_CHARS ? input.substring(0, MAX_CLASSIFIED_CHARS) : input;
         ZoneId z = zone != null ? zone : ZoneOffset.UTC;
         LocalDate today = referenceDate != null ? referenceDate : LocalDate.now(z);
-        IntentPrediction prediction = models.classifier().classify(classified, locale);
-        List<Entity> found = entities.extract(classified, locale, today, z);
+        ClauseAwareClassifier.Reading reading = new ClauseAwareClassifier(models.classifier(), analyzer,
+                fallbackThreshold).read(classified, locale);
+        IntentPrediction prediction = reading.prediction();
+        List<Entity> found = new ArrayList<>(entities.extract(classified, locale, today, z));
+        for (Entity person : reading.persons()) {
+            if (found.stream().noneMatch(e -> e.start() < person.end() && person.start() < e.end())) {
+                found.add(person);
+            }
+        }
+        found.sort(Comparator.comparingInt(Entity::start));
         boolean fallback = prediction.isOutOfScope() || prediction.confidence() < fallbackThreshold;
-        return new NluResult(input, prediction, found, fallback);
+        return new NluResult(input, prediction, found, fallback, reading.clauses(), reading.main(), reading.analyzer());
     }
 
     @PreDestroy

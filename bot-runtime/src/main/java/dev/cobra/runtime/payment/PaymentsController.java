@@ -74,6 +74,9 @@ public class PaymentsController {
         if (amount == null || amount.signum() <= 0) {
             throw ApiException.badRequest("invalid_amount", "amount must be a number above zero.");
         }
+        if (dev.cobra.runtime.debtor.Amounts.problem(amount) != null) {
+            throw ApiException.badRequest("invalid_amount", "amount " + dev.cobra.runtime.debtor.Amounts.problem(amount) + ".");
+        }
         String currency = text(node, "currency", true);
         try {
             Currency.getInstance(currency);

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
@@ -47,6 +48,11 @@ import java.util.function.Supplier;
  */
 public final class DurableH2Backend extends H2Backend {
 
+    private static final java.util.Set<String> HANDSHAKES = java.util.Set.of("hello", "ismaster");
+    private volatile String clientKey;
+    private final java.util.Set<Channel> admitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+
     /** Commands that change data; everything else (find, count, aggregate without $out...) reads. */
     private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify",
             "create", "drop", "dropdatabase", "createindexes", "dropindexes", "renamecollection");
@@ -79,8 +85,19 @@ public final class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(store, durableWrites);
     }
 
+    /**
+     * Admits only connections whose handshake names {@code key} as the driver's application name (the runtime's
+     * connection string carries it as {@code appName}); any other local process that finds the loopback port gets
+     * {@code Unauthorized} for everything but the handshake itself. Null (tests, tools) leaves the server open.
+     */
+    public DurableH2Backend requireClientKey(String key) {
+        this.clientKey = key;
+        return this;
+    }
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        admit(channel, command, query);
         return serialisedIfWrite(command, () -> super.handleCommand(channel, database, command, query));
     }
 
@@ -89,7 +106,31 @@ public final class DurableH2Backend extends H2Backend {
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
         String command = body == null || body.isEmpty() ? null : body.keySet().iterator().next();
+        admit(message.getChannel(), command, body);
         return serialisedIfWrite(command, () -> super.handleMessage(message));
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        admitted.remove(channel);
+        super.handleClose(channel);
+    }
+
+    private void admit(Channel channel, String command, Document body) {
+        String key = clientKey;
+        if (key == null || channel == null || admitted.contains(channel)) {
+            return;
+        }
+        boolean handshake = command != null && HANDSHAKES.contains(command.toLowerCase(Locale.ROOT));
+        if (handshake) {
+            if (body != null && body.get("client") instanceof Document client
+                    && client.get("application") instanceof Document application
+                    && key.equals(application.get("name"))) {
+                admitted.add(channel);
+            }
+            return; // the handshake is answered either way: it reveals nothing
+        }
+        throw new MongoServerError(13, "Unauthorized", "this embedded database only serves the Cobra process that started it");
     }
 
     private Document serialisedIfWrite(String command, Supplier<Document> handler) {

@@ -29,6 +29,9 @@ public class EmbeddedMongoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
     static final String DATABASE = "cobra";
+    /** A fresh secret per process: the embedded server serves only the driver of the process that started it. */
+    static final String CLIENT_KEY = "cobra-" + java.util.HexFormat.of().formatHex(
+            randomBytes());
 
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(BotProperties properties) {
@@ -39,7 +42,9 @@ public class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("cannot create bot.data-dir " + dir, e);
         }
         Path file = dir.resolve("cobra.mv");
-        MongoServer server = new MongoServer(DurableH2Backend.open(file, properties.durableWrites()));
+        MongoServer server = new MongoServer(DurableH2Backend.open(file, properties.durableWrites())
+                .requireClientKey(CLIENT_KEY));
+        // Loopback only, a random port, and only connections presenting this process's key are served.
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("mongo.embedded.started file={} port={} durableWrites={}", file, address.getPort(),
@@ -47,11 +52,17 @@ public class EmbeddedMongoConfiguration {
         return server;
     }
 
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     @Bean
     MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString uri = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
+                "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE + "?appName=" + CLIENT_KEY);
         return () -> uri;
     }
 }

@@ -35,7 +35,7 @@ public final class AccessRules {
                 .pathMatchers("/actuator/prometheus").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 
-                .pathMatchers("/api/users/**").hasRole(Role.ADMIN.name())
+                .pathMatchers("/api/users/**", "/api/security/**").hasRole(Role.ADMIN.name())
                 .pathMatchers("/api/me").authenticated()
                 .pathMatchers("/api/debtors/*/erase", "/api/debtors/*/export").hasRole(Role.ADMIN.name())
                 .pathMatchers(HttpMethod.DELETE, "/api/debtors/**").hasRole(Role.ADMIN.name())

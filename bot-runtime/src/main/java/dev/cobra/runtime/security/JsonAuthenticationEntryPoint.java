@@ -9,8 +9,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * 401 as JSON. Scripts (curl) get {@code WWW-Authenticate: Basic} so Basic works as usual; requests from the web
- * apps ({@code X-Requested-With: XMLHttpRequest}) do not, so browsers never show their own sign-in popup.
+ * 401 as JSON. Scripts (curl) get {@code WWW-Authenticate: Basic} so Basic works as usual; browsers do not: a
+ * challenge makes them show their own sign-in popup and then cache and resend the credentials on every request,
+ * cross-site ones included. A browser is recognised by what only browsers send (fetch metadata, an Origin, a
+ * Mozilla user agent, an HTML Accept) or by the web apps' {@code X-Requested-With: XMLHttpRequest}.
  */
 class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
@@ -22,10 +24,19 @@ class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
         this.writer = writer;
     }
 
+    static boolean fromBrowser(HttpHeaders headers) {
+        String accept = headers.getFirst(HttpHeaders.ACCEPT);
+        String agent = headers.getFirst(HttpHeaders.USER_AGENT);
+        return "XMLHttpRequest".equalsIgnoreCase(headers.getFirst("X-Requested-With"))
+                || headers.containsKey("Sec-Fetch-Mode") || headers.containsKey("Sec-Fetch-Site")
+                || headers.containsKey(HttpHeaders.ORIGIN)
+                || (agent != null && agent.startsWith("Mozilla/"))
+                || (accept != null && accept.contains("text/html"));
+    }
+
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
-        String requestedWith = exchange.getRequest().getHeaders().getFirst("X-Requested-With");
-        if (!"XMLHttpRequest".equalsIgnoreCase(requestedWith)) {
+        if (!fromBrowser(exchange.getRequest().getHeaders())) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
         }
         boolean credentialsSent = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);

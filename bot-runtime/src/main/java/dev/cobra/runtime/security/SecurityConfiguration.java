@@ -2,7 +2,11 @@ package dev.cobra.runtime.security;
 
 import dev.cobra.runtime.web.error.JsonErrorWriter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
@@ -25,6 +29,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(SignInProperties.class)
 public class SecurityConfiguration {
 
     /** bcrypt cost: ~50–100 ms per check on a small machine; checks run off the event loop and are cached. */
@@ -36,20 +41,34 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveUserDetailsService staffUserDetailsService(StaffUserStore store) {
-        return new StaffUserDetailsService(store);
+    ReactiveUserDetailsService staffUserDetailsService(StaffUserStore store, PasswordEncoder encoder) {
+        return new StaffUserDetailsService(store, encoder);
+    }
+
+    /** Requests the security firewall refuses (encoded slashes, "..", bad header values) get a JSON 400 too. */
+    @Bean
+    ServerExchangeRejectedHandler jsonExchangeRejectedHandler(JsonErrorWriter writer) {
+        return (exchange, rejected) -> writer.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "rejected_request",
+                "The request was rejected as malformed (its path or headers are not allowed).");
+    }
+
+    @Bean
+    SignInFailureLog signInFailureLog(ReactiveMongoTemplate mongo) {
+        return new SignInFailureLog(mongo);
     }
 
     @Bean
     CachingAuthenticationManager staffAuthenticationManager(ReactiveUserDetailsService users,
-                                                            PasswordEncoder encoder,
-                                                            ObjectProvider<Clock> clock) {
+                                                            PasswordEncoder encoder, SignInFailureLog failures,
+                                                            SignInProperties signIn, ObjectProvider<Clock> clock) {
         UserDetailsRepositoryReactiveAuthenticationManager bcrypt =
                 new UserDetailsRepositoryReactiveAuthenticationManager(users);
         bcrypt.setPasswordEncoder(encoder);
         // bcrypt is CPU work: never on a Netty thread.
         bcrypt.setScheduler(Schedulers.boundedElastic());
-        return new CachingAuthenticationManager(bcrypt, clock.getIfAvailable(Clock::systemUTC));
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        // Cached successes first (a signed-in user keeps working during an attack), then the throttle, then bcrypt.
+        return new CachingAuthenticationManager(new ThrottledAuthenticationManager(bcrypt, failures, signIn, time), time);
     }
 
     /**

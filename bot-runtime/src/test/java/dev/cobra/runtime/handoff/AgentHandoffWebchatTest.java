@@ -78,9 +78,14 @@ class AgentHandoffWebchatTest {
                 .returnResult().getResponseBody().get("username").asText();
     }
 
-    /** Verified, at the main menu, then asks for a person: the chat waits for an agent. */
+    /**
+     * Verified, at the main menu, then asks for a person: the chat waits for an agent. Each call is another debtor's
+     * chat (the queue keeps one entry per debtor and reason, issue 16).
+     */
     private Session waitingForAnAgent() {
-        Session session = driver.open(driver.token(debtorId));
+        String chatDebtor = debtorId + "-" + SEQUENCE.incrementAndGet();
+        driver.loadDebtor(WebchatDriver.defaultDebtor(chatDebtor, LocalDate.now(), Map.of()));
+        Session session = driver.open(driver.token(chatDebtor));
         assertThat(driver.say(session, "1234").optionIds()).contains("pay_now");
         driver.say(session, "quiero hablar con una persona");
         assertThat(driver.conversation(session.conversationId()).get("status").asText()).isEqualTo("WAITING_AGENT");

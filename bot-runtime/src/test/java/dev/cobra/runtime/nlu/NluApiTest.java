@@ -66,6 +66,45 @@ class NluApiTest {
     }
 
     @Test
+    void aThirdPartyAnswerNamesThePersonAsAnEntity() {
+        parse("""
+                {"text":"no soy Ana, soy su hermana","locale":"es-CO","referenceDate":"2026-11-22"}""")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intent.name").isEqualTo("wrong_person")
+                .jsonPath("$.entities.length()").isEqualTo(1)
+                .jsonPath("$.entities[0].entity").isEqualTo("person")
+                .jsonPath("$.entities[0].value").isEqualTo("Ana")
+                .jsonPath("$.entities[0].start").isEqualTo(7)
+                .jsonPath("$.entities[0].end").isEqualTo(10)
+                .jsonPath("$.entities[0].text").isEqualTo("Ana");
+        // no cue word: the name comes from CoreNLP's NER model (the tests wait for it: bot.nlu.corenlp=blocking)
+        parse("""
+                {"text":"Carlos Pérez ya no vive en esta casa desde hace años","locale":"es"}""")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.analyzer").isEqualTo("corenlp")
+                .jsonPath("$.entities[?(@.entity == 'person')].value").isEqualTo("Carlos Pérez");
+    }
+
+    @Test
+    void aLongSpokenMessageActsOnItsRequestAndKeepsTheEntitiesOfEveryClause() {
+        parse("""
+                {"text":"mire le cuento que me quedé sin trabajo pero para el viernes le puedo pagar unos 200 mil",
+                 "locale":"es-CO","referenceDate":"2026-11-22","timezone":"America/Bogota"}""")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.intent.name").isEqualTo("request_more_time")
+                .jsonPath("$.fallback").isEqualTo(false)
+                .jsonPath("$.entities[?(@.entity == 'date')].value").isEqualTo("2026-11-27")
+                .jsonPath("$.entities[?(@.entity == 'amount')].value").isEqualTo(200000)
+                .jsonPath("$.clauses.length()").value(n -> assertThat((Integer) n).isGreaterThanOrEqualTo(2))
+                .jsonPath("$.clauses[?(@.main == true)].text").value(t -> assertThat(t.toString()).contains("viernes"))
+                .jsonPath("$.clauses[?(@.main == false)].intent.name").value(names ->
+                        assertThat(names.toString()).contains("financial_hardship"));
+    }
+
+    @Test
     void answersNonsenseAndEmptyTextWithAFallbackNotAnError() {
         parse("{\"text\":\"zxqwv plonk\"}").expectStatus().isOk().expectBody()
                 .jsonPath("$.intent.name").isEqualTo("out_of_scope")

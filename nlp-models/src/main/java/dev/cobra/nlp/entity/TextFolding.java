@@ -7,12 +7,12 @@ import java.util.Locale;
  * Lower-cases and strips accents while keeping every character at its offset, so that a match found in the
  * folded text maps back to the same span of the original message (entities report start/end offsets).
  */
-final class TextFolding {
+public final class TextFolding {
 
     private TextFolding() {
     }
 
-    static String fold(String text) {
+    public static String fold(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -23,6 +23,10 @@ public final class IntentCorpus {
 
     public static final String TRAIN_RESOURCE = "nlu/train.tsv";
     public static final String TEST_RESOURCE = "nlu/test.tsv";
+    /** Held-out hard sets per language, written apart from both splits (docs/nlu.md, "Harder text"). */
+    public static final String HELD_OUT_RESOURCE = "nlu/heldout-%s.tsv";
+    /** Languages with a held-out hard set. */
+    public static final List<String> HELD_OUT_LANGUAGES = List.of("es", "en");
 
     /** Every label a corpus line may carry: the 16 intents plus {@code out_of_scope}. */
     public static final Set<String> LABELS = Stream.concat(Intents.ALL.stream(), Stream.of(Intents.OUT_OF_SCOPE))
@@ -37,6 +41,11 @@ public final class IntentCorpus {
 
     public static List<LabeledExample> shippedTest() {
         return readResource(TEST_RESOURCE);
+    }
+
+    /** The held-out hard set of {@code language} ({@link #HELD_OUT_LANGUAGES}). */
+    public static List<LabeledExample> heldOut(String language) {
+        return readResource(String.format(HELD_OUT_RESOURCE, language));
     }
 
     static List<LabeledExample> readResource(String resource) {

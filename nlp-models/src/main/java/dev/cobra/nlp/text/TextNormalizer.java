@@ -55,13 +55,13 @@ public final class TextNormalizer {
             Map.entry("q", "que"), Map.entry("k", "que"), Map.entry("ke", "que"), Map.entry("xq", "porque"),
             Map.entry("pq", "porque"), Map.entry("xk", "porque"), Map.entry("porq", "porque"),
             Map.entry("porfa", "por favor"), Map.entry("porfis", "por favor"), Map.entry("plis", "por favor"),
-            Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("tmb", "tambien"),
+            Map.entry("tmb", "tambien"),
             Map.entry("tb", "tambien"), Map.entry("x", "por"), Map.entry("d", "de"), Map.entry("dnd", "donde"),
             Map.entry("cdo", "cuando"), Map.entry("qiero", "quiero"), Map.entry("kiero", "quiero"),
             Map.entry("toy", "estoy"), Map.entry("ta", "esta"), Map.entry("tons", "entonces"),
             Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("thx", "thanks"), Map.entry("ty", "thanks"),
             Map.entry("msj", "mensaje"), Map.entry("msjs", "mensajes"), Map.entry("wpp", "whatsapp"),
-            Map.entry("grax", "gracias"), Map.entry("grs", "gracias"), Map.entry("ok", "ok"),
+            Map.entry("grax", "gracias"), Map.entry("grs", "gracias"),
             Map.entry("okey", "ok"), Map.entry("oki", "ok"), Map.entry("okis", "ok"), Map.entry("okay", "ok"),
             Map.entry("sip", "si"), Map.entry("sep", "si"), Map.entry("nop", "no"), Map.entry("nope", "no"),
             Map.entry("pa", "para"), Map.entry("pal", "para el"), Map.entry("ud", "usted"), Map.entry("uds", "ustedes"),
@@ -81,7 +81,27 @@ public final class TextNormalizer {
             Map.entry("mensajitos", "mensajes"), Map.entry("msgs", "mensajes"), Map.entry("ahorita", "ahora"),
             Map.entry("ahoritita", "ahora"), Map.entry("toi", "estoy"),
             Map.entry("kuanto", "cuanto"), Map.entry("cuant", "cuanto"), Map.entry("xfa", "por favor"),
-            Map.entry("xfavor", "por favor"), Map.entry("porfavor", "por favor"));
+            Map.entry("xfavor", "por favor"), Map.entry("porfavor", "por favor"),
+            // English texting (issue 14): abbreviations and run-together words meet their full spelling
+            Map.entry("r", "are"), Map.entry("n", "and"), Map.entry("w", "with"), Map.entry("til", "until"),
+            Map.entry("till", "until"), Map.entry("rn", "right now"), Map.entry("tmrw", "tomorrow"),
+            Map.entry("tmr", "tomorrow"), Map.entry("tmw", "tomorrow"), Map.entry("tomoro", "tomorrow"),
+            Map.entry("tommorow", "tomorrow"), Map.entry("wanna", "want to"), Map.entry("gonna", "going to"),
+            Map.entry("gotta", "got to"), Map.entry("gimme", "give me"), Map.entry("lemme", "let me"),
+            Map.entry("idk", "i dont know"), Map.entry("nvm", "never mind"), Map.entry("thru", "through"),
+            Map.entry("bc", "because"), Map.entry("cuz", "because"), Map.entry("coz", "because"),
+            Map.entry("cause", "because"), Map.entry("ppl", "people"), Map.entry("yea", "yes"),
+            Map.entry("tysm", "thanks"), Map.entry("tyvm", "thanks"), Map.entry("thnx", "thanks"),
+            Map.entry("thanx", "thanks"), Map.entry("acct", "account"), Map.entry("amt", "amount"),
+            Map.entry("bal", "balance"), Map.entry("pmt", "payment"), Map.entry("pymt", "payment"),
+            Map.entry("wk", "week"), Map.entry("wks", "weeks"), Map.entry("mo", "month"), Map.entry("mos", "months"),
+            Map.entry("fri", "friday"), Map.entry("mon", "monday"), Map.entry("tues", "tuesday"),
+            Map.entry("wed", "wednesday"), Map.entry("thurs", "thursday"), Map.entry("sat", "saturday"),
+            Map.entry("msg", "message"), Map.entry("txt", "text"), Map.entry("txts", "texts"),
+            Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("wat", "what"), Map.entry("wats", "whats"),
+            Map.entry("hw", "how"), Map.entry("abt", "about"), Map.entry("bout", "about"), Map.entry("ok", "ok"),
+            // Spanish registers: Venezuela "pelando" (broke) and "reales" (money), Dominican "klk" (hi)
+            Map.entry("reales", "plata"), Map.entry("klk", "hola"), Map.entry("pelando", "sin plata"));
 
     /** The normalised text as one string of space-separated tokens. */
     public String normalize(String text) {

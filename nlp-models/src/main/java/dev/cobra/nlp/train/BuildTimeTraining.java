@@ -1,10 +1,16 @@
 package dev.cobra.nlp.train;
 
+import dev.cobra.nlp.api.IntentClassifier;
+import dev.cobra.nlp.api.TextAnalyzer;
+import dev.cobra.nlp.clause.ClauseAwareClassifier;
+import dev.cobra.nlp.clause.RuleTextAnalyzer;
+import dev.cobra.nlp.corenlp.CoreNlpAnalyzer;
 import dev.cobra.nlp.intent.EvaluationReport;
 import dev.cobra.nlp.intent.IntentCorpus;
 import dev.cobra.nlp.intent.IntentEvaluator;
 import dev.cobra.nlp.intent.IntentModel;
 import dev.cobra.nlp.intent.IntentModelTrainer;
+import dev.cobra.nlp.intent.LanguageAccuracy;
 import dev.cobra.nlp.intent.LabeledExample;
 import dev.cobra.nlp.intent.OpenNlpIntentClassifier;
 import dev.cobra.nlp.intent.TrainingConfig;
@@ -14,14 +20,19 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Trains the packaged model from the shipped corpus, evaluates it on the held-out split and fails when
- * macro-F1 is below the bar. Run by the build (exec-maven-plugin, phase {@code process-classes}):
- * <pre>BuildTimeTraining &lt;classes dir&gt; &lt;report dir&gt; &lt;min macro-F1&gt; &lt;accept threshold&gt;</pre>
+ * macro-F1 is below the bar; then reads each language's held-out hard set ({@code nlu/heldout-*.tsv}) the way the
+ * runtime does — the classifier behind {@link ClauseAwareClassifier}, once with CoreNLP's clauses and once with the
+ * rule clauses the runtime uses until CoreNLP has loaded — and fails when either language's intent accuracy is
+ * below its bar. Run by the build (exec-maven-plugin, phase {@code process-classes}):
+ * <pre>BuildTimeTraining &lt;classes dir&gt; &lt;report dir&gt; &lt;min macro-F1&gt; &lt;accept threshold&gt; [&lt;min accuracy per language&gt;]</pre>
  */
 public final class BuildTimeTraining {
 
@@ -29,9 +40,11 @@ public final class BuildTimeTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: BuildTimeTraining <classesDir> <reportDir> <minMacroF1> <accept>");
+        if (args.length != 4 && args.length != 5) {
+            throw new IllegalArgumentException(
+                    "usage: BuildTimeTraining <classesDir> <reportDir> <minMacroF1> <accept> [<minLanguageAccuracy>]");
         }
+        double minLanguageAccuracy = args.length == 5 ? Double.parseDouble(args[4]) : 0;
         Path classesDir = Path.of(args[0]);
         Path reportDir = Path.of(args[1]);
         double minMacroF1 = Double.parseDouble(args[2]);
@@ -69,5 +82,44 @@ public final class BuildTimeTraining {
                     "held-out macro-F1 %.4f is below the bar %.2f; see %s", report.macroF1(), minMacroF1,
                     reportDir.resolve("nlu-evaluation.md")));
         }
+        List<String> failures = evaluateHardSets(new OpenNlpIntentClassifier(model), accept, minLanguageAccuracy,
+                reportDir);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("held-out hard-set intent accuracy below the bar " + minLanguageAccuracy
+                    + ": " + failures + "; see " + reportDir.resolve("nlu-heldout-languages.md"));
+        }
+    }
+
+    /** Scores each language's hard set with both clause analyzers; returns the failures, writes the report. */
+    static List<String> evaluateHardSets(IntentClassifier classifier, double accept, double bar, Path reportDir)
+            throws IOException {
+        long started = System.nanoTime();
+        CoreNlpAnalyzer coreNlp = CoreNlpAnalyzer.load();
+        long loadMillis = (System.nanoTime() - started) / 1_000_000;
+        Map<String, TextAnalyzer> analyzers = new LinkedHashMap<>();
+        analyzers.put(CoreNlpAnalyzer.NAME, coreNlp);
+        analyzers.put(RuleTextAnalyzer.NAME, new RuleTextAnalyzer());
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "# Held-out hard sets: intent accuracy per language%n%nBar: %.2f (accuracy, both clause analyzers)."
+                        + " CoreNLP loaded in %d ms.%n%n", bar, loadMillis));
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, TextAnalyzer> analyzer : analyzers.entrySet()) {
+            ClauseAwareClassifier reader = new ClauseAwareClassifier(classifier, analyzer.getValue(), accept);
+            for (String language : IntentCorpus.HELD_OUT_LANGUAGES) {
+                LanguageAccuracy result = LanguageAccuracy.evaluate(language, reader, IntentCorpus.heldOut(language),
+                        accept);
+                System.out.printf(Locale.ROOT, "[nlu] hard set, %s clauses, %s%n", analyzer.getKey(), result.summary());
+                md.append(String.format(Locale.ROOT, "## %s, clauses by %s%n%n%s%n%nMisses (label -> answer):%n%n",
+                        language, analyzer.getKey(), result.summary()));
+                result.errors().forEach(e -> md.append("- ").append(e).append('\n'));
+                md.append('\n');
+                if (result.accuracy() < bar) {
+                    failures.add(String.format(Locale.ROOT, "%s/%s %.4f", language, analyzer.getKey(),
+                            result.accuracy()));
+                }
+            }
+        }
+        Files.writeString(reportDir.resolve("nlu-heldout-languages.md"), md.toString(), StandardCharsets.UTF_8);
+        return failures;
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,10 +52,12 @@ class WebchatController {
     private final WebchatLiveEvents events;
     private final Clock clock;
     private final ShutdownSignal shutdown;
+    private final WebchatRateLimits limits;
 
     WebchatController(TurnHandler turns, WebchatLinkService links, ConversationStore conversations, MessageLog messages,
-                      WebchatLiveEvents events, Clock clock, ShutdownSignal shutdown) {
+                      WebchatLiveEvents events, Clock clock, ShutdownSignal shutdown, WebchatRateLimits limits) {
         this.shutdown = shutdown;
+        this.limits = limits;
         this.turns = turns;
         this.links = links;
         this.conversations = conversations;
@@ -76,8 +79,9 @@ class WebchatController {
     }
 
     @PostMapping("/webchat/api/sessions")
-    Mono<SessionResponse> startSession(@RequestBody(required = false) Mono<SessionRequest> body) {
+    Mono<SessionResponse> startSession(@RequestBody(required = false) Mono<SessionRequest> body, ServerHttpRequest http) {
         return body.defaultIfEmpty(new SessionRequest(null)).flatMap(request -> {
+            limits.session(http, request.token());
             String sessionId = newSessionId();
             Mono<String> debtorId = request.token() == null ? Mono.just("") : links.debtorIdFor(request.token());
             return debtorId.flatMap(id -> turns.open(WebchatOutboundChannel.CHANNEL, id.isEmpty() ? null : id, sessionId))
@@ -103,6 +107,7 @@ class WebchatController {
                     if (hasOption && request.optionId().length() > MAX_OPTION_ID_LENGTH) {
                         return Mono.error(ApiException.badRequest("invalid_option", "Unknown option."));
                     }
+                    limits.message(sessionId);
                     return session(sessionId).flatMap(conversation -> turns.handle(new InboundMessage(
                             WebchatOutboundChannel.CHANNEL, conversation.id(), conversation.debtorId(), sessionId, null,
                             hasText ? request.text() : null, hasText ? null : request.optionId(), clock.instant())));

@@ -1,24 +1,27 @@
 package dev.cobra.runtime.channel.webchat;
 
+import dev.cobra.runtime.config.PublicUrl;
 import dev.cobra.runtime.web.error.ApiException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
-
-/** Staff side: issue a debtor's personal deep link (CONTRACTS.md, {@code POST /api/webchat/links}). */
+/**
+ * Staff side: issue a debtor's personal deep link (CONTRACTS.md, {@code POST /api/webchat/links}), always under
+ * {@code bot.public-url}: a link built from the request's Host header would send debtors wherever the caller said.
+ */
 @RestController
 class WebchatLinksController {
 
     private final WebchatLinkService links;
+    private final PublicUrl publicUrl;
 
-    WebchatLinksController(WebchatLinkService links) {
+    WebchatLinksController(WebchatLinkService links, PublicUrl publicUrl) {
         this.links = links;
+        this.publicUrl = publicUrl;
     }
 
     record LinkRequest(String debtorId) {
@@ -26,16 +29,9 @@ class WebchatLinksController {
 
     @PostMapping("/api/webchat/links")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<WebchatLinkService.WebchatLink> create(@RequestBody(required = false) Mono<LinkRequest> body, ServerHttpRequest request) {
+    Mono<WebchatLinkService.WebchatLink> create(@RequestBody(required = false) Mono<LinkRequest> body) {
         return body.filter(r -> r.debtorId() != null && !r.debtorId().isBlank())
                 .switchIfEmpty(Mono.error(() -> ApiException.badRequest("missing_debtor_id", "Send {\"debtorId\":...}.")))
-                .flatMap(r -> links.createLink(r.debtorId().strip(), baseUrl(request)));
-    }
-
-    /** Scheme, host and port the staff member reached us on (forwarded headers applied by the server). */
-    private static String baseUrl(ServerHttpRequest request) {
-        URI uri = request.getURI();
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + port;
+                .flatMap(r -> links.createLink(r.debtorId().strip(), publicUrl.base()));
     }
 }

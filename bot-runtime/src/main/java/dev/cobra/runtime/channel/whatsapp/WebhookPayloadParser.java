@@ -22,6 +22,13 @@ public final class WebhookPayloadParser {
         this.objectMapper = objectMapper;
     }
 
+    /** Longest text taken from a debtor, on every channel (the webchat has the same limit). */
+    public static final int MAX_TEXT_LENGTH = 4096;
+    /** Type given to a text over {@link #MAX_TEXT_LENGTH}. */
+    static final String TOO_LONG = "text_too_long";
+    /** Type given to an interactive reply Meta reports with {@code errors[]} or without a choice. */
+    static final String INTERACTIVE_ERROR = "interactive_error";
+
     /** Later timestamps are taken as garbage (year 9999). */
     private static final Instant LATEST_TIMESTAMP = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -89,14 +96,30 @@ public final class WebhookPayloadParser {
         String mimeType = null;
         String filename = null;
         switch (type) {
-            case "text" -> text = text(message.path("text"), "body");
+            case "text" -> {
+                text = text(message.path("text"), "body");
+                if (text != null && text.length() > MAX_TEXT_LENGTH) {
+                    type = TOO_LONG; // answered politely; the body itself is not kept
+                    text = null;
+                }
+            }
             case "interactive" -> {
                 JsonNode interactive = message.path("interactive");
                 String kind = text(interactive, "type");
-                JsonNode reply = interactive.path(kind == null ? "" : kind);
-                optionId = text(reply, "id");
-                text = text(reply, "title");
+                if (message.path("errors").size() > 0 || kind == null) {
+                    type = INTERACTIVE_ERROR; // Meta could not read the reply: nothing the debtor chose
+                } else if ("button_reply".equals(kind) || "list_reply".equals(kind)) {
+                    JsonNode reply = interactive.path(kind);
+                    optionId = text(reply, "id");
+                    text = text(reply, "title");
+                    if (optionId == null && text == null) {
+                        type = INTERACTIVE_ERROR;
+                    }
+                } else {
+                    type = "interactive:" + kind; // nfm_reply (a flow completed), call_permission_reply, ...
+                }
             }
+            case "reaction" -> text = text(message.path("reaction"), "emoji"); // null when a reaction is removed
             case "button" -> {
                 optionId = text(message.path("button"), "payload");
                 text = text(message.path("button"), "text");
@@ -107,6 +130,9 @@ public final class WebhookPayloadParser {
                 mimeType = text(media, "mime_type");
                 filename = text(media, "filename");
                 text = text(media, "caption");
+                if (text != null && text.length() > MAX_TEXT_LENGTH) {
+                    text = text.substring(0, MAX_TEXT_LENGTH);
+                }
             }
             default -> {
                 // location, contacts, reaction, order, system, unsupported: answered by type, no content needed

@@ -10,6 +10,11 @@ import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import dev.cobra.runtime.conversation.state.ConversationStatus;
+import dev.cobra.runtime.conversation.state.ConversationStore;
+import dev.cobra.runtime.conversation.state.MessageLog;
+import dev.cobra.runtime.conversation.state.TranscriptEntry;
+import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -106,13 +111,33 @@ public class WhatsAppConfiguration {
                                                       ObjectProvider<TurnHandler> turnHandler,
                                                       DebtorDirectory debtors,
                                                       WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock,
+                                                      ObjectProvider<ConversationStore> conversations,
+                                                      ObjectProvider<MessageLog> messages,
                                                       @Value("${whatsapp.inbound-in-flight:"
                                                               + WhatsAppInboundProcessor.DEFAULT_IN_FLIGHT + "}")
                                                       int inFlight) {
         WhatsAppInboundProcessor processor = new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler,
-                debtors, outbound, clock.getIfAvailable(Clock::systemUTC)).inFlightLimit(inFlight);
+                debtors, outbound, clock.getIfAvailable(Clock::systemUTC)).inFlightLimit(inFlight)
+                .conversationLookup(userKey -> lookup(conversations.getIfAvailable(), messages.getIfAvailable(), userKey));
         processor.holdUntilResumed(); // released by resumeInbound below
         return processor;
+    }
+
+    /** The user's newest WhatsApp conversation: with an agent or not, and the options of the bot's last message. */
+    static Mono<ConversationLookup.Chat> lookup(ConversationStore conversations, MessageLog messages, String userKey) {
+        if (conversations == null || messages == null) {
+            return Mono.just(ConversationLookup.Chat.NONE);
+        }
+        return conversations.findLatest("whatsapp", userKey).flatMap(state -> {
+            boolean withAgent = state.status() == ConversationStatus.WAITING_AGENT || state.status() == ConversationStatus.AGENT;
+            if (withAgent || state.status() == ConversationStatus.CLOSED) {
+                return Mono.just(new ConversationLookup.Chat(withAgent, java.util.List.of()));
+            }
+            return messages.transcript(state.id()).last(TranscriptEntry.of(state.id(), 0, TranscriptEntry.FROM_DEBTOR,
+                            dev.cobra.runtime.channel.Reply.text(""), java.time.Instant.EPOCH))
+                    .map(last -> new ConversationLookup.Chat(false, TranscriptEntry.FROM_BOT.equals(last.from())
+                            && last.options() != null ? last.options() : java.util.List.of()));
+        }).defaultIfEmpty(ConversationLookup.Chat.NONE);
     }
 
     /** Messages accepted before a crash or restart are processed once the application is up. */

@@ -62,6 +62,7 @@ public class WhatsAppInboundProcessor {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private List<WhatsAppInbound> held; // guarded by this; non-null until resumePending ran (when held)
     private volatile InboundAdmission admission = new InboundAdmission(DEFAULT_IN_FLIGHT);
+    private volatile ConversationLookup lookup = ConversationLookup.NONE;
 
     /**
      * Default of {@code whatsapp.inbound-in-flight}: enough turns at once for the embedded database's group
@@ -86,6 +87,12 @@ public class WhatsAppInboundProcessor {
      */
     public WhatsAppInboundProcessor inFlightLimit(int limit) {
         this.admission = new InboundAdmission(limit);
+        return this;
+    }
+
+    /** Where the channel's own answers read the user's conversation state (set at start). */
+    public WhatsAppInboundProcessor conversationLookup(ConversationLookup lookup) {
+        this.lookup = lookup;
         return this;
     }
 
@@ -242,39 +249,62 @@ public class WhatsAppInboundProcessor {
         return switch (type) {
             case "text", "interactive", "button" -> turn(message, sender, message.text(), message.optionId());
             case "image", "document" -> receipt(message, sender);
-            case "audio", "voice", "video" -> answer(message, sender, List.of(Reply.options(sender.english()
-                    ? "I can't listen to audio or watch videos yet. Could you type your message, or would you like "
-                    + "to talk to a person?"
-                    : "Todavía no puedo escuchar audios ni ver videos. ¿Puedes escribirme tu mensaje o prefieres "
-                    + "hablar con un asesor?", List.of(
-                    new Reply.Option(WRITE_INSTEAD, sender.english() ? "Type my message" : "Escribir mensaje", null),
-                    new Reply.Option(TALK_TO_AGENT, sender.english() ? "Talk to a person" : "Hablar con asesor", null)))));
-            case "reaction", "sticker", "system", "ephemeral" -> inboundStore.markDone(message.wamid(), null,
-                    clock.instant()); // nothing to answer
-            default -> answer(message, sender, List.of(Reply.text(sender.english()
-                    ? "For now I can only read text messages and the buttons I send. Please type your message."
-                    : "Por ahora solo puedo leer mensajes de texto y los botones que te envío. Por favor, "
-                    + "escríbeme tu mensaje.")));
+            case "audio", "voice", "video" -> lookup.current(message.userKey()).flatMap(chat ->
+                    answer(message, sender, List.of(ChannelTexts.cannotListen(sender.english(), chat.withAgent()))));
+            case "reaction" -> reaction(message, sender);
+            case WebhookPayloadParser.TOO_LONG -> answer(message, sender, List.of(Reply.text(ChannelTexts.tooLong(sender.english()))));
+            case "unsupported" -> answer(message, sender, List.of(Reply.text(ChannelTexts.unsupported(sender.english()))));
+            case "location", "contacts", "order" -> answer(message, sender, List.of(Reply.text(ChannelTexts.textOnly(sender.english()))));
+            default -> ignore(message); // revoke, edit, system, sticker, flow and call-permission replies, errors, ...
         };
     }
 
+    /**
+     * Events that are not the debtor saying something (a deletion, an edit, a system notice, a sticker, a completed
+     * WhatsApp Flow, a call-permission answer, a reply Meta could not read): recorded as processed, never an answer
+     * to the conversation and never a reply.
+     */
+    private Mono<Void> ignore(WhatsAppInbound message) {
+        log.info("whatsapp.inbound.not_an_answer wamid={} type={}", message.wamid(), message.type());
+        return markDone(message, null);
+    }
+
+    /** A 👍 to a yes/no question answers yes; any other reaction (or a removed one) is not an answer. */
+    private Mono<Void> reaction(WhatsAppInbound message, Sender sender) {
+        if (!ChannelTexts.approves(message.text())) {
+            return ignore(message);
+        }
+        return lookup.current(message.userKey()).flatMap(chat -> {
+            Reply.Option yes = chat.withAgent() ? null : ChannelTexts.yesOption(chat.lastOptions());
+            if (yes == null) {
+                return ignore(message);
+            }
+            log.info("whatsapp.reaction.yes wamid={} option={}", message.wamid(), yes.id());
+            return turn(message, sender, null, yes.id());
+        });
+    }
+
     private Mono<Void> receipt(WhatsAppInbound message, Sender sender) {
-        Mono<Void> stored = message.mediaId() == null ? Mono.empty()
+        Mono<Boolean> stored = message.mediaId() == null ? Mono.just(false)
                 : mediaStore.download(message, sender.debtorId())
                 .doOnNext(doc -> log.info("whatsapp.media.stored wamid={} type={} bytes={}", message.wamid(),
                         message.type(), doc.get("size")))
+                .map(doc -> true)
+                .defaultIfEmpty(false)
                 .onErrorResume(error -> {
                     log.warn("whatsapp.media.failed wamid={} error={}", message.wamid(), error.toString());
-                    return Mono.empty();
-                })
-                .then();
-        String acknowledgement = sender.english()
-                ? "Thank you, we received your file. A person from our team will review it."
-                : "Gracias, recibimos tu archivo. Una persona de nuestro equipo lo revisará.";
-        Mono<Void> then = message.text() != null && !message.text().isBlank()
-                ? turn(message, sender, message.text(), null)
-                : answer(message, sender, List.of(Reply.text(acknowledgement)));
-        return stored.then(then);
+                    return Mono.just(false);
+                });
+        boolean captioned = message.text() != null && !message.text().isBlank();
+        return stored.flatMap(ok -> {
+            Reply acknowledgement = Reply.text(ok ? ChannelTexts.fileReceived(sender.english())
+                    : ChannelTexts.fileFailed(sender.english()));
+            if (!captioned) {
+                return answer(message, sender, List.of(acknowledgement));
+            }
+            // The file is acknowledged first, then its caption is read like any message.
+            return deliver(message, sender, List.of(acknowledgement)).then(turn(message, sender, message.text(), null));
+        });
     }
 
     private Mono<Void> turn(WhatsAppInbound message, Sender sender, String text, String optionId) {
@@ -297,10 +327,14 @@ public class WhatsAppInboundProcessor {
 
     /** A reply of the channel itself (the message never reaches a flow): the user just wrote, the window is open. */
     private Mono<Void> answer(WhatsAppInbound message, Sender sender, List<Reply> replies) {
+        return deliver(message, sender, replies).then(markDone(message, null));
+    }
+
+    private Mono<Void> deliver(WhatsAppInbound message, Sender sender, List<Reply> replies) {
         OutboundMessage reply = new OutboundMessage(null, "whatsapp", sender.debtorId(), message.userKey(), "bot",
                 replies, message.sentAt().isAfter(clock.instant()) ? clock.instant() : message.sentAt(),
                 sender.locale());
-        return outbound.deliver(reply).then(markDone(message, null));
+        return outbound.deliver(reply);
     }
 
     /**

@@ -65,8 +65,12 @@ public class WhatsAppInboundStore implements DebtorRecords, SecondaryIndexes {
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(Boolean.FALSE));
     }
 
+    /**
+     * Marks the message processed. Its text is dropped: the transcript ({@code messages}) is the record, written by
+     * the turn with identity digits masked, so the raw body is kept only until its turn ran.
+     */
     public Mono<Void> markDone(String wamid, String conversationId, Instant at) {
-        return writes.updateOne(Filters.eq("_id", wamid), Updates.combine(Updates.set("state", DONE),
+        return writes.updateOne(Filters.eq("_id", wamid), Updates.combine(Updates.set("state", DONE), Updates.unset("text"),
                 Updates.set("conversationId", conversationId), Updates.set("processedAt", Date.from(at))));
     }
 

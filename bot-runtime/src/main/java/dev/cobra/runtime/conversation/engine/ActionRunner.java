@@ -4,6 +4,8 @@ import dev.cobra.flow.model.ActionStep;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.debtor.Debt;
 import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.verification.IdentityAttempt;
+import dev.cobra.runtime.verification.IdentityCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -72,13 +74,23 @@ final class ActionRunner {
                 Object digits = slots.remove(slot);
                 int attempts = Optional.ofNullable(InputValues.toInteger(slots.get(VERIFICATION_ATTEMPTS_SLOT))).orElse(0) + 1;
                 slots.put(VERIFICATION_ATTEMPTS_SLOT, attempts);
-                Mono<Boolean> check = debtorId == null || digits == null ? Mono.just(false)
-                        : actions.verifyDocument(debtorId, digits.toString());
-                yield check.doOnNext(ok -> {
+                Mono<IdentityCheck> check = debtorId == null || digits == null ? Mono.just(IdentityCheck.MISMATCH)
+                        : actions.checkIdentity(new IdentityAttempt(debtorId, digits.toString(), state.channel(),
+                        state.id(), run.context.now()));
+                yield check.flatMap(result -> {
+                    boolean ok = result.verified();
                     state.verified(ok);
                     slots.put("verified", ok);
-                    log.info("flow.verify conversation={} verified={} attempt={}", state.id(), ok, attempts);
-                }).then();
+                    log.info("flow.verify conversation={} verified={} attempt={} locked={}", state.id(), ok, attempts,
+                            result.locked());
+                    if (!result.locked()) {
+                        return Mono.<Void>empty();
+                    }
+                    // Locked across sessions (VerificationGuard): the flow tells the debtor how to get help.
+                    slots.put(StateMachineFlowEngine.VERIFICATION_LOCKED_SLOT, true);
+                    return result.newlyLocked() ? event(run, "verification_locked", mapOf("channel", state.channel(),
+                            "lockedUntil", result.lockedUntil().toString())) : Mono.<Void>empty();
+                });
             }
             case OPT_OUT -> (debtorId == null ? Mono.<Void>empty() : actions.optOut(debtorId, state.channel(), run.context.now()))
                     .then(Mono.fromRunnable(() -> state.optedOut(true)));

@@ -1,5 +1,8 @@
 package dev.cobra.runtime.conversation.engine;
 
+import dev.cobra.runtime.verification.IdentityAttempt;
+import dev.cobra.runtime.verification.IdentityCheck;
+import dev.cobra.runtime.verification.VerificationGuard;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -16,6 +19,16 @@ public interface CollectionActions {
 
     /** True when {@code digits} match the debtor's document. Implementations never log the digits. */
     Mono<Boolean> verifyDocument(String debtorId, String digits);
+
+    /**
+     * What the verify step calls: the digits checked under the per-debtor attempt limit. The runtime's actions go
+     * through the {@link VerificationGuard} (a required bean); this default, a plain comparison, is for the
+     * simulator and test doubles, which touch no real debtor.
+     */
+    default Mono<IdentityCheck> checkIdentity(IdentityAttempt attempt) {
+        return verifyDocument(attempt.debtorId(), attempt.digits()).defaultIfEmpty(false)
+                .map(ok -> ok ? IdentityCheck.VERIFIED : IdentityCheck.MISMATCH);
+    }
 
     Mono<Void> optOut(String debtorId, String channel, Instant at);
 

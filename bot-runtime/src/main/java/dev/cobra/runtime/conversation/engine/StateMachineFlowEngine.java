@@ -62,6 +62,8 @@ public class StateMachineFlowEngine implements FlowEngine {
     /** Slot written by the {@code payment_link} action and rendered as {@code {{link}}}. */
     public static final String PAYMENT_LINK_SLOT = "paymentLink";
     public static final String VERIFICATION_ATTEMPTS_SLOT = "verificationAttempts";
+    /** Set when the debtor's identity checks are locked (too many failures over all sessions). */
+    public static final String VERIFICATION_LOCKED_SLOT = "verificationLocked";
 
     private static final Logger log = LoggerFactory.getLogger(StateMachineFlowEngine.class);
 

@@ -8,6 +8,7 @@ import dev.cobra.flow.model.Step;
 import dev.cobra.nlp.api.Intents;
 import dev.cobra.runtime.channel.Reply;
 import dev.cobra.runtime.nlu.NluResult;
+import dev.cobra.runtime.verification.IdentityDigits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -193,6 +194,9 @@ final class StepAnswers {
         String text = run.input.text() != null ? run.input.text() : run.input.optionId();
         if (text == null || text.isBlank()) {
             return invalid(run, flow, step);
+        }
+        if (step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT) {
+            run.debtorText = IdentityDigits.mask(text); // what the transcript keeps: never the typed digits
         }
         if (RepairPhrases.whoAreYou(TextMatching.normalize(text))) {
             return engine.repair.digression(run, flow, "bot_identity");

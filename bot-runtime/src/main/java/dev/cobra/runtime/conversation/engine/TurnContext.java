@@ -40,7 +40,7 @@ public record TurnContext(Debtor debtor, Instant now, LocalDate today, ZoneId zo
             debtorVars.put("country", debtor.country());
             debtor.primaryDebt().ifPresent(debt -> {
                 debtVars.put("id", debt.id());
-                debtVars.put("product", debt.product());
+                debtVars.put("product", productWord(debt.product(), debtor.locale()));
                 debtVars.put("balance", debt.balance());
                 debtVars.put("currency", debt.currency());
                 debtVars.put("dueDate", debt.dueDate());
@@ -51,5 +51,16 @@ public record TurnContext(Debtor debtor, Instant now, LocalDate today, ZoneId zo
         vars.put("debt", debtVars);
         vars.put("today", today);
         return vars;
+    }
+
+    /**
+     * The product as texts name it ("Tu {{debt.product}} tiene un saldo"): a debt imported without one reads as the
+     * neutral "cuenta" / "account" rather than leaving a blank ("Tu  tiene un saldo").
+     */
+    static String productWord(String product, String locale) {
+        if (product != null && !product.isBlank()) {
+            return product.strip();
+        }
+        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "account" : "cuenta";
     }
 }

@@ -58,6 +58,10 @@ public class JsonErrorWebExceptionHandler implements ErrorWebExceptionHandler {
                     mapped.code(), exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
                     ex.getClass().getSimpleName());
         }
+        if (ex instanceof TooManyRequestsException limited) {
+            exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(limited.retryAfterSeconds()));
+        }
         if (ex instanceof MethodNotAllowedException notAllowed && !notAllowed.getSupportedMethods().isEmpty()) {
             exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());
         }

@@ -186,7 +186,8 @@ class WebchatConversationAcceptanceTest {
                 debtorEntry = entry;
             }
         }
-        assertThat(debtorEntry.get("text").asText()).isEqualTo("1234");
+        // Identity digits are masked before the transcript stores them (issue 16).
+        assertThat(debtorEntry.get("text").asText()).isEqualTo("••••");
         assertThat(transcript.get(transcript.size() - 1).get("type").asText()).isEqualTo("options");
         assertThat(transcript.get(0).get("at").asText()).startsWith("2026-11-18");
     }

@@ -137,7 +137,7 @@ public final class FakeGraphApi implements AutoCloseable {
         return this;
     }
 
-    void serveMedia(String mediaId, byte[] bytes) {
+    public void serveMedia(String mediaId, byte[] bytes) {
         media.put(mediaId, bytes);
     }
 

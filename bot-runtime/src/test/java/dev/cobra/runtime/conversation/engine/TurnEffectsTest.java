@@ -48,7 +48,7 @@ class TurnEffectsTest {
             PromiseStore promises = new PromiseStore(mongo);
             SignedPaymentLinks links = new SignedPaymentLinks(mongo, new OperationsSecrets(mongo), null,
                     "https://pay.example/", Duration.ofDays(3));
-            OperationsCollectionActions records = new OperationsCollectionActions(null, promises,
+            OperationsCollectionActions records = new OperationsCollectionActions(null, new dev.cobra.runtime.verification.VerificationGuard(null, null, null, dev.cobra.runtime.verification.VerificationProperties.defaults()), promises,
                     new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), 31);
 
             String first = turn(promises, links, records, "wamid.A", 0).block(T);
