@@ -3,7 +3,7 @@ import { translator } from '../i18n.js';
 import { LocalePicker, SignedIn, SignOutButton } from '../shared/SignIn.jsx';
 import { hasRole } from '../shared/staffApi.js';
 import { KpiChart } from './KpiChart.jsx';
-import { filtersFromSearch, funnelSeries, handoffSeries, money, promiseSeries, rateSeries, searchFromFilters } from './kpiModel.js';
+import { csatSummary, filtersFromSearch, funnelSeries, handoffSeries, money, promiseSeries, rateSeries, searchFromFilters } from './kpiModel.js';
 import './kpis.css';
 
 const t = translator({
@@ -13,7 +13,7 @@ const t = translator({
     loading: 'Cargando indicadores…', forbidden: 'Solo supervisores y administradores ven los indicadores.',
     conversations: 'Conversaciones', contacted: 'Deudores contactados', responded: 'Respondieron',
     promisesMade: 'Promesas de pago', amountPromised: 'Monto prometido', amountPaid: 'Monto pagado',
-    plans: 'Planes solicitados', handoffs: 'Pasos a agente',
+    plans: 'Planes solicitados', handoffs: 'Pasos a agente', csat: 'Satisfacción (CSAT)', csatAsked: 'preguntadas',
     rates: 'Tasas (%)', handoffReasons: 'Motivos de paso a agente', promises: 'Promesas', funnel: 'Dónde están o terminaron las conversaciones',
     none: 'Sin datos en este periodo.',
     contact: 'Contacto', delivery: 'Entrega', read: 'Lectura', response: 'Respuesta', rightParty: 'Titular verificado',
@@ -26,7 +26,7 @@ const t = translator({
     loading: 'Loading KPIs…', forbidden: 'Only supervisors and admins can see the KPIs.',
     conversations: 'Conversations', contacted: 'Debtors contacted', responded: 'Responded',
     promisesMade: 'Promises to pay', amountPromised: 'Amount promised', amountPaid: 'Amount paid',
-    plans: 'Plans requested', handoffs: 'Handoffs',
+    plans: 'Plans requested', handoffs: 'Handoffs', csat: 'Satisfaction (CSAT)', csatAsked: 'asked',
     rates: 'Rates (%)', handoffReasons: 'Handoff reasons', promises: 'Promises', funnel: 'Where conversations are or ended',
     none: 'No data in this period.',
     contact: 'Contact', delivery: 'Delivery', read: 'Read', response: 'Response', rightParty: 'Right party',
@@ -107,6 +107,7 @@ function Figures({ kpis, locale, label }) {
     ['amountPaid', money(kpis.payments.amountPaid, locale)],
     ['plans', kpis.plans.requested],
   ];
+  const csat = csatSummary(kpis);
   return (
     <main className="kpis-body">
       <section className="kpi-cards">
@@ -116,6 +117,10 @@ function Figures({ kpis, locale, label }) {
             <span className="kpi-label">{t(locale, key)}</span>
           </div>
         ))}
+        <div className="kpi-card" data-kpi="csat">
+          <span className="kpi-value">{csat.text}</span>
+          <span className="kpi-label">{t(locale, 'csat')} · {csat.asked} {t(locale, 'csatAsked')}</span>
+        </div>
       </section>
       <section className="kpi-panel">
         <h2>{t(locale, 'rates')}</h2>

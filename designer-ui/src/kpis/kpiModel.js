@@ -56,3 +56,10 @@ export function money(sums, locale) {
     .map(([currency, amount]) => `${currency} ${Number(amount).toLocaleString(locale === 'en' ? 'en-US' : 'es-CO')}`)
     .join(' · ');
 }
+
+/** Satisfaction as the card shows it: "82 % (41/50)" of the answers, or "—" before any answer. */
+export function csatSummary(kpis) {
+  const c = (kpis && kpis.csat) || {};
+  if (!c.answered) return { text: '—', asked: c.asked || 0 };
+  return { text: `${Math.round((c.positiveRate || 0) * 100)} % (${c.positive}/${c.answered})`, asked: c.asked || 0 };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, funnelSeries, handoffSeries, money, promiseSeries, rateSeries, searchFromFilters } from './kpiModel.js';
+import { csatSummary, filtersFromSearch, funnelSeries, handoffSeries, money, promiseSeries, rateSeries, searchFromFilters } from './kpiModel.js';
 
 const kpis = {
   rates: { contact: 0.5, delivery: null, response: 0.3333 },
@@ -12,6 +12,12 @@ const kpis = {
 };
 
 describe('kpi dashboard model', () => {
+  it('summarises satisfaction as the positive share of the answers', () => {
+    expect(csatSummary({ csat: { asked: 50, answered: 40, positive: 30, positiveRate: 0.75 } })).toEqual({ text: '75 % (30/40)', asked: 50 });
+    expect(csatSummary({ csat: { asked: 3, answered: 0, positive: 0, positiveRate: 0.0 } }).text).toBe('—');
+    expect(csatSummary({}).text).toBe('—');
+  });
+
   it('reads filters from the address and writes back only the set ones', () => {
     const f = filtersFromSearch('?from=2026-11-01&to=2026-11-30&flowId=early', new Date('2026-12-01T00:00:00Z'));
     expect(f).toEqual({ from: '2026-11-01', to: '2026-11-30', campaignId: '', flowId: 'early' });

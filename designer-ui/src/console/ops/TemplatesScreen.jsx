@@ -1,5 +1,5 @@
 // /console/templates (ADMIN, SUPERVISOR): the WhatsApp template registry with status and source (manual, synced,
-// shipped pack), sync of statuses from Meta, submitting a template to Meta, and registering one by hand.
+// shipped pack), sync of statuses from Meta, submitting the shipped template pack to Meta, and registering one by hand.
 import { useState } from 'react';
 import { translator } from '../../i18n.js';
 import { Problem, useLoad, when } from './common.jsx';
@@ -8,7 +8,7 @@ const t = translator({
   es: {
     title: 'Plantillas de WhatsApp', sync: 'Sincronizar estados con Meta', synced: '{n} plantillas sincronizadas.',
     notConfigured: 'WhatsApp no está configurado (token y número): no se puede hablar con Meta.',
-    submit: 'Enviar a Meta', submitted: 'Enviada a Meta para aprobación: {name}.', noSubmit: 'Este servidor aún no envía plantillas a Meta.',
+    submitPack: 'Enviar el paquete de plantillas a Meta', packSubmitted: '{n} plantillas del paquete enviadas a Meta para aprobación.',
     name: 'Nombre', language: 'Idioma', category: 'Categoría', status: 'Estado', source: 'Origen', body: 'Texto', updated: 'Actualizada',
     none: 'No hay plantillas registradas.', addTitle: 'Registrar una plantilla aprobada en Meta',
     add: 'Guardar plantilla', saved: 'Plantilla {name} guardada.',
@@ -16,7 +16,7 @@ const t = translator({
   en: {
     title: 'WhatsApp templates', sync: 'Sync statuses from Meta', synced: '{n} templates synced.',
     notConfigured: 'WhatsApp is not configured (token and number): Meta cannot be reached.',
-    submit: 'Submit to Meta', submitted: 'Submitted to Meta for approval: {name}.', noSubmit: 'This server does not submit templates to Meta yet.',
+    submitPack: 'Submit the template pack to Meta', packSubmitted: '{n} pack templates submitted to Meta for approval.',
     name: 'Name', language: 'Language', category: 'Category', status: 'Status', source: 'Source', body: 'Text', updated: 'Updated',
     none: 'No templates are registered.', addTitle: 'Register a template approved on Meta',
     add: 'Save template', saved: 'Template {name} saved.',
@@ -51,24 +51,20 @@ export function TemplatesScreen({ session }) {
       <Problem error={error} />
       <button type="button" onClick={() => act(() => api.post('/api/whatsapp/templates/sync', {}),
         (a) => t(locale, 'synced', { n: a.synced }), { not_configured: t(locale, 'notConfigured') })}>{t(locale, 'sync')}</button>
+      <button type="button" onClick={() => act(() => api.post('/api/whatsapp/templates/pack/submit', {}),
+        (a) => t(locale, 'packSubmitted', { n: (a.submitted || []).length }),
+        { not_configured: t(locale, 'notConfigured') })}>{t(locale, 'submitPack')}</button>
       <section className="ops-card">
         {(templates.data || []).length === 0 && !templates.loading ? <p className="muted">{t(locale, 'none')}</p> : (
           <table data-testid="templates">
             <thead><tr><th>{t(locale, 'name')}</th><th>{t(locale, 'language')}</th><th>{t(locale, 'category')}</th>
-              <th>{t(locale, 'status')}</th><th>{t(locale, 'source')}</th><th>{t(locale, 'body')}</th><th>{t(locale, 'updated')}</th><th /></tr></thead>
+              <th>{t(locale, 'status')}</th><th>{t(locale, 'source')}</th><th>{t(locale, 'body')}</th><th>{t(locale, 'updated')}</th></tr></thead>
             <tbody>
               {(templates.data || []).map((tpl) => (
                 <tr key={`${tpl.name}|${tpl.language}`} data-template={tpl.name}>
                   <td>{tpl.name}</td><td>{tpl.language}</td><td>{tpl.category}</td>
                   <td><span className={`badge badge-${String(tpl.status).toLowerCase()}`}>{tpl.status}</span></td>
                   <td>{tpl.source}</td><td className="ops-body">{tpl.body}</td><td>{when(tpl.updatedAt, locale)}</td>
-                  <td>{tpl.status !== 'APPROVED' && (
-                    <button type="button" aria-label={`${t(locale, 'submit')}: ${tpl.name} (${tpl.language})`}
-                      onClick={() => act(() => api.post('/api/whatsapp/templates/submit', { name: tpl.name, language: tpl.language }),
-                        t(locale, 'submitted', { name: tpl.name }),
-                        { 404: t(locale, 'noSubmit'), 405: t(locale, 'noSubmit'), not_configured: t(locale, 'notConfigured') })}>
-                      {t(locale, 'submit')}</button>
-                  )}</td>
                 </tr>
               ))}
             </tbody>

@@ -63,7 +63,8 @@ public class CampaignDispatcher implements SmartLifecycle {
                               ObjectProvider<OutboxSender> sender, GraphMessages graphMessages,
                               LinkDelivery links, ObjectProvider<Clock> clock,
                               @Value("${campaigns.poll-interval:PT5S}") Duration pollInterval,
-                              @Value("${campaigns.batch-size:500}") int batchSize) {
+                              @Value("${campaigns.batch-size:500}") int batchSize,
+                              @Value("${bot.creditor.name:}") String creditorName) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.policy = policy;
@@ -71,7 +72,7 @@ public class CampaignDispatcher implements SmartLifecycle {
         this.templates = templates;
         this.outbox = outbox;
         this.sender = sender;
-        this.messages = new TemplateMessages(graphMessages);
+        this.messages = new TemplateMessages(graphMessages, creditorName);
         this.links = links;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.pollInterval = pollInterval;

@@ -41,12 +41,29 @@ final class CampaignRequests {
                 && (channels.contains("whatsapp") || channels.isEmpty() || templateGiven)) {
             problems.add("template: {\"name\",\"language\"} of a registered WhatsApp template");
         }
+        List<String> parameters = new ArrayList<>();
+        JsonNode params = body.path("template").path("parameters");
+        if (!params.isMissingNode() && !params.isNull()) {
+            if (!params.isArray() || params.size() > TemplateParameters.MAX) {
+                problems.add("template.parameters: an array of at most " + TemplateParameters.MAX + " variable paths");
+            } else {
+                for (JsonNode p : params) {
+                    String path = text(p);
+                    if (path == null || !TemplateParameters.known(path)) {
+                        problems.add("template.parameters: unknown variable " + (path == null ? p.toString() : path)
+                                + " (one of " + TemplateParameters.KNOWN + ")");
+                    } else {
+                        parameters.add(path);
+                    }
+                }
+            }
+        }
         Segment segment = segment(body.path("segment"), problems);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_campaign", String.join("; ", problems));
         }
         return new Campaign(null, name, flowId, templateName, language, segment, channel, Campaign.DRAFT, now, user,
-                null, null, channels);
+                null, null, channels, parameters);
     }
 
     /** The segment of a campaign body (missing: everyone); its problems are added to {@code problems}. */

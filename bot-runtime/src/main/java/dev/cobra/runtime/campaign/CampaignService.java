@@ -1,5 +1,7 @@
 package dev.cobra.runtime.campaign;
 
+import dev.cobra.runtime.account.DebtAccounts;
+import dev.cobra.runtime.account.DebtorStanding;
 import dev.cobra.runtime.channel.whatsapp.WhatsAppTemplateRegistry;
 import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.Debtor;
@@ -9,6 +11,7 @@ import dev.cobra.runtime.web.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Campaign lifecycle: create (checked), preview, start (fixes the audience), pause, resume, cancel, report. */
@@ -36,10 +40,19 @@ public class CampaignService {
     private final DeliveryStatuses deliveries;
     private final CampaignDispatcher dispatcher;
     private final Clock clock;
+    private final DebtAccounts accounts;
+    private final DebtorStanding standing;
+    private final Set<String> debtDetailCountries;
 
     public CampaignService(CampaignStore campaigns, CampaignContacts contacts, DebtorStore portfolio,
                            WhatsAppTemplateRegistry templates, ObjectProvider<FlowCatalog> flows, ContactPolicy policy,
-                           DeliveryStatuses deliveries, CampaignDispatcher dispatcher, ObjectProvider<Clock> clock) {
+                           DeliveryStatuses deliveries, CampaignDispatcher dispatcher, ObjectProvider<Clock> clock,
+                           DebtAccounts accounts, DebtorStanding standing,
+                           @Value("${bot.campaigns.debt-detail-countries:}") List<String> debtDetailCountries) {
+        this.accounts = accounts;
+        this.standing = standing;
+        this.debtDetailCountries = debtDetailCountries.stream().filter(c -> c != null && !c.isBlank())
+                .map(c -> c.trim().toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.portfolio = portfolio;
@@ -52,6 +65,14 @@ public class CampaignService {
     }
 
     public Mono<Campaign> create(Campaign request) {
+        List<String> detail = request.templateParameters().stream().filter(TemplateParameters::debtDetail).toList();
+        String country = request.segment().country();
+        if (!detail.isEmpty() && (country == null || !debtDetailCountries.contains(country))) {
+            return Mono.error(ApiException.badRequest("debt_detail_before_verification",
+                    "A campaign template reaches a phone not yet verified as the debtor's; " + detail
+                            + " would disclose debt detail. Map only debtor.firstName, debtor.name or today, or send "
+                            + "the detail after verification in the conversation."));
+        }
         FlowCatalog catalog = flows.getIfAvailable();
         Mono<Boolean> flowExists = catalog == null ? Mono.just(true) : catalog.published(request.flowId()).hasElement();
         return flowExists.flatMap(exists -> exists ? (request.usesWhatsApp()
@@ -78,6 +99,11 @@ public class CampaignService {
                 .filter(t -> "APPROVED".equals(t.status()))
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("template_not_approved",
                         "Campaigns send only templates Meta approved; this one is not (yet).")))
+                .flatMap(t -> t.parameters() > campaign.templateParameters().size()
+                        ? Mono.error(ApiException.conflict("template_parameters_unmapped", "The template has "
+                        + t.parameters() + " parameters; the campaign maps " + campaign.templateParameters().size()
+                        + ". Map each one explicitly (template.parameters)."))
+                        : Mono.just(t))
                 .then() : Mono.<Void>empty())
                 .then(campaigns.transition(id, List.of(Campaign.DRAFT), Campaign.RUNNING, now))
                 .switchIfEmpty(Mono.error(() -> ApiException.conflict("invalid_state",
@@ -114,8 +140,9 @@ public class CampaignService {
     public Mono<Map<String, Object>> preview(String id) {
         Instant now = clock.instant();
         return find(id).flatMap(campaign -> {
+            // A draft previews its whole segment: paid and held debtors show as blocked with their reason.
             Flux<String> debtorIds = Campaign.DRAFT.equals(campaign.status())
-                    ? audience(campaign).map(Debtor::id)
+                    ? segment(campaign).map(Debtor::id)
                     : contacts.of(id).map(CampaignContact::debtorId);
             Mono<List<String>> warnings = !campaign.usesWhatsApp() ? Mono.just(List.of())
                     : templates.find(campaign.templateName(), campaign.templateLanguage())
@@ -186,8 +213,20 @@ public class CampaignService {
                 delivery.wamid())), 16);
     }
 
+    /**
+     * The segment's debtors that collection still applies to: a paid account or a hold in force (dispute,
+     * complaint, payment under review, hardship) leaves the debtor out. Segments see what is outstanding now.
+     */
     private Flux<Debtor> audience(Campaign campaign) {
-        return pages(null).filter(debtor -> campaign.segment().matches(debtor, clock));
+        Instant now = clock.instant();
+        return segment(campaign)
+                .concatMap(debtor -> standing.lastingBlock(debtor, now)
+                        .flatMap(block -> block.isPresent() ? Mono.<Debtor>empty() : Mono.just(debtor)), 16);
+    }
+
+    private Flux<Debtor> segment(Campaign campaign) {
+        return pages(null).concatMap(accounts::withOutstanding, 16)
+                .filter(debtor -> campaign.segment().matches(debtor, clock));
     }
 
     private Flux<Debtor> pages(String after) {

@@ -42,7 +42,8 @@ public class CampaignStore {
         Document doc = new Document("_id", "cmp-" + new ObjectId().toHexString()).append("name", campaign.name())
                 .append("flowId", campaign.flowId())
                 .append("template", campaign.templateName() == null ? null : new Document("name", campaign.templateName())
-                        .append("language", campaign.templateLanguage()))
+                        .append("language", campaign.templateLanguage())
+                        .append("parameters", campaign.templateParameters()))
                 .append("segment", segment).append("channel", campaign.channel())
                 .append("channels", campaign.channels()).append("status", Campaign.DRAFT)
                 .append("createdAt", Date.from(campaign.createdAt())).append("createdBy", campaign.createdBy());
@@ -100,6 +101,6 @@ public class CampaignStore {
                 doc.getString("channel"), doc.getString("status"),
                 doc.getDate("createdAt").toInstant(), doc.getString("createdBy"),
                 started == null ? null : started.toInstant(), doc.getInteger("audience"),
-                doc.getList("channels", String.class));
+                doc.getList("channels", String.class), t == null ? List.of() : t.getList("parameters", String.class, List.of()));
     }
 }

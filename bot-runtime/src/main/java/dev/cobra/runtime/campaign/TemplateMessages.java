@@ -13,14 +13,17 @@ import java.util.List;
 
 /**
  * Builds a campaign's template message for one debtor as an outbox document. Body parameters, in order, as many as
- * the registered template has: {@code {{1}}} first name, {@code {{2}}} balance with currency, {@code {{3}}} due date.
+ * the registered template has, are the campaign's mapped variables ({@link TemplateParameters}); nothing is filled
+ * in by position.
  */
 final class TemplateMessages {
 
     private final GraphMessages graph;
+    private final String creditorName;
 
-    TemplateMessages(GraphMessages graph) {
+    TemplateMessages(GraphMessages graph, String creditorName) {
         this.graph = graph;
+        this.creditorName = creditorName;
     }
 
     /** The WhatsApp address: the phone, else a linked BSUID; null when the debtor has neither. */
@@ -33,23 +36,10 @@ final class TemplateMessages {
 
     Document outboxMessage(Debtor debtor, String address, Campaign campaign, int parameterCount, Instant now) {
         ObjectNode body = graph.template(address, campaign.templateName(), campaign.templateLanguage(),
-                parameters(debtor, parameterCount));
+                TemplateParameters.values(debtor, campaign.templateParameters(), parameterCount, creditorName,
+                        java.time.LocalDate.ofInstant(now, debtor.zone())));
         String to = body.hasNonNull("to") ? body.get("to").asText() : body.path("recipient").asText();
         return WhatsAppOutbox.newMessage(to, null, debtor.id(), "template", body.toString(), now)
                 .append("campaignId", campaign.id());
-    }
-
-    static List<String> parameters(Debtor debtor, int count) {
-        List<String> all = new ArrayList<>();
-        all.add(debtor.firstName().isEmpty() ? "-" : debtor.firstName());
-        Debt debt = debtor.primaryDebt().orElse(null);
-        all.add(debt == null || debt.balance() == null ? "-"
-                : debt.balance().toPlainString() + (debt.currency() == null ? "" : " " + debt.currency()));
-        all.add(debt == null || debt.dueDate() == null ? "-" : debt.dueDate().toString());
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            chosen.add(i < all.size() ? all.get(i) : "-");
-        }
-        return chosen;
     }
 }

@@ -41,9 +41,12 @@ public class KpiService {
     private final PromiseStore promiseStore;
     private final PlanRequestStore planStore;
     private final PaymentRecorder paymentStore;
+    private final CsatStore csatStore;
 
     public KpiService(ConversationStore conversationStore, WhatsAppOutbox outboxStore, WhatsAppStatusStore statusStore,
-                      PromiseStore promiseStore, PlanRequestStore planStore, PaymentRecorder paymentStore) {
+                      PromiseStore promiseStore, PlanRequestStore planStore, PaymentRecorder paymentStore,
+                      CsatStore csatStore) {
+        this.csatStore = csatStore;
         this.conversationStore = conversationStore;
         this.outboxStore = outboxStore;
         this.statusStore = statusStore;
@@ -69,11 +72,24 @@ public class KpiService {
                 conversations.forEach(c -> debtors.add(c.getString("debtorId")));
                 Set<String> ofThese = f.campaignId() == null && f.flowId() == null ? null : debtors;
                 List<String> wamids = messages.stream().map(m -> m.getString("wamid")).filter(Objects::nonNull).toList();
+                List<String> conversationIds = conversations.stream().map(c -> c.getString("_id")).toList();
                 return Mono.zip(promiseStore.createdBetween(f.from(), f.to(), ofThese).collectList(),
                                 planStore.createdBetween(f.from(), f.to(), ofThese).collectList(),
                                 paymentStore.paidBetween(f.from(), f.to(), ofThese).collectList(),
-                                statusStore.findAll(wamids).collectList())
-                        .map(t -> report(f, conversations, messages, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+                                statusStore.findAll(wamids).collectList(),
+                                csatStore.forConversations(conversationIds).collectList())
+                        .map(t -> {
+                            Map<String, Object> out = report(f, conversations, messages, t.getT1(), t.getT2(), t.getT3(),
+                                    t.getT4());
+                            out.put("csat", csat(t.getT5()));
+                            Map<String, List<Document>> byFlow = new TreeMap<>();
+                            t.getT5().forEach(c -> byFlow.computeIfAbsent(c.getString("flowId") == null ? "-"
+                                    : c.getString("flowId"), k -> new java.util.ArrayList<>()).add(c));
+                            Map<String, Object> csatByFlow = new LinkedHashMap<>();
+                            byFlow.forEach((flow, rows) -> csatByFlow.put(flow, csat(rows)));
+                            out.put("csatByFlow", csatByFlow);
+                            return out;
+                        });
             });
         });
     }
@@ -233,6 +249,31 @@ public class KpiService {
                     .map(s -> Map.<String, Object>of("step", s.getKey(), "conversations", s.getValue())).toList());
             return row;
         }).toList());
+        return out;
+    }
+
+    /**
+     * Satisfaction: questions asked, answered, positive answers (4–5 or thumbs up) and the positive share of the
+     * answers (null when none).
+     */
+    static Map<String, Object> csat(List<Document> rows) {
+        int asked = rows.size();
+        int answered = 0;
+        int positive = 0;
+        for (Document row : rows) {
+            if (CsatStore.ANSWERED.equals(row.getString("status"))) {
+                answered++;
+                Object score = row.get("score");
+                if (score instanceof Number n && n.intValue() >= 4) {
+                    positive++;
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("asked", asked);
+        out.put("answered", answered);
+        out.put("positive", positive);
+        out.put("positiveRate", answered == 0 ? 0.0 : rate(positive, answered));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.account.Hold;
 import dev.cobra.runtime.conversation.engine.CollectionActions;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.debtor.Debt;
@@ -38,11 +39,14 @@ public class OperationsCollectionActions implements CollectionActions {
     private final PlanBoundsStore planBounds;
     private final PaymentLinkProvider links;
     private final WebhookOutbox events;
+    private final DebtorHolds holds;
     private final long brokenPromiseStage;
 
     public OperationsCollectionActions(DebtorDirectory directory, VerificationGuard verification, PromiseStore promises, PlanRequestStore planRequests,
                                        PlanBoundsStore planBounds, PaymentLinkProvider links, WebhookOutbox events,
+                                       DebtorHolds holds,
                                        @Value("${bot.promises.broken-stage-days-past-due:31}") long brokenPromiseStage) {
+        this.holds = holds;
         this.directory = directory;
         this.verification = java.util.Objects.requireNonNull(verification, "verification guard");
         this.promises = promises;
@@ -102,9 +106,20 @@ public class OperationsCollectionActions implements CollectionActions {
     @Override
     public Mono<Void> emitEvent(ConversationEvent event) {
         String type = "complaint_received".equals(event.type()) ? "complaint" : event.type();
+        String hold = HOLDS_BY_EVENT.get(type);
+        Mono<Void> held = hold == null || holds == null ? Mono.empty()
+                : holds.placeByBot(event.debtorId(), hold, null, "Said in conversation " + event.conversationId(),
+                event.at()).then();
         return TurnEffects.nextObjectId("event").flatMap(id -> events.append(id, type, event.conversationId(),
-                event.debtorId(), event.data(), event.at()));
+                event.debtorId(), event.data(), event.at())).then(held);
     }
+
+    /** The flows' events that mean collection must pause (docs/compliance.md, "Holds"). */
+    static final Map<String, String> HOLDS_BY_EVENT = Map.of(
+            "dispute_opened", Hold.DISPUTE,
+            "complaint", Hold.COMPLAINT,
+            "already_paid_claimed", Hold.PAYMENT_REVIEW,
+            "hardship_reported", Hold.HARDSHIP);
 
     @Override
     public Mono<RunContext> runContext(Debtor debtor, Instant at) {

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.account.DebtorStanding;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.debtor.DebtorStore;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ public class ComplianceConfiguration {
 
     @Bean
     PolicyEngine contactPolicy(DebtorDirectory debtors, CountryContactRules rules, ContactWindows windows,
-                               ContactAuditTrail audit, DebtorContactLocks locks) {
-        return new PolicyEngine(debtors, rules, windows, audit, locks);
+                               ContactAuditTrail audit, DebtorContactLocks locks, DebtorStanding standing) {
+        return new PolicyEngine(debtors, rules, windows, audit, locks, standing);
     }
 }

@@ -5,19 +5,25 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * National public holidays per country for any year. Colombia's are computed by rule ({@link ColombianHolidays}:
- * Ley Emiliani "moved to Monday" and Easter-based feasts); every other country's come from the maintained Jollyday
- * data set (de.focus-shift:jollyday), public holidays only (no observances, no regional holidays). A country
- * neither knows has no holidays.
+ * National public holidays per country for any year, from the maintained Jollyday data set
+ * (de.focus-shift:jollyday; public holidays only, no observances, no regional holidays). A country it does not know
+ * has no holidays.
+ *
+ * <p>Moved and observed holidays: Jollyday's {@link Holiday#getDate()} is the day the holiday is kept — Colombia's
+ * Ley Emiliani Monday (Cartagena, 11 Nov 2026 → Monday 16 Nov), the US federal observance of a weekend holiday
+ * (4 July 2026, a Saturday → Friday 3 July) — while {@link Holiday#getActualDate()} is the calendar date it commemorates.
+ * The day kept is always a holiday here; the calendar date too when it falls on a weekend (the feast is still that
+ * day), but not a weekday the law moved the holiday away from (11 Nov 2026 in Colombia is a working day).
  */
 public class HolidayCalendar {
 
@@ -39,15 +45,25 @@ public class HolidayCalendar {
     }
 
     private static Set<LocalDate> load(String code, int year) {
-        if ("CO".equals(code)) {
-            return ColombianHolidays.of(year);
-        }
         if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
             return Set.of();
         }
         HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(code));
-        return manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY).stream()
-                .map(Holiday::getActualDate)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<LocalDate> days = new HashSet<>();
+        // The year before and after too: a holiday observed across New Year (1 Jan on a Saturday → 31 Dec).
+        for (int y = year - 1; y <= year + 1; y++) {
+            for (Holiday holiday : manager.getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY)) {
+                days.add(holiday.getDate());
+                if (weekend(holiday.getActualDate())) {
+                    days.add(holiday.getActualDate());
+                }
+            }
+        }
+        days.removeIf(d -> d.getYear() != year);
+        return Set.copyOf(days);
+    }
+
+    private static boolean weekend(LocalDate date) {
+        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.account.DebtorStanding;
 import dev.cobra.runtime.debtor.Consent;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The {@link ContactPolicy}: checks, in this order, that the debtor exists and is the right party, has not opted
- * out, has opted in on the channel, that the debtor's local time is inside the country's contact hours on an allowed
+ * out, still owes something and is not under a hold ({@link DebtorStanding}: {@code paid}, {@code hold:<type>}), has
+ * opted in on the channel, that the debtor's local time is inside the country's contact hours on an allowed
  * non-holiday day, and that the frequency caps (per day, per week, one channel per week) leave room. Blocked
  * decisions carry the next time a retry can pass, or none when only a new opt-in would help.
  */
@@ -26,10 +28,12 @@ public class PolicyEngine implements ContactPolicy {
     private final ContactWindows windows;
     private final ContactAuditTrail audit;
     private final DebtorContactLocks locks;
+    private final DebtorStanding standing;
 
     public PolicyEngine(DebtorDirectory debtors, CountryContactRules rules, ContactWindows windows,
-                        ContactAuditTrail audit, DebtorContactLocks locks) {
+                        ContactAuditTrail audit, DebtorContactLocks locks, DebtorStanding standing) {
         this.debtors = debtors;
+        this.standing = java.util.Objects.requireNonNull(standing, "debtor standing");
         this.rules = rules;
         this.windows = windows;
         this.audit = audit;
@@ -85,6 +89,13 @@ public class PolicyEngine implements ContactPolicy {
                 && consent.source().startsWith("debtor-opt-out"))) {
             return Mono.just(new Evaluation(ContactDecision.block("opted_out", null), country, local, basis));
         }
+        return standing.lastingBlock(debtor, at).flatMap(block -> block.isPresent()
+                ? Mono.just(new Evaluation(ContactDecision.block(block.get(), null), country, local, basis))
+                : evaluateContact(debtor, policy, channel, consent, country, local, basis));
+    }
+
+    private Mono<Evaluation> evaluateContact(Debtor debtor, CountryPolicy policy, String channel, Consent consent,
+                                             String country, ZonedDateTime local, String basis) {
         if (consent == null || !consent.optedIn()) {
             return Mono.just(new Evaluation(ContactDecision.block("no_consent", null), country, local, basis));
         }

@@ -74,11 +74,19 @@ public class ConversationTurnHandler implements TurnHandler {
     private final DebtorDirectory debtors;
     private final Clock clock;
     private final Map<String, OutboundChannel> channels;
+    private final List<TurnObserver> observers;
     private final SerialLanes lanes = new SerialLanes();
     private final QueueEntryLimit queueEntries;
 
     public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
                                    Clock clock, List<OutboundChannel> channels) {
+        this(store, messages, engine, debtors, clock, channels, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
+                                   Clock clock, List<OutboundChannel> channels, List<TurnObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.store = store;
         this.queueEntries = new QueueEntryLimit(store);
         this.messages = messages;
@@ -149,9 +157,12 @@ public class ConversationTurnHandler implements TurnHandler {
                         TurnContext context = TurnContext.of(debtor.orElse(null), clock);
                         state.lastInboundAt(message.receivedAt() != null ? message.receivedAt() : context.now());
                         TurnInput input = new TurnInput(message.text(), message.optionId());
-                        ConversationStatus before = state.status();
-                        return engine.handle(state, input, context)
-                                .flatMap(outcome -> queueEntries.apply(before, state, outcome))
+                        TurnObserver.Snapshot before = TurnObserver.Snapshot.of(state);
+                        ConversationStatus statusBefore = state.status();
+                        Mono<TurnOutcome> flow = Mono.defer(() -> engine.handle(state, input, context))
+                                .flatMap(outcome -> queueEntries.apply(statusBefore, state, outcome))
+                                .flatMap(outcome -> observed(before, state, context, outcome));
+                        return intercepted(state, input, context).switchIfEmpty(flow)
                                 // Records the engine writes are named after this message: a second run of its turn
                                 // (lost save race, crash before the save) meets them instead of writing them again.
                                 .contextWrite(ctx -> message.messageId() == null ? ctx
@@ -160,6 +171,30 @@ public class ConversationTurnHandler implements TurnHandler {
                                 .flatMap(outcome -> persist(state, outcome.debtorText() == null ? "" : outcome.debtorText(),
                                         outcome, context.now(), message.messageId()));
                     });
+                });
+    }
+
+    /** The first observer's answer that replaces the flow's for this message, if any. */
+    private Mono<TurnOutcome> intercepted(ConversationState state, TurnInput input, TurnContext context) {
+        return reactor.core.publisher.Flux.fromIterable(observers)
+                .concatMap(o -> o.before(state, input, context))
+                .next()
+                .map(i -> new TurnOutcome(i.replies(), i.debtorText()));
+    }
+
+    /** The flow's outcome with what the observers add at the end of the turn. */
+    private Mono<TurnOutcome> observed(TurnObserver.Snapshot before, ConversationState state, TurnContext context,
+                                       TurnOutcome outcome) {
+        if (observers.isEmpty()) {
+            return Mono.just(outcome);
+        }
+        return reactor.core.publisher.Flux.fromIterable(observers)
+                .concatMap(o -> o.after(before, state, context))
+                .collectList()
+                .map(extra -> {
+                    List<Reply> replies = new ArrayList<>(outcome.replies());
+                    extra.forEach(replies::addAll);
+                    return new TurnOutcome(replies, outcome.debtorText(), outcome.behaviours());
                 });
     }
 

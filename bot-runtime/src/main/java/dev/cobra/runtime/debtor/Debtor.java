@@ -41,10 +41,18 @@ public record Debtor(String id, String name, String phone, String email, String 
         }
     }
 
-    /** The debt the conversation is about: the most overdue one. */
+    /**
+     * The debt the conversation is about: the most overdue one that still owes something (balances are the amounts
+     * outstanding when the debtor comes from the primary directory), else the most overdue one.
+     */
     public Optional<Debt> primaryDebt() {
-        return debts.stream().filter(d -> d.dueDate() != null).min(Comparator.comparing(Debt::dueDate))
-                .or(() -> debts.stream().findFirst());
+        return mostOverdue(debts.stream().filter(d -> d.balance() == null || d.balance().signum() > 0).toList())
+                .or(() -> mostOverdue(debts));
+    }
+
+    private static Optional<Debt> mostOverdue(List<Debt> candidates) {
+        return candidates.stream().filter(d -> d.dueDate() != null).min(Comparator.comparing(Debt::dueDate))
+                .or(() -> candidates.stream().findFirst());
     }
 
     public long daysPastDue(LocalDate today) {

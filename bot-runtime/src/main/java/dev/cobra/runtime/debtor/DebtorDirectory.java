@@ -10,6 +10,12 @@ import java.time.Instant;
  */
 public interface DebtorDirectory {
 
+    /**
+     * The bean name of the portfolio as imported (balances as the creditor sent them). The primary
+     * {@code DebtorDirectory} everyone else gets states each debt's balance as the amount outstanding now.
+     */
+    String PORTFOLIO = "portfolio";
+
     Mono<Debtor> findById(String debtorId);
 
     /** A phone in E.164, with or without the leading {@code +}. */

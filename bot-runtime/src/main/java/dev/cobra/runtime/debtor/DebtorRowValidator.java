@@ -80,7 +80,7 @@ public final class DebtorRowValidator {
         String phone = null;
         String rawPhone = text(row, "phone", errors);
         if (rawPhone != null) {
-            phone = PhoneNumbers.normalize(rawPhone).orElse(null);
+            phone = PhoneNumbers.normalize(rawPhone, row.path("country").asText(null)).orElse(null);
             if (phone == null) {
                 errors.add("phone must be in E.164 format, e.g. +573001234567");
             }

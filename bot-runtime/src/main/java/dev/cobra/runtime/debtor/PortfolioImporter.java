@@ -25,8 +25,11 @@ public class PortfolioImporter {
     private final DebtorStore store;
     private final DebtorRowValidator validator = new DebtorRowValidator();
 
-    public PortfolioImporter(DebtorStore store) {
+    private final List<PortfolioListener> listeners;
+
+    public PortfolioImporter(DebtorStore store, List<PortfolioListener> listeners) {
         this.store = store;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** A row to import: its number for the report and the debtor in JSON shape, or a parse error. */
@@ -63,9 +66,12 @@ public class PortfolioImporter {
         if (validated.documentLast4() != null) {
             debtor = withDocumentHash(debtor, DocumentHasher.hash(validated.documentLast4()));
         }
-        Debtor toStore = debtor;
+        Debtor imported = debtor;
         // Deferred: a failure while building the write (not only while sending it) is this row's, not the batch's.
-        return Mono.defer(() -> store.upsert(toStore))
+        return Mono.defer(() -> store.upsert(imported))
+                .flatMap(outcome -> reactor.core.publisher.Flux.fromIterable(listeners)
+                        .concatMap(listener -> listener.imported(imported, java.time.Instant.now()))
+                        .then(Mono.just(outcome)))
                 .doOnNext(outcome -> (outcome == DebtorStore.UpsertOutcome.CREATED ? created : updated)
                         .incrementAndGet())
                 .onErrorResume(e -> {

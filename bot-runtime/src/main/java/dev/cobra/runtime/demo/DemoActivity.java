@@ -199,7 +199,8 @@ public class DemoActivity {
                 "APPROVED", 1, "Hola {{1}}, te escribimos de parte de tu entidad. Responde para ver tus opciones.",
                 "demo", now);
         Campaign campaign = new Campaign(null, "Demo · etapa temprana", "early", TEMPLATE, "es",
-                new Segment(0, 30, null, null, null, null), "whatsapp", Campaign.DRAFT, now, "demo", null, null);
+                new Segment(0, 30, null, null, null, null), "whatsapp", Campaign.DRAFT, now, "demo", null, null, null,
+                List.of("debtor.firstName"));
         return templates.save(template)
                 .then(campaigns.create(campaign))
                 .flatMap(created -> campaigns.start(created.id()))

@@ -32,6 +32,12 @@ import java.util.List;
 @RestController
 class AgentController {
 
+    /**
+     * Most chats one agent may hold: asynchronous WhatsApp chats wait minutes or hours between messages, and the
+     * field's agents work about 200 of them at once ("my chats" puts the ones waiting for an answer first).
+     */
+    static final int MAX_CHATS_LIMIT = 200;
+
     private final HandoffService handoff;
     private final AgentDirectory agents;
     private final AgentEvents events;
@@ -76,8 +82,8 @@ class AgentController {
     }
 
     @GetMapping("/api/agent/conversations/{id}/messages")
-    Flux<TranscriptEntry> transcript(@PathVariable String id) {
-        return handoff.transcript(id);
+    Flux<TranscriptEntry> transcript(@PathVariable String id, Principal principal) {
+        return handoff.transcript(id, principal == null ? null : principal.getName());
     }
 
     @PostMapping("/api/agent/conversations/{id}/messages")
@@ -108,8 +114,8 @@ class AgentController {
             body.get("queues").forEach(q -> queues.add(q.asText()));
         }
         int maxChats = body.path("maxChats").asInt(0);
-        if (body.has("maxChats") && (maxChats < 1 || maxChats > 50)) {
-            return Mono.error(ApiException.badRequest("invalid_max_chats", "maxChats is between 1 and 50"));
+        if (body.has("maxChats") && (maxChats < 1 || maxChats > MAX_CHATS_LIMIT)) {
+            return Mono.error(ApiException.badRequest("invalid_max_chats", "maxChats is between 1 and " + MAX_CHATS_LIMIT));
         }
         return agents.save(new AgentPresence(principal.getName(), status, queues, maxChats, clock.instant()));
     }

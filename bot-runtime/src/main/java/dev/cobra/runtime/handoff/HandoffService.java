@@ -67,10 +67,12 @@ public class HandoffService {
     private final HandoffProperties properties;
     private final Clock clock;
     private final AgentOutcomeStore outcomes;
+    private final AgentReadMarks marks;
 
     HandoffService(ConversationStore conversations, MessageLog messages, TurnHandler turns, ChannelDelivery delivery,
                    AgentDirectory agents, StaffUserStore users, DebtorDirectory debtors, CollectionActions actions,
-                   HandoffProperties properties, Clock clock, AgentOutcomeStore outcomes) {
+                   HandoffProperties properties, Clock clock, AgentOutcomeStore outcomes, AgentReadMarks marks) {
+        this.marks = marks;
         this.conversations = conversations;
         this.messages = messages;
         this.turns = turns;
@@ -120,10 +122,33 @@ public class HandoffService {
     }
 
     /** Chats currently owned by {@code agent}. */
+    /**
+     * The agent's chats, what needs attention first: chats where the debtor wrote after the agent last did, the one
+     * waiting longest first (since the agent's last message, or the handoff when they have not written yet); then
+     * the others, most recent debtor message first. Each with its unread count (messages since the agent last read
+     * or wrote). With up to {@code MAX_CHATS_LIMIT} asynchronous chats an agent works this list top-down.
+     */
     public Mono<List<QueueEntry>> chatsOf(String agent) {
         Instant now = clock.instant();
-        return conversations.findByStatus(ConversationStatus.AGENT).filter(c -> agent.equals(c.agent()))
-                .map(c -> entry(c, now, 0, null)).collectList();
+        return conversations.findByStatus(ConversationStatus.AGENT).filter(c -> agent.equals(c.agent())).collectList()
+                .flatMap(chats -> marks.of(chats.stream().map(ConversationState::id).toList())
+                        .collectMap(AgentReadMarks.Mark::conversationId)
+                        .map(byId -> {
+                            List<QueueEntry> entries = new ArrayList<>();
+                            for (ConversationState c : chats) {
+                                AgentReadMarks.Mark mark = byId.get(c.id());
+                                Instant spokeAt = mark == null || mark.repliedAt() == null
+                                        ? (c.handoff() == null ? null : c.handoff().at()) : mark.repliedAt();
+                                boolean waiting = c.lastInboundAt() != null
+                                        && (spokeAt == null || c.lastInboundAt().isAfter(spokeAt));
+                                long unread = Math.max(0, c.messageSeq() - (mark == null ? 0 : mark.seenSeq()));
+                                entries.add(entry(c, now, 0, null).attention(unread,
+                                        waiting ? (spokeAt == null ? c.lastInboundAt() : spokeAt) : null,
+                                        c.lastInboundAt()));
+                            }
+                            entries.sort(QueueEntry.NEEDS_ATTENTION_FIRST);
+                            return entries;
+                        }));
     }
 
     /** Owned chats per agent. */
@@ -222,6 +247,8 @@ public class HandoffService {
         Instant now = clock.instant();
         return owned(conversationId, agent, false)
                 .flatMap(c -> messages.appendOutsideTurn(conversations, c.id(), TranscriptEntry.FROM_AGENT, replies, now)
+                        .flatMap(logged -> marks.replied(c.id(), agent, logged.get(logged.size() - 1).seq(), now)
+                                .thenReturn(logged))
                         .flatMap(logged -> delivery.deliver(c, TranscriptEntry.FROM_AGENT, replies)
                                 .thenReturn(new SentMessage(c.id(), logged.get(0), windowOpen(c, now)))))
                 .doOnNext(m -> log.info("handoff.agent_message conversation={} agent={} windowOpen={}",
@@ -237,8 +264,15 @@ public class HandoffService {
 
     /** The transcript for whoever works the chat. */
     public Flux<TranscriptEntry> transcript(String conversationId) {
+        return transcript(conversationId, null);
+    }
+
+    /** The transcript; when {@code viewer} owns the chat, everything in it counts as read. */
+    public Flux<TranscriptEntry> transcript(String conversationId, String viewer) {
         return conversations.findById(conversationId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("No conversation with this id")))
+                .flatMap(c -> viewer != null && viewer.equals(c.agent())
+                        ? marks.seen(c.id(), viewer, c.messageSeq()).thenReturn(c) : Mono.just(c))
                 .flatMapMany(c -> messages.transcript(c.id()));
     }
 

@@ -72,7 +72,7 @@ public class DemoPaymentPage {
             }
             PaymentRecorder.Payment payment = new PaymentRecorder.Payment(link.getString("debtorId"),
                     link.getString("debtId"), new BigDecimal(amount), link.getString("currency"), now,
-                    "demo-" + link.getString("_id"));
+                    "demo-" + link.getString("_id"), link.getString("conversationId"));
             return recorder.record(payment, "demo-page", now).thenReturn(page(HttpStatus.OK, paidBody()));
         }).defaultIfEmpty(invalid());
     }

@@ -11,4 +11,9 @@ public interface PaymentLinkProvider {
 
     /** @return the URL the debtor opens to pay */
     Mono<String> issue(PaymentLinkRequest request);
+
+    /** Whether a link was issued in this conversation (the bot reached a "pay now" outcome); false when unknown. */
+    default Mono<Boolean> issuedIn(String conversationId) {
+        return Mono.just(false);
+    }
 }

@@ -41,11 +41,29 @@ public class PaymentsController {
     }
 
     @PostMapping(path = "/api/payments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<PaymentRecorder.Recorded>> record(@RequestBody String body) {
+    public Mono<ResponseEntity<PaymentRecorder.Recorded>> record(@RequestBody String body,
+                                                                 org.springframework.security.core.Authentication auth) {
         Instant now = clock.instant();
         PaymentRecorder.Payment payment = parse(body, now);
-        return recorder.record(payment, "api", now)
+        return recorder.record(payment, source(auth), now)
                 .map(r -> ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(r));
+    }
+
+    /** "api" for the creditor's systems and supervisors; "agent:<user>" for a payment an agent recorded. */
+    static String source(org.springframework.security.core.Authentication auth) {
+        if (auth == null) {
+            return "api";
+        }
+        boolean staffOnly = auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .noneMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_SUPERVISOR"));
+        return staffOnly ? "agent:" + auth.getName() : "api";
+    }
+
+    /** Reverses a recorded payment (chargeback, bounced transfer): it no longer reduces what the debtor owes. */
+    @PostMapping(path = "/api/payments/{reference}/reversal")
+    public Mono<PaymentRecorder.Recorded> reverse(@org.springframework.web.bind.annotation.PathVariable String reference,
+                                                  java.security.Principal principal) {
+        return recorder.reverse(reference, principal == null ? "api" : principal.getName(), clock.instant());
     }
 
     static PaymentRecorder.Payment parse(String body, Instant now) {

@@ -90,6 +90,11 @@ public class SignedPaymentLinks implements DebtorRecords, PaymentLinkProvider {
                 .append("createdAt", Date.from(request.at()));
     }
 
+    @Override
+    public Mono<Boolean> issuedIn(String conversationId) {
+        return mongo.exists(Query.query(Criteria.where("conversationId").is(conversationId)), COLLECTION);
+    }
+
     /** Marks the debtor's open links paid by the payment {@code reference}. */
     public Mono<Long> markPaid(String debtorId, String reference) {
         return mongo.updateMulti(Query.query(Criteria.where("debtorId").is(debtorId).and("status").is("OPEN")),

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * multi-document transactions). Phones are stored normalised to E.164 with {@code +}. Dates are stored as
  * {@code yyyy-MM-dd} strings (they sort like dates and carry no time zone), balances as Decimal128.
  */
-@Repository
+@Repository(DebtorDirectory.PORTFOLIO)
 @CollectionOwner("debtors")
 class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecords, SecondaryIndexes {
 

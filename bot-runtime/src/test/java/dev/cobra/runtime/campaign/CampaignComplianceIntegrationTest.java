@@ -172,7 +172,7 @@ class CampaignComplianceIntegrationTest {
 
     private String createCampaign(String name) throws Exception {
         return post("/api/campaigns", """
-                {"name":"%s","flowId":"early","template":{"name":"cobro_recordatorio","language":"es"},
+                {"name":"%s","flowId":"early","template":{"name":"cobro_recordatorio","language":"es","parameters":["debtor.firstName"]},
                  "segment":{"minDaysPastDue":0,"maxDaysPastDue":30},"channel":"whatsapp"}""".formatted(name))
                 .path("id").asText();
     }
@@ -226,7 +226,7 @@ class CampaignComplianceIntegrationTest {
         importPortfolio();
         admin(client.put().uri("/api/whatsapp/templates").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"cobro_recordatorio\",\"language\":\"es\",\"category\":\"UTILITY\","
-                        + "\"status\":\"APPROVED\",\"body\":\"Hola {{1}}, tu saldo de {{2}} vence el {{3}}.\"}"))
+                        + "\"status\":\"APPROVED\",\"body\":\"Hola {{1}}, tenemos un mensaje sobre tu cuenta.\"}"))
                 .exchange().expectStatus().isOk();
 
         List<Integer> audienceA = debtors(i -> inSegment(i, 0));

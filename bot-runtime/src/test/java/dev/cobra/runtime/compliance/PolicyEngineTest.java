@@ -1,6 +1,11 @@
 package dev.cobra.runtime.compliance;
 
+import dev.cobra.runtime.account.DebtorStanding;
+import dev.cobra.runtime.account.Hold;
+import dev.cobra.runtime.account.HoldStore;
 import dev.cobra.runtime.debtor.Consent;
+import dev.cobra.runtime.debtor.Debt;
+import dev.cobra.runtime.debtor.Debtor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,7 @@ class PolicyEngineTest {
     private CountryContactRules rules;
     private ContactAuditTrail audit;
     private PolicyEngine engine;
+    private HoldStore holds;
 
     @BeforeEach
     void setUp() {
@@ -43,7 +49,7 @@ class PolicyEngineTest {
         rules = new CountryContactRules(mongo.template);
         audit = new ContactAuditTrail(mongo.template);
         engine = new PolicyEngine(debtors, rules, new ContactWindows(new HolidayCalendar()), audit,
-                new DebtorContactLocks(mongo.template));
+                new DebtorContactLocks(mongo.template), new DebtorStanding(holds = new HoldStore(mongo.template)));
         debtors.add("co", "CO", "America/Bogota", MapDebtors.optIn("whatsapp", "sms"), false);
         debtors.add("mx", "MX", "America/Mexico_City", MapDebtors.optIn("whatsapp"), false);
         debtors.add("us", "US", "America/New_York", MapDebtors.optIn("whatsapp"), false);
@@ -79,6 +85,32 @@ class PolicyEngineTest {
         assertThat(decision.allowed()).as(debtor + " at " + at).isFalse();
         assertThat(decision.reason()).isEqualTo(reason);
         assertThat(decision.nextAllowedAt()).isEqualTo(next);
+    }
+
+    /** Lasting reasons (paid, holds) come before time-based ones: asked at night on a Sunday, they still answer. */
+    @Test
+    void aPaidDebtorAndAHeldDebtorAreRefusedWithTheirLastingReasonBeforeAnyTimeRule() {
+        Instant sundayNight = local(BOGOTA, "2026-11-22T23:00");
+        Debtor co = debtors.byId.get("co");
+        debtors.byId.put("paid", new Debtor("paid", co.name(), co.phone(), null, "es", "America/Bogota", "CO", null,
+                co.consent(), List.of(new Debt("L-1", "Tarjeta", java.math.BigDecimal.ZERO, "COP", null)), null, false, false));
+        assertBlocked("paid", sundayNight, "paid", null);
+        assertBlocked("co", sundayNight, "outside_contact_hours", local(BOGOTA, "2026-11-23T07:00"));
+
+        holds.place("co", new Hold(Hold.COMPLAINT, null, "test", sundayNight, null, "bot"), sundayNight).block(T);
+        holds.place("co", new Hold(Hold.DISPUTE, "L-1", "test", sundayNight, null, "bot"), sundayNight).block(T);
+        assertBlocked("co", sundayNight, "hold:dispute", null);
+        assertBlocked("co", local(BOGOTA, "2026-11-24T10:00"), "hold:dispute", null);
+        holds.lift("co", Hold.DISPUTE, "supervisor", "validated", sundayNight).block(T);
+        assertBlocked("co", local(BOGOTA, "2026-11-24T10:00"), "hold:complaint", null);
+        holds.lift("co", Hold.COMPLAINT, "supervisor", "answered", sundayNight).block(T);
+        assertAllowed("co", local(BOGOTA, "2026-11-24T10:00"));
+
+        // A hold with an end stops contact until then only.
+        Instant end = local(BOGOTA, "2026-11-25T00:00");
+        holds.place("co", new Hold(Hold.PAYMENT_REVIEW, null, "test", sundayNight, end, "bot"), sundayNight).block(T);
+        assertBlocked("co", local(BOGOTA, "2026-11-24T10:00"), "hold:payment_review", null);
+        assertAllowed("co", local(BOGOTA, "2026-11-25T10:00"));
     }
 
     @Test

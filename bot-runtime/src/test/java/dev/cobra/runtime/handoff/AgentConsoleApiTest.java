@@ -119,6 +119,44 @@ class AgentConsoleApiTest {
     }
 
     @Test
+    void anAgentHoldsUpTo200ChatsAndSeesTheDebtorWaitingLongestFirstWithUnreadCounts() {
+        Staff agent = staff("AGENT");
+        agent.client().put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "available", "queues", List.of("general"), "maxChats", 201))
+                .exchange().expectStatus().isBadRequest();
+        agent.client().put().uri("/api/agent/me/presence").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "available", "queues", List.of("general"), "maxChats", 200))
+                .exchange().expectStatus().isOk();
+        Session first = waitingForAnAgent();
+        debtorId = debtorId + "-B";
+        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, LocalDate.now(), Map.of("phone", String.format("+5730044%05d", SEQUENCE.incrementAndGet()))));
+        Session second = waitingForAnAgent();
+        for (Session s : List.of(first, second)) {
+            agent.client().post().uri("/api/agent/conversations/{id}/claim", s.conversationId()).exchange().expectStatus().isOk();
+        }
+        // The agent answers the second chat; then the debtor of the first writes, then the second's.
+        agent.client().post().uri("/api/agent/conversations/{id}/messages", second.conversationId())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "Hola, te ayudo con gusto."))
+                .exchange().expectStatus().is2xxSuccessful();
+        driver.say(first, "hola? sigo esperando");
+        driver.say(second, "gracias, una pregunta");
+
+        JsonNode mine = get(agent.client(), "/api/agent/me/chats");
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).get("conversationId").asText()).as("waiting since the handoff, before the answer")
+                .isEqualTo(first.conversationId());
+        assertThat(mine.get(0).get("needsReplySince").asText()).isNotBlank();
+        assertThat(mine.get(1).get("unread").asLong()).as("only the debtor's message since the agent wrote").isEqualTo(1);
+        assertThat(mine.get(0).get("unread").asLong()).isPositive();
+
+        agent.client().get().uri("/api/agent/conversations/{id}/messages", first.conversationId()).exchange()
+                .expectStatus().isOk();
+        JsonNode after = get(agent.client(), "/api/agent/me/chats");
+        JsonNode firstAfter = after.get(0).get("conversationId").asText().equals(first.conversationId()) ? after.get(0) : after.get(1);
+        assertThat(firstAfter.get("unread").asLong()).as("read").isZero();
+    }
+
+    @Test
     void aPromiseRecordedWhenTheAgentClosesShowsInTheContext() {
         Staff agent = staff("AGENT");
         String id = waitingForAnAgent().conversationId();

@@ -59,6 +59,12 @@ public class WhatsAppConfiguration {
     }
 
     @Bean
+    WhatsAppTemplatePack whatsAppTemplatePack(ObjectMapper objectMapper, WhatsAppTemplateRegistry registry,
+                                              WebClient.Builder webClients, WhatsAppProperties properties) {
+        return new WhatsAppTemplatePack(objectMapper, registry, webClients, properties);
+    }
+
+    @Bean
     WhatsAppTemplateRegistry whatsAppTemplateRegistry(ReactiveMongoTemplate mongo, WebClient.Builder webClients,
                                                       WhatsAppProperties properties) {
         return new WhatsAppTemplateRegistry(mongo, webClients, properties);

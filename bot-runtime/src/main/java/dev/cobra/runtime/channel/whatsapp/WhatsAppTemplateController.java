@@ -27,9 +27,11 @@ public class WhatsAppTemplateController {
     private static final Set<String> EDITORS = Set.of("ROLE_ADMIN", "ROLE_SUPERVISOR");
 
     private final WhatsAppTemplateRegistry registry;
+    private final WhatsAppTemplatePack pack;
 
-    public WhatsAppTemplateController(WhatsAppTemplateRegistry registry) {
+    public WhatsAppTemplateController(WhatsAppTemplateRegistry registry, WhatsAppTemplatePack pack) {
         this.registry = registry;
+        this.pack = pack;
     }
 
     public record TemplateRequest(String name, String language, String category, String status, Integer parameters,
@@ -61,6 +63,21 @@ public class WhatsAppTemplateController {
                 .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                         "not_configured", e.getMessage()))
                 .map(count -> Map.of("synced", count)));
+    }
+
+    /** The shipped template pack (stage invitations, promise reminder, payment received, plan confirmation). */
+    @GetMapping("/api/whatsapp/templates/pack")
+    public List<Map<String, Object>> pack() {
+        return pack.describe();
+    }
+
+    /** Creates the pack's templates on Meta and records them in the registry with Meta's status. */
+    @PostMapping("/api/whatsapp/templates/pack/submit")
+    public Mono<Map<String, Object>> submitPack() {
+        return requireEditor().then(pack.submit()
+                .onErrorMap(IllegalStateException.class, e -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "not_configured", e.getMessage()))
+                .map(submissions -> Map.<String, Object>of("submitted", submissions)));
     }
 
     private static Mono<Void> requireEditor() {

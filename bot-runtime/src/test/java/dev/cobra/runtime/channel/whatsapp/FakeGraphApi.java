@@ -47,6 +47,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
     private final HttpServer server;
     final List<Request> messages = new CopyOnWriteArrayList<>();
+    /** Template creations (POST .../message_templates), as Meta would receive them. */
+    final List<Request> templateCreations = new CopyOnWriteArrayList<>();
     final List<String> mediaRequests = new CopyOnWriteArrayList<>();
     private final Deque<Scripted> script = new ArrayDeque<>();
     private final Map<String, byte[]> media = new ConcurrentHashMap<>();
@@ -174,6 +176,21 @@ public final class FakeGraphApi implements AutoCloseable {
             pause(responseDelayMillis);
             respond(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\""
                     + wamid + "\"}]}");
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/message_templates")) {
+            JsonNode body = JSON.readTree(requestBody);
+            boolean duplicate = templateCreations.stream().anyMatch(r -> r.body().path("name").equals(body.path("name"))
+                    && r.body().path("language").equals(body.path("language")));
+            templateCreations.add(new Request(path, auth, body, System.nanoTime()));
+            if (duplicate) {
+                // Meta's answer to a name and language that already exist
+                respond(exchange, 400, "{\"error\":{\"message\":\"Message template already exists\",\"code\":100,"
+                        + "\"error_subcode\":2388024}}");
+                return;
+            }
+            respond(exchange, 200, "{\"id\":\"TPL" + ids.incrementAndGet() + "\",\"status\":\"PENDING\",\"category\":\""
+                    + body.path("category").asText() + "\"}");
             return;
         }
         if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/message_templates")) {

@@ -48,8 +48,10 @@ class TurnEffectsTest {
             PromiseStore promises = new PromiseStore(mongo);
             SignedPaymentLinks links = new SignedPaymentLinks(mongo, new OperationsSecrets(mongo), null,
                     "https://pay.example/", Duration.ofDays(3));
-            OperationsCollectionActions records = new OperationsCollectionActions(null, new dev.cobra.runtime.verification.VerificationGuard(null, null, null, dev.cobra.runtime.verification.VerificationProperties.defaults()), promises,
-                    new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), 31);
+            OperationsCollectionActions records = new OperationsCollectionActions(null,
+                    new dev.cobra.runtime.verification.VerificationGuard(null, null, null,
+                            dev.cobra.runtime.verification.VerificationProperties.defaults()), promises,
+                    new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), null, 31);
 
             String first = turn(promises, links, records, "wamid.A", 0).block(T);
             String again = turn(promises, links, records, "wamid.A", 7).block(T); // later clock, as a rerun has
