@@ -53,7 +53,8 @@ final class SerialLanes {
         } catch (RuntimeException e) {
             work = Mono.error(e);
         }
-        work.subscribe(
+        // The caller's Reactor context goes with the job (the turn's metrics count its database commands there).
+        work.contextWrite(job.sink.contextView()).subscribe(
                 value -> {
                     job.resolved = true;
                     job.sink.success(value);

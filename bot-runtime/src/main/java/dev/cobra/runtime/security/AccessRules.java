@@ -32,6 +32,7 @@ public final class AccessRules {
     public static void apply(AuthorizeExchangeSpec rules) {
         rules
                 .pathMatchers(PUBLIC_PATHS).permitAll()
+                .pathMatchers("/actuator/prometheus").hasAnyRole(names(Role.ADMIN, Role.SUPERVISOR))
                 .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 
                 .pathMatchers("/api/users/**", "/api/security/**").hasRole(Role.ADMIN.name())

@@ -20,6 +20,18 @@ class SerialLanesTest {
     private final SerialLanes lanes = new SerialLanes();
 
     @Test
+    void aJobSeesItsCallersReactorContextAlsoWhenItWaitedBehindAnother() {
+        reactor.core.publisher.Sinks.One<String> release = reactor.core.publisher.Sinks.one();
+        Mono<String> first = lanes.submit("c1", () -> release.asMono());
+        Mono<String> second = lanes.submit("c1", () -> Mono.deferContextual(ctx -> Mono.just(ctx.getOrDefault("turn", "none"))))
+                .contextWrite(ctx -> ctx.put("turn", "t2"));
+
+        StepVerifier.create(Flux.mergeSequential(first.contextWrite(ctx -> ctx.put("turn", "t1")), second))
+                .then(() -> release.tryEmitValue("first"))
+                .expectNext("first", "t2").verifyComplete();
+    }
+
+    @Test
     void jobsOfOneKeyRunOneAtATimeInSubmissionOrderEvenWhenLaterOnesAreFaster() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();

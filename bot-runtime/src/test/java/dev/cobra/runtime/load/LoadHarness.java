@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * runtime, and drives signed WhatsApp webhooks from many distinct debtors:
  * <ol>
  *   <li>{@code baseline}: closed loop at {@code --concurrency} against the bare baseline (signature check, JSON
- *   parse, one MongoDB write): acknowledged webhooks/s;</li>
+ *   parse, one MongoDB write, one outbound POST to the Graph API stand-in): acknowledged webhooks/s;</li>
  *   <li>{@code menu}: closed loop, every debtor says hello, verifies with 4 digits and taps "pay now" in the
  *   menu: answered messages/s and receipt → first outbound request latency;</li>
  *   <li>{@code nlu}: the same, then three free-text questions answered through the intent classifier;</li>
@@ -55,6 +55,8 @@ public final class LoadHarness {
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, String> options;
+    /** The runtime instances driven (set once they are up), whose command counters the phases read. */
+    private List<String> runtimeBases = List.of();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private LoadHarness(Map<String, String> options) {
@@ -133,6 +135,7 @@ public final class LoadHarness {
                     measured = new RemoteRuntimes(targets, adminPassword());
                     summary.put("targets", targets);
                 }
+                runtimeBases = bases;
                 try {
                     importDebtors(bases.get(0), debtors);
                     VirtualDebtors people = new VirtualDebtors(debtors);
@@ -163,7 +166,7 @@ public final class LoadHarness {
                         summary.put(phase, result);
                     }
                     summary.put("strayOutboundMessages", people.strayReplies());
-                    summary.put("databaseCommands", databaseCommands(bases));
+                    summary.put("databaseCommands", actuator().commandsByName(bases));
                     summary.put("runtimeHeapUsedMbAtEnd", round(measured.heapUsedMb(), 1));
                 } finally {
                     if (started != null) {
@@ -209,8 +212,8 @@ public final class LoadHarness {
         return List.of("--bot.admin.password=" + adminPassword(), "--whatsapp.app-secret=" + SECRET,
                 "--whatsapp.access-token=load-token", "--whatsapp.phone-number-id=PNID",
                 "--whatsapp.graph-api-url=" + graph.baseUrl(), "--whatsapp.messages-per-second=1000",
-                // the driver's command metrics (Micrometer) tell which database calls a turn makes
-                "--management.endpoints.web.exposure.include=health,info,metrics");
+                // the runtime's command counters (cobra.db.commands) tell which database calls a turn makes
+                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus");
     }
 
     private String adminPassword() {
@@ -253,28 +256,31 @@ public final class LoadHarness {
 
     private Map<String, Object> baselinePhase(Path work, int seconds, int concurrency) throws Exception {
         int port = freePort();
-        ChildJvm server = ChildJvm.start("baseline", List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")),
-                List.of(BaselineWebhookServer.class.getName(), Integer.toString(port), SECRET,
-                        work.resolve("baseline").toString()));
-        try {
-            String base = "http://127.0.0.1:" + port;
-            server.awaitReady(base + "/ready", Duration.ofSeconds(60));
-            SignedWebhooks webhooks = new SignedWebhooks(base, SECRET);
-            blast(webhooks, concurrency, Duration.ofSeconds(Math.min(10, seconds)), null); // warm-up
-            return blast(webhooks, concurrency, Duration.ofSeconds(seconds), server);
-        } finally {
-            server.close();
+        try (GraphApiRecorder graph = new GraphApiRecorder()) {
+            ChildJvm server = ChildJvm.start("baseline", List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")),
+                    List.of(BaselineWebhookServer.class.getName(), Integer.toString(port), SECRET,
+                            work.resolve("baseline").toString(), graph.baseUrl()));
+            try {
+                String base = "http://127.0.0.1:" + port;
+                server.awaitReady(base + "/ready", Duration.ofSeconds(60));
+                SignedWebhooks webhooks = new SignedWebhooks(base, SECRET);
+                blast(webhooks, concurrency, Duration.ofSeconds(Math.min(10, seconds)), null, null); // warm-up
+                return blast(webhooks, concurrency, Duration.ofSeconds(seconds), server, base + "/stats");
+            } finally {
+                server.close();
+            }
         }
     }
 
     /** Closed loop of webhook posts (each from a new sender): acknowledged requests per second. */
-    private Map<String, Object> blast(SignedWebhooks webhooks, int concurrency, Duration duration, ChildJvm measured)
-            throws Exception {
+    private Map<String, Object> blast(SignedWebhooks webhooks, int concurrency, Duration duration, ChildJvm measured,
+                                      String statsUrl) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong errors = new AtomicLong();
         AtomicLong senders = new AtomicLong();
         double cpuBefore = measured == null ? 0 : measured.cpuSeconds();
+        com.fasterxml.jackson.databind.JsonNode statsBefore = statsUrl == null ? null : actuator().getJson(statsUrl);
         long start = System.nanoTime();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
@@ -294,14 +300,25 @@ public final class LoadHarness {
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("what", "signature check + JSON parse + one MongoDB insert (bare WebFlux endpoint)");
+        result.put("what", "signature check + JSON parse + one MongoDB insert + one outbound POST, then 200 "
+                + "(bare WebFlux endpoint)");
         result.put("requests", latencies.size());
         result.put("errors", errors.get());
         result.put("perSecond", round(latencies.size() / wall, 1));
         result.put("ackLatencyMs", percentiles(latencies));
         if (measured != null) {
-            result.put("serverCpuCores", round((measured.cpuSeconds() - cpuBefore) / wall, 2));
+            double cpu = measured.cpuSeconds() - cpuBefore;
+            result.put("serverCpuCores", round(cpu / wall, 2));
+            result.put("cpuMsPerMessage", latencies.isEmpty() ? null : round(cpu * 1000 / latencies.size(), 2));
             result.put("serverHeapUsedMb", round(measured.heapUsedMb(), 1));
+        }
+        if (statsBefore != null) {
+            com.fasterxml.jackson.databind.JsonNode after = actuator().getJson(statsUrl);
+            long commands = after.path("databaseCommands").asLong() - statsBefore.path("databaseCommands").asLong();
+            long posts = after.path("outboundPosts").asLong() - statsBefore.path("outboundPosts").asLong();
+            result.put("outboundPosts", posts);
+            result.put("databaseCommandsPerMessage", latencies.isEmpty() ? null
+                    : round(commands / (double) latencies.size(), 2));
         }
         return result;
     }
@@ -337,6 +354,7 @@ public final class LoadHarness {
         TurnStats stats = new TurnStats();
         HeapSampler heap = measured == null ? null : new HeapSampler(measured);
         double cpuBefore = measured == null ? 0 : measured.cpuSeconds();
+        double commandsBefore = measured == null ? 0 : actuator().totalCommands(runtimeBases);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
@@ -357,17 +375,34 @@ public final class LoadHarness {
         Map<String, Object> result = stats.report(wall);
         if (measured != null) {
             putCpu(result, measured, cpuBefore, wall);
+            putCommands(result, commandsBefore);
             result.put("runtimeHeapUsedMbMax", heap.stop());
         }
         return result;
     }
 
-    /** CPU cores the runtime used over the phase, when it can tell (a remote instance without the metric cannot). */
+    /**
+     * CPU cores the runtime used over the phase and CPU milliseconds per answered message, when it can tell (a
+     * remote instance without the metric cannot).
+     */
     private static void putCpu(Map<String, Object> result, MeasuredRuntime measured, double cpuBefore, double wall)
             throws Exception {
         double used = measured.cpuSeconds() - cpuBefore;
         if (Double.isFinite(used)) {
             result.put("runtimeCpuCores", round(used / wall, 2));
+            int answered = (Integer) result.get("answeredMessages");
+            if (answered > 0) {
+                result.put("cpuMsPerMessage", round(used * 1000 / answered, 2));
+            }
+        }
+    }
+
+    /** Database commands the runtime sent over the phase, per answered message (every command, not only turns'). */
+    private void putCommands(Map<String, Object> result, double commandsBefore) throws Exception {
+        double commands = actuator().totalCommands(runtimeBases) - commandsBefore;
+        int answered = (Integer) result.get("answeredMessages");
+        if (answered > 0 && Double.isFinite(commands)) {
+            result.put("databaseCommandsPerMessage", round(commands / answered, 2));
         }
     }
 
@@ -379,6 +414,7 @@ public final class LoadHarness {
         HeapSampler heap = new HeapSampler(measured);
         ConcurrentLinkedQueue<Object[]> ready = new ConcurrentLinkedQueue<>(); // {phone, nextStep}
         double cpuBefore = measured.cpuSeconds();
+        double commandsBefore = actuator().totalCommands(runtimeBases);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -410,6 +446,7 @@ public final class LoadHarness {
         result.put("sent", sent);
         result.put("sentPerSecond", round(sent / sendWindow, 1));
         putCpu(result, measured, cpuBefore, wall);
+        putCommands(result, commandsBefore);
         result.put("runtimeHeapUsedMbMax", heap.stop());
         return result;
     }
@@ -507,69 +544,8 @@ public final class LoadHarness {
         }
     }
 
-    /** {@link #databaseCommands(String)} summed over the instances driven (means weighted by count). */
-    private Map<String, Object> databaseCommands(List<String> bases) throws Exception {
-        if (bases.size() == 1) {
-            return databaseCommands(bases.get(0));
-        }
-        Map<String, double[]> sums = new java.util.TreeMap<>(); // count, total ms
-        for (String base : bases) {
-            for (Map.Entry<String, Object> entry : databaseCommands(base).entrySet()) {
-                Map<?, ?> one = (Map<?, ?>) entry.getValue();
-                long count = ((Number) one.get("count")).longValue();
-                double[] sum = sums.computeIfAbsent(entry.getKey(), key -> new double[2]);
-                sum[0] += count;
-                sum[1] += count * ((Number) one.get("meanMs")).doubleValue();
-            }
-        }
-        Map<String, Object> result = new java.util.TreeMap<>();
-        sums.forEach((key, sum) -> result.put(key, Map.of("count", (long) sum[0],
-                "meanMs", sum[0] == 0 ? 0 : round(sum[1] / sum[0], 2))));
-        return result;
-    }
-
-    /** Count and total time of every (command, collection) the runtime sent to MongoDB during the whole run. */
-    private Map<String, Object> databaseCommands(String base) throws Exception {
-        String metric = base + "/actuator/metrics/mongodb.driver.commands";
-        com.fasterxml.jackson.databind.JsonNode all = getJson(metric);
-        Map<String, Object> result = new java.util.TreeMap<>();
-        for (com.fasterxml.jackson.databind.JsonNode tag : all.path("availableTags")) {
-            if (!tag.path("tag").asText().equals("command")) {
-                continue;
-            }
-            for (com.fasterxml.jackson.databind.JsonNode command : tag.path("values")) {
-                com.fasterxml.jackson.databind.JsonNode one = getJson(metric + "?tag=command:" + command.asText());
-                for (com.fasterxml.jackson.databind.JsonNode collTag : one.path("availableTags")) {
-                    if (!collTag.path("tag").asText().equals("collection")) {
-                        continue;
-                    }
-                    for (com.fasterxml.jackson.databind.JsonNode collection : collTag.path("values")) {
-                        com.fasterxml.jackson.databind.JsonNode m = getJson(metric + "?tag=command:" + command.asText()
-                                + "&tag=collection:" + collection.asText());
-                        double count = 0;
-                        double seconds = 0;
-                        for (com.fasterxml.jackson.databind.JsonNode sample : m.path("measurements")) {
-                            if (sample.path("statistic").asText().equals("COUNT")) {
-                                count = sample.path("value").asDouble();
-                            } else if (sample.path("statistic").asText().equals("TOTAL_TIME")) {
-                                seconds = sample.path("value").asDouble();
-                            }
-                        }
-                        result.put(command.asText() + " " + collection.asText(), Map.of("count", (long) count,
-                                "meanMs", count == 0 ? 0 : round(seconds * 1000 / count, 2)));
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode getJson(String url) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(response.body());
+    private ActuatorReader actuator() {
+        return new ActuatorReader(http, adminPassword());
     }
 
     private static Map<String, Object> percentiles(List<Double> values) {

@@ -349,8 +349,27 @@ public class OutboxSender implements SmartLifecycle {
     /** Meta's field echoed in the message's status webhooks (any message type, up to 512 characters). */
     static final String CALLBACK_DATA = "biz_opaque_callback_data";
 
-    /** The stored Graph JSON with the outbox id as callback data, so a status webhook names the outbox entry. */
+    /**
+     * The stored Graph JSON with the outbox id as callback data, so a status webhook names the outbox entry. The
+     * stored body is the runtime's own serialised JSON object, so the field is appended before its closing brace
+     * instead of parsing and re-serialising the body at every send; a body that already names the field, or does
+     * not look like an object, takes the parsing path.
+     */
     String withCallbackData(String body, ObjectId id) {
+        int close = body == null ? -1 : body.lastIndexOf('}');
+        if (close > 0 && body.charAt(0) == '{' && body.substring(close + 1).isBlank()
+                && !body.contains("\"" + CALLBACK_DATA + "\"")) {
+            int last = close - 1;
+            while (Character.isWhitespace(body.charAt(last))) {
+                last--; // stops at the opening brace at the latest
+            }
+            return body.substring(0, close) + (body.charAt(last) == '{' ? "" : ",")
+                    + "\"" + CALLBACK_DATA + "\":\"" + id.toHexString() + "\"}";
+        }
+        return withCallbackDataParsed(body, id);
+    }
+
+    private String withCallbackDataParsed(String body, ObjectId id) {
         try {
             JsonNode json = objectMapper.readTree(body);
             if (json instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {

@@ -149,6 +149,19 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
+    /**
+     * When the oldest message not yet settled ({@code PENDING} or {@code SENDING}) was queued, or empty when
+     * none is: the outbox lag of the metrics. Same query shape as {@link #unsettled}, one document.
+     */
+    public Mono<Instant> oldestUnsettledAt() {
+        Query query = Query.query(Criteria.where("status").in(PENDING, SENDING))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(1);
+        query.fields().include("createdAt");
+        return mongo.findOne(query, Document.class, COLLECTION)
+                .mapNotNull(doc -> doc.getDate("createdAt"))
+                .map(Date::toInstant);
+    }
+
     /** Marks the claims of one {@link #claimAll} call, so that it can read back the ones it won. */
     static final String CLAIM_TOKEN_FIELD = "claimToken";
 

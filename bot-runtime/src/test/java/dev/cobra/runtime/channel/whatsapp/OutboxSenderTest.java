@@ -6,6 +6,7 @@ import dev.cobra.runtime.channel.Reply;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -55,6 +56,42 @@ class OutboxSenderTest {
         assertThat(rig.outboxFor("573001234567").get(0).getString("wamid")).startsWith("wamid.OUT");
         assertThat(sent.body().path("biz_opaque_callback_data").asText()).as("the outbox id, echoed in status webhooks")
                 .isEqualTo(rig.outboxFor("573001234567").get(0).getObjectId("_id").toHexString());
+    }
+
+    @Test
+    void theOldestUnsettledMessageGivesTheOutboxLagAndASentOneNoLonger() throws Exception {
+        rig = new WhatsAppRig(4, null); // the sender is not started: what is queued stays PENDING
+        assertThat(rig.outbox.oldestUnsettledAt().blockOptional()).isEmpty();
+        Instant older = Instant.parse("2026-11-20T10:00:00Z");
+        Instant newer = older.plusSeconds(30);
+        rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage("5731", "c1", "D-1", "text", "{}", older))).block();
+        rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage("5732", "c2", "D-2", "text", "{}", newer))).block();
+
+        assertThat(rig.outbox.oldestUnsettledAt().block()).isEqualTo(older);
+        ObjectId first = rig.outboxFor("5731").get(0).getObjectId("_id");
+        rig.outbox.markSent(first, "wamid.X", newer).block();
+        assertThat(rig.outbox.oldestUnsettledAt().block()).isEqualTo(newer);
+    }
+
+    @Test
+    void theCallbackIdIsAppendedToTheStoredJsonWithoutChangingTheRestOfIt() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        ObjectId id = new ObjectId();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String stored = "{\"to\":\"57300\",\"text\":{\"body\":\"a } and a { in text\"},\"n\":[1,{\"x\":2}]}";
+
+        String sent = rig.sender.withCallbackData(stored, id);
+
+        com.fasterxml.jackson.databind.node.ObjectNode expected = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(stored);
+        expected.put("biz_opaque_callback_data", id.toHexString());
+        assertThat(json.readTree(sent)).isEqualTo(expected);
+        assertThat(json.readTree(rig.sender.withCallbackData("{ }", id)))
+                .isEqualTo(json.createObjectNode().put("biz_opaque_callback_data", id.toHexString()));
+        // A body that already carries the field gets the outbox id instead, once.
+        String named = rig.sender.withCallbackData("{\"to\":\"1\",\"biz_opaque_callback_data\":\"old\"}", id);
+        assertThat(named).containsOnlyOnce("biz_opaque_callback_data");
+        assertThat(json.readTree(named).path("biz_opaque_callback_data").asText()).isEqualTo(id.toHexString());
+        assertThat(rig.sender.withCallbackData("not json", id)).isEqualTo("not json");
     }
 
     @Test
