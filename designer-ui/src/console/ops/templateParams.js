@@ -1,9 +1,9 @@
 // Campaign template parameters (CONTRACTS: "template":{"parameters":["debtor.firstName",...]}): the variables a
-// {{n}} placeholder can take, which of them reveal debt details (refused before verification), and the preview.
+// {{n}} placeholder can take (the server's TemplateParameters.KNOWN), which of them reveal debt details (refused before verification), and the preview.
 
 export const VARIABLES = [
-  'debtor.firstName', 'debtor.name', 'link.url',
-  'debt.product', 'debt.balance', 'debt.currency', 'debt.dueDate', 'debt.daysPastDue',
+  'debtor.firstName', 'debtor.name', 'today',
+  'debt.product', 'debt.balance', 'debt.outstanding', 'debt.currency', 'debt.dueDate', 'debt.daysPastDue',
   'account.outstanding', 'creditor.name',
 ];
 
@@ -27,9 +27,10 @@ export function sampleValues(debtor, formatMoney) {
   return {
     'debtor.firstName': (debtor.name || '').split(/\s+/)[0],
     'debtor.name': debtor.name,
-    'link.url': `${window.location.origin}/chat/…`,
+    today: new Date().toLocaleDateString(debtor.locale || undefined, { day: 'numeric', month: 'long', year: 'numeric' }),
     'debt.product': debt.product,
     'debt.balance': formatMoney(debt.balance, debt.currency, debtor.locale),
+    'debt.outstanding': formatMoney(debt.balance, debt.currency, debtor.locale),
     'debt.currency': debt.currency,
     'debt.dueDate': debt.dueDate,
     'debt.daysPastDue': String(debt.daysPastDue ?? ''),

@@ -155,7 +155,7 @@ class SmsCampaignTest extends ReachRuntimeTest {
                 .exchange().expectStatus().isOk();
         // 48 days past due on Wednesday: only these three debtors are in 45..50
         String id = http.body(http.adminPost("/api/campaigns", """
-                {"name":"WA o SMS","flowId":"early","template":{"name":"aviso_cuenta","language":"es"},
+                {"name":"WA o SMS","flowId":"early","template":{"name":"aviso_cuenta","language":"es","parameters":["debtor.firstName"]},
                  "segment":{"minDaysPastDue":45,"maxDaysPastDue":50},"channels":["whatsapp","sms"]}"""), 200)
                 .path("id").asText();
         http.body(http.adminPost("/api/campaigns/" + id + "/start", ""), 200);

@@ -197,7 +197,7 @@ class ConsoleApiTest {
                 {"name":"aviso","language":"es","category":"UTILITY","status":"APPROVED","body":"Hola {{1}}"}""")
                 .exchange().expectStatus().isOk();
         String id = json(admin().post().uri("/api/campaigns").contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                {"name":"Programada","flowId":"early","template":{"name":"aviso","language":"es"},
+                {"name":"Programada","flowId":"early","template":{"name":"aviso","language":"es","parameters":["debtor.firstName"]},
                  "segment":{"country":"CO"}}""").exchange().expectStatus().isOk()).path("id").asText();
         String path = "/api/campaigns/" + id + "/schedule";
         admin().put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("startAt", "2020-01-01T00:00:00Z"))
