@@ -29,7 +29,10 @@ const outside = [];
 const context = await browser.newContext({
   locale: 'en-US',
   viewport: { width: 1300, height: 1000 },
-  httpCredentials: { username: env.STAFF_USER, password: env.STAFF_PASSWORD },
+  // The runtime sends browsers no Basic challenge (issue 16), so the credentials go with every request up front.
+  extraHTTPHeaders: {
+    Authorization: `Basic ${Buffer.from(`${env.STAFF_USER}:${env.STAFF_PASSWORD}`).toString('base64')}`,
+  },
 });
 // No network beyond the runtime: anything else is refused and reported.
 await context.route('**/*', (route) => {

@@ -49,7 +49,8 @@ class DebtorAccountBrowserTest {
 
         WebchatDriver.Session session = chat.open(chat.token("D-ACC-1"));
         chat.say(session, "1234");
-        chat.say(session, "no reconozco esa deuda, yo nunca saqué esa tarjeta");
+        chat.say(session, "no reconozco esa deuda, yo no debo eso");
+        chat.say(session, "nunca saqué esa tarjeta, el cobro está mal"); // the dispute flow asks why, then holds
         JsonNode account = chat.admin().get().uri("/api/debtors/D-ACC-1/account").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(account.path("holds").findValuesAsText("type")).as("the dispute placed a hold: %s", account)
