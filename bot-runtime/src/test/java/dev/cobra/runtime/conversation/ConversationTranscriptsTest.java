@@ -57,6 +57,11 @@ class ConversationTranscriptsTest {
     @DynamicPropertySource
     static void isolated(DynamicPropertyRegistry registry) {
         IsolatedRuntime.register(registry);
+        // Every transcript opens a session from the same loopback address; on a fast machine the ~150 files run
+        // within a minute, above the per-address session limit meant for real clients (WebchatRateLimitTest
+        // covers the limits themselves).
+        registry.add("bot.rate-limits.webchat.sessions-per-minute", () -> "100000");
+        registry.add("bot.rate-limits.webchat.anonymous-sessions-per-minute", () -> "100000");
     }
 
     @Autowired
