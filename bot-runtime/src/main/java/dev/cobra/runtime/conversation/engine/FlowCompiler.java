@@ -1,5 +1,8 @@
 package dev.cobra.runtime.conversation.engine;
 
+import dev.cobra.flow.expr.ConditionExpression;
+import dev.cobra.flow.model.ConditionBranch;
+import dev.cobra.flow.model.ConditionStep;
 import dev.cobra.flow.model.Flow;
 import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.Transition;
@@ -7,82 +10,144 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.config.StateMachineBuilder;
-import org.springframework.statemachine.config.configurers.ExternalTransitionConfigurer;
+import org.springframework.statemachine.config.configurers.ChoiceTransitionConfigurer;
 import org.springframework.statemachine.config.configurers.StateConfigurer;
+import org.springframework.statemachine.guard.Guard;
 
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Compiles a flow version into a Spring Statemachine (states = step ids, events = the step transitions of
- * {@link Step#transitions()}, plus {@code global:<intent>} from every waiting step for the flow's global routes
- * that target a step) and reads the compiled transition table back out of it.
+ * Compiles a flow version into a Spring Statemachine model that executes the flow: states are the steps, events
+ * are the step transitions of {@link Step#transitions()} ({@code next}, {@code option:<id>}, {@code intent:<name>},
+ * {@code fail}) plus {@code global:<intent>} from every waiting step for the flow's global routes that target a
+ * step. A condition step is a state whose {@value #EVALUATE} event enters a choice pseudo-state: its branches are
+ * guarded transitions in the designer's order, the guards being the step's conditions. Where the flow has no
+ * transition (a dangling edge, a condition without {@code otherwise}), the machine goes to {@value #NO_TARGET},
+ * which the engine reads as "this (sub)flow ends here".
  */
 public final class FlowCompiler {
 
     /** Event prefix of a global route (opt_out, complaint, talk_to_agent, wrong_person) to a step. */
     public static final String GLOBAL_EVENT_PREFIX = "global:";
+    /** Event a condition step sends to have its branches evaluated. */
+    static final String EVALUATE = "evaluate";
+    /** The machine's state for "no step": not a valid step id (step ids are YAML keys without '#'). */
+    static final String NO_TARGET = "#end";
+    private static final String CHOICE_SUFFIX = "#choice";
 
     private static final Logger log = LoggerFactory.getLogger(FlowCompiler.class);
 
     public CompiledFlow compile(Flow flow, int version) {
-        Set<String> states = new LinkedHashSet<>(flow.steps().keySet());
-        if (states.isEmpty() || flow.entry() == null || !states.contains(flow.entry())) {
+        Set<String> steps = new LinkedHashSet<>(flow.steps().keySet());
+        if (steps.isEmpty() || flow.entry() == null || !steps.contains(flow.entry())) {
             throw new IllegalArgumentException("flow " + flow.id() + "@" + version + " has no valid entry step");
         }
+        String key = flow.id() + "@" + version;
+        Map<String, Guard<String, String>> guards = guards(flow, key);
+        MachinePool pool = new MachinePool(key, () -> build(flow, key, steps, guards));
+        try {
+            build(flow, key, steps, guards); // the model checks run once at compile time, not at the first turn
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("flow " + key + " cannot be compiled: " + e.getMessage(), e);
+        }
+        return new CompiledFlow(flow, version, pool);
+    }
+
+    /** One guard per condition text, parsed once; an expression that does not parse never holds. */
+    private static Map<String, Guard<String, String>> guards(Flow flow, String key) {
+        Map<String, Guard<String, String>> guards = new java.util.HashMap<>();
+        for (Step step : flow.steps().values()) {
+            if (!(step instanceof ConditionStep condition)) {
+                continue;
+            }
+            for (ConditionBranch branch : condition.branches()) {
+                guards.computeIfAbsent(branch.when(), when -> {
+                    ConditionExpression expression;
+                    try {
+                        expression = ConditionExpression.parse(when);
+                    } catch (RuntimeException e) {
+                        log.warn("flow.condition.invalid flow={} step={} error={}", key, step.id(), e.getMessage());
+                        return context -> false;
+                    }
+                    return context -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> vars = (Map<String, Object>) context.getMessageHeader(FlowMachine.VARS_HEADER);
+                        return vars != null && expression.evaluate(vars);
+                    };
+                });
+            }
+        }
+        return guards;
+    }
+
+    private static StateMachine<String, String> build(Flow flow, String key, Set<String> steps,
+                                                      Map<String, Guard<String, String>> guards) {
         try {
             StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
-            builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(flow.id() + "@" + version);
-            StateConfigurer<String, String> stateConfigurer = builder.configureStates().withStates().initial(flow.entry());
-            stateConfigurer.states(states);
+            builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(key);
+            StateConfigurer<String, String> states = builder.configureStates().withStates().initial(flow.entry());
+            states.states(steps).state(NO_TARGET);
             var transitions = builder.configureTransitions();
-            boolean any = false;
             for (Step step : flow.steps().values()) {
-                Set<String> events = new java.util.HashSet<>();
-                for (Transition t : step.transitions()) {
-                    if (t.target() == null || !states.contains(t.target()) || !events.add(t.event())) {
-                        // The validator reports dangling targets before publication; at run time such an edge
-                        // behaves as if absent (the engine then treats the step as the end of the flow).
-                        log.warn("flow.compile.skipped_transition flow={} step={} event={}", flow.id(), step.id(), t.event());
+                if (step instanceof ConditionStep condition) {
+                    if (condition.branches().isEmpty()) {
+                        String otherwise = condition.otherwise();
+                        transitions.withExternal().source(step.id()).event(EVALUATE)
+                                .target(otherwise != null && steps.contains(otherwise) ? otherwise : NO_TARGET);
                         continue;
                     }
-                    ExternalTransitionConfigurer<String, String> external = transitions.withExternal();
-                    external.source(step.id()).target(t.target()).event(t.event());
-                    any = true;
+                    String choice = step.id() + CHOICE_SUFFIX;
+                    states.choice(choice);
+                    transitions.withExternal().source(step.id()).target(choice).event(EVALUATE);
+                    branches(transitions.withChoice().source(choice), condition, steps, guards);
+                    continue;
+                }
+                Set<String> events = new HashSet<>();
+                for (Transition t : step.transitions()) {
+                    if (t.target() == null || !steps.contains(t.target()) || !events.add(t.event())) {
+                        // The validator reports dangling targets before publication; at run time such an edge
+                        // behaves as if absent (the engine then treats the step as the end of the flow).
+                        log.warn("flow.compile.skipped_transition flow={} step={} event={}", key, step.id(), t.event());
+                        continue;
+                    }
+                    transitions.withExternal().source(step.id()).target(t.target()).event(t.event());
                 }
                 if (step.waitsForInput()) {
                     for (Map.Entry<String, String> route : flow.globalRoutes().entrySet()) {
                         String target = route.getValue();
-                        if (target != null && states.contains(target)) {
+                        if (target != null && steps.contains(target) && events.add(GLOBAL_EVENT_PREFIX + route.getKey())) {
                             transitions.withExternal().source(step.id()).target(target)
                                     .event(GLOBAL_EVENT_PREFIX + route.getKey());
-                            any = true;
                         }
                     }
                 }
             }
-            if (!any) {
-                // A one-step flow still needs a model; a self-less machine with no transitions is fine.
-                log.debug("flow.compile.no_transitions flow={}", flow.id());
-            }
-            StateMachine<String, String> machine = builder.build();
-            Map<String, Map<String, String>> table = new HashMap<>();
-            for (var transition : machine.getTransitions()) {
-                if (transition.getTrigger() == null || transition.getTrigger().getEvent() == null) {
-                    continue;
-                }
-                table.computeIfAbsent(transition.getSource().getId(), k -> new HashMap<>())
-                        .put(transition.getTrigger().getEvent(), transition.getTarget().getId());
-            }
-            table.replaceAll((k, v) -> Collections.unmodifiableMap(v));
-            return new CompiledFlow(flow, version, Collections.unmodifiableMap(table), machine);
+            return builder.build();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalArgumentException("flow " + flow.id() + "@" + version + " cannot be compiled: " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The branches in the designer's order (first that holds wins), else {@code otherwise}, else no step. */
+    private static void branches(ChoiceTransitionConfigurer<String, String> choice, ConditionStep condition,
+                                 Set<String> steps, Map<String, Guard<String, String>> guards) {
+        List<ConditionBranch> branches = condition.branches();
+        for (int i = 0; i < branches.size(); i++) {
+            ConditionBranch branch = branches.get(i);
+            String target = steps.contains(branch.next()) ? branch.next() : NO_TARGET;
+            if (i == 0) {
+                choice.first(target, guards.get(branch.when()));
+            } else {
+                choice.then(target, guards.get(branch.when()));
+            }
+        }
+        String otherwise = condition.otherwise();
+        choice.last(otherwise != null && steps.contains(otherwise) ? otherwise : NO_TARGET);
     }
 }

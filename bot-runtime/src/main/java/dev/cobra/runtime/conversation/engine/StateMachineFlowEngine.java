@@ -1,8 +1,6 @@
 package dev.cobra.runtime.conversation.engine;
 
-import dev.cobra.flow.expr.ConditionExpression;
 import dev.cobra.flow.model.ActionStep;
-import dev.cobra.flow.model.ConditionBranch;
 import dev.cobra.flow.model.ConditionStep;
 import dev.cobra.flow.model.EndStep;
 import dev.cobra.flow.model.HandoffStep;
@@ -33,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -71,7 +67,15 @@ public class StateMachineFlowEngine implements FlowEngine {
     private final NluService nlu;
     private final ActionRunner actions;
     private final CollectionActions collectionActions;
-    private final ConcurrentMap<String, Optional<ConditionExpression>> conditions = new ConcurrentHashMap<>();
+    private final MessageStepExecutor messages = new MessageStepExecutor(this);
+    private final MenuStepExecutor menus = new MenuStepExecutor(this);
+    private final InputStepExecutor inputs = new InputStepExecutor(this);
+    private final ConditionStepExecutor conditions = new ConditionStepExecutor(this);
+    private final ActionStepExecutor actionSteps;
+    private final HandoffStepExecutor handoffs = new HandoffStepExecutor(this);
+    private final SubflowStepExecutor subflows = new SubflowStepExecutor(this);
+    private final ReturnStepExecutor returns = new ReturnStepExecutor(this);
+    private final EndStepExecutor ends = new EndStepExecutor(this);
     final ConversationRepair repair;
     final StepAnswers answers;
 
@@ -80,6 +84,7 @@ public class StateMachineFlowEngine implements FlowEngine {
         this.nlu = nlu;
         this.collectionActions = actions;
         this.actions = new ActionRunner(actions);
+        this.actionSteps = new ActionStepExecutor(this, this.actions);
         this.repair = new ConversationRepair(this);
         this.answers = new StepAnswers(this);
     }
@@ -87,7 +92,13 @@ public class StateMachineFlowEngine implements FlowEngine {
     @Override
     public Mono<TurnOutcome> start(ConversationState state, TurnContext context) {
         TurnRun run = new TurnRun(state, context, null);
-        return start(run, false).then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome));
+        return finish(run, start(run, false));
+    }
+
+    /** The turn's events, then its outcome; the machines it leased go back to their pools however it ended. */
+    private Mono<TurnOutcome> finish(TurnRun run, Mono<Void> work) {
+        return work.then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome))
+                .doFinally(signal -> run.releaseMachines(signal != reactor.core.publisher.SignalType.CANCEL));
     }
 
     /** Starts the stage flow; {@code keep} continues a finished conversation (verification and memory kept). */
@@ -127,7 +138,7 @@ public class StateMachineFlowEngine implements FlowEngine {
     @Override
     public Mono<TurnOutcome> handle(ConversationState state, TurnInput input, TurnContext context) {
         TurnRun run = new TurnRun(state, context, input);
-        return Mono.defer(() -> {
+        return finish(run, Mono.defer(() -> {
             if (input.text() != null && OptOutKeywords.matches(input.text())) {
                 log.info("conversation.opt_out.keyword conversation={}", state.id());
                 return state.status() == ConversationStatus.BOT
@@ -153,14 +164,13 @@ public class StateMachineFlowEngine implements FlowEngine {
                     });
                 }
             };
-        }).then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome));
+        }));
     }
 
     @Override
     public Mono<TurnOutcome> resume(ConversationState state, String stepId, TurnContext context) {
         TurnRun run = new TurnRun(state, context, null);
-        return withCurrent(run, flow -> repair.handBack(run, flow, stepId), () -> start(run, false))
-                .then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome));
+        return finish(run, withCurrent(run, flow -> repair.handBack(run, flow, stepId), () -> start(run, false)));
     }
 
     // ---- executing steps ----
@@ -199,73 +209,50 @@ public class StateMachineFlowEngine implements FlowEngine {
         if (log.isDebugEnabled()) {
             log.debug("flow.step.enter conversation={} flow={} step={} type={}", run.state.id(), flow.key(), step.id(), step.type());
         }
+        // One executor per step type (Step is sealed; Java 17 has no pattern switch).
         if (step instanceof MessageStep message) {
-            run.say(message.text());
-            if (message.media() != null) {
-                Reply media = MediaReplies.of(message.media(), run::renderOrNull, step.id());
-                if (media != null) {
-                    run.replies.add(media);
-                }
-            }
-            return follow(run, flow, step.id(), "next");
+            return messages.execute(run, flow, message);
         }
         if (step instanceof MenuStep menu) {
-            Mono<Void> carried = repair.carriedIntent(run, flow, menu);
-            if (carried != null) {
-                return carried;
-            }
-            run.replies.add(Reply.options(run.render(menu.text()), options(run, menu)));
-            return Mono.empty();
+            return menus.execute(run, flow, menu);
         }
         if (step instanceof InputStep input) {
-            return repair.enterInput(run, flow, input);
+            return inputs.execute(run, flow, input);
         }
         if (step instanceof ConditionStep condition) {
-            Map<String, Object> vars = run.vars();
-            List<ConditionBranch> branches = condition.branches();
-            for (int i = 0; i < branches.size(); i++) {
-                if (holds(flow, step, branches.get(i).when(), vars)) {
-                    return follow(run, flow, step.id(), "branch:" + i);
-                }
-            }
-            return follow(run, flow, step.id(), "else");
+            return conditions.execute(run, flow, condition);
         }
         if (step instanceof ActionStep action) {
-            if (action.action() == null) {
-                return follow(run, flow, step.id(), "next");
-            }
-            return actions.run(run, flow, action).then(Mono.defer(() -> {
-                run.say(action.text());
-                return follow(run, flow, step.id(), "next");
-            }));
+            return actionSteps.execute(run, flow, action);
         }
         if (step instanceof HandoffStep handoff) {
-            run.say(handoff.text());
-            handoff(run, handoff.queue() != null ? handoff.queue() : flow.flow().settings().handoffQueue(),
-                    handoff.reason() != null ? handoff.reason() : "flow");
-            return Mono.empty();
+            return handoffs.execute(run, flow, handoff);
         }
         if (step instanceof SubflowStep subflow) {
-            return callSubflow(run, subflow.flow(), subflow.next());
+            return subflows.execute(run, flow, subflow);
         }
-        if (step instanceof ReturnStep) {
-            return returnToCaller(run);
+        if (step instanceof ReturnStep ret) {
+            return returns.execute(run, flow, ret);
         }
-        EndStep end = (EndStep) step;
-        run.say(end.text());
-        close(run, end.disposition() == null ? null : end.disposition().name());
-        return Mono.empty();
+        return ends.execute(run, flow, (EndStep) step);
     }
 
-    /** Takes the compiled transition {@code event} from {@code stepId}; no such transition ends the (sub)flow. */
+    /** Sends {@code event} from {@code stepId} to the flow's machine; no such transition ends the (sub)flow. */
     Mono<Void> follow(TurnRun run, CompiledFlow flow, String stepId, String event) {
-        String target = flow.target(stepId, event);
-        if (target == null) {
-            log.debug("flow.step.no_transition flow={} step={} event={}", flow.key(), stepId, event);
-            return returnToCaller(run);
-        }
-        run.state.moveTo(target);
-        return advance(run);
+        return follow(run, flow, stepId, event, null);
+    }
+
+    /** As {@link #follow(TurnRun, CompiledFlow, String, String)}, with the variables a condition's guards read. */
+    Mono<Void> follow(TurnRun run, CompiledFlow flow, String stepId, String event, Map<String, Object> vars) {
+        return run.fire(flow, stepId, event, vars).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(target -> {
+                    if (target.isEmpty()) {
+                        log.debug("flow.step.no_transition flow={} step={} event={}", flow.key(), stepId, event);
+                        return returnToCaller(run);
+                    }
+                    run.state.moveTo(target.get());
+                    return advance(run);
+                });
     }
 
     Mono<Void> callSubflow(TurnRun run, String flowId, String returnStep) {
@@ -336,9 +323,11 @@ public class StateMachineFlowEngine implements FlowEngine {
             // Call the subflow; when it returns, the debtor is asked the interrupted question again.
             return callSubflow(run, route.substring("flow:".length()), run.state.step());
         }
-        String target = flow.target(run.state.step(), FlowCompiler.GLOBAL_EVENT_PREFIX + intent);
-        run.state.moveTo(target != null ? target : route);
-        return advance(run);
+        return run.fire(flow, run.state.step(), FlowCompiler.GLOBAL_EVENT_PREFIX + intent, null).defaultIfEmpty(route)
+                .flatMap(target -> {
+                    run.state.moveTo(target);
+                    return advance(run);
+                });
     }
 
     Mono<Void> builtInGlobal(TurnRun run, String intent) {
@@ -370,18 +359,6 @@ public class StateMachineFlowEngine implements FlowEngine {
     }
 
     // ---- shared helpers ----
-
-    private boolean holds(CompiledFlow flow, Step step, String when, Map<String, Object> vars) {
-        Optional<ConditionExpression> expression = conditions.computeIfAbsent(when, text -> {
-            try {
-                return Optional.of(ConditionExpression.parse(text));
-            } catch (RuntimeException e) {
-                log.warn("flow.condition.invalid flow={} step={} error={}", flow.key(), step.id(), e.getMessage());
-                return Optional.empty();
-            }
-        });
-        return expression.map(e -> e.evaluate(vars)).orElse(false);
-    }
 
     void handoff(TurnRun run, String queue, String reason) {
         run.state.status(ConversationStatus.WAITING_AGENT);
@@ -452,15 +429,10 @@ public class StateMachineFlowEngine implements FlowEngine {
     }
 
     List<Reply.Option> options(TurnRun run, MenuStep menu) {
-        List<Reply.Option> result = new ArrayList<>(menu.options().size());
-        for (MenuOption option : menu.options()) {
-            result.add(new Reply.Option(option.id(), run.renderOrNull(option.title()) == null ? option.id() : run.render(option.title()),
-                    run.renderOrNull(option.description())));
-        }
-        return result;
+        return MenuStepExecutor.options(run, menu);
     }
 
     static String title(MenuOption option, String locale) {
-        return option.title() == null ? option.id() : option.title().forLocale(locale);
+        return MenuStepExecutor.title(option, locale);
     }
 }

@@ -231,14 +231,16 @@ final class StepAnswers {
         run.state.retryCount(run.state.retryCount() + 1);
         log.info("flow.input.invalid conversation={} step={} attempt={}", run.state.id(), step.id(), run.state.retryCount());
         if (run.state.retryCount() >= step.retries()) {
-            String onFail = flow.target(step.id(), "fail");
-            if (onFail != null) {
-                run.state.moveTo(onFail);
-                return engine.advance(run);
-            }
-            run.say(RuntimeTexts.lowConfidenceHandoff(run.locale()));
-            engine.handoff(run, flow.flow().settings().handoffQueue(), "low_confidence");
-            return Mono.empty();
+            return run.fire(flow, step.id(), "fail", null).map(java.util.Optional::of)
+                    .defaultIfEmpty(java.util.Optional.empty()).flatMap(onFail -> {
+                        if (onFail.isPresent()) {
+                            run.state.moveTo(onFail.get());
+                            return engine.advance(run);
+                        }
+                        run.say(RuntimeTexts.lowConfidenceHandoff(run.locale()));
+                        engine.handoff(run, flow.flow().settings().handoffQueue(), "low_confidence");
+                        return Mono.<Void>empty();
+                    });
         }
         sayInvalid(run, step);
         return Mono.empty();

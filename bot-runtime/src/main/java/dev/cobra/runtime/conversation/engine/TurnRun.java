@@ -7,6 +7,7 @@ import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.nlu.NluResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ final class TurnRun {
     /** Repair behaviours that fired this turn (digression, correction, cancel...), shown by the simulator. */
     final List<String> behaviours = new ArrayList<>();
     final Map<String, Object> fixedVars;
+    /** Machines leased by this turn, by flow key: a machine serves one turn at a time. */
+    private final Map<String, FlowMachine> machines = new HashMap<>(4);
     int stepsRun;
     String debtorText;
     /** The stage flow of this turn (bottom of the flow stack), whose repair settings subflows inherit. */
@@ -98,6 +101,28 @@ final class TurnRun {
                     state.step(), e.toString());
             return template;
         }
+    }
+
+    /**
+     * Sends {@code event} from {@code step} through the machine of {@code flow}, leased for the rest of this turn
+     * (one machine per flow version the turn touches); empty when the step has no such transition.
+     */
+    Mono<String> fire(CompiledFlow flow, String step, String event, Map<String, Object> vars) {
+        FlowMachine leased = machines.get(flow.key());
+        Mono<FlowMachine> machine = leased != null ? Mono.just(leased)
+                : flow.machines().lease().doOnNext(m -> machines.put(flow.key(), m));
+        return machine.flatMap(m -> m.fire(state.id(), step, event, vars));
+    }
+
+    /**
+     * Gives this turn's machines back to their pools once the turn's work is done or failed; after a cancellation
+     * a machine may still be inside a transition, so it is dropped rather than shared.
+     */
+    void releaseMachines(boolean reuse) {
+        if (reuse) {
+            machines.values().forEach(FlowMachine::release);
+        }
+        machines.clear();
     }
 
     TurnOutcome outcome() {

@@ -22,9 +22,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
@@ -38,9 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One engine turn without classifier work: a menu option chosen, or free text with a parse fixed in advance (a slot
  * filled from the message that chose the branch, a digression, the closing after the end), on a warm engine with in-memory state, flows and actions
- * (docs/benchmarks.md has the command and results). Two comparison points explain the design: the raw lookup in
- * the compiled transition table, and the same transition driven through a live Spring Statemachine restored to
- * the stored step, as a machine-per-turn design would have to.
+ * (docs/benchmarks.md has the command and results). {@code machineRestoreAndFire} isolates one transition as the
+ * engine takes it: a pooled Spring Statemachine restored to the stored step, then the event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,7 +53,6 @@ public class EngineTurnBenchmark {
     private StateMachineFlowEngine engine;
     private TurnContext context;
     private CompiledFlow early;
-    private StateMachine<String, String> machine;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -79,8 +74,6 @@ public class EngineTurnBenchmark {
                 null, false, false);
         context = new TurnContext(ana, NOW, TODAY, BOGOTA);
         early = flows.published("early").block();
-        machine = early.prototype();
-        machine.startReactively().block();
         // Warm the subflow cache as a running server would be.
         menuOptionToSubflow();
     }
@@ -140,21 +133,16 @@ public class EngineTurnBenchmark {
         return engine.handle(state, TurnInput.text(THANKS), context).block();
     }
 
-    /** The transition itself, as the engine takes it. */
+    /** One transition as the engine takes it: a pooled machine restored to the stored step, then the event. */
     @Benchmark
-    public String transitionTableLookup() {
-        return early.target("main_menu", "option:promise");
-    }
-
-    /** The same transition through a live machine restored to the stored step (not used by the engine). */
-    @Benchmark
-    public String statemachineRestoreAndSend() {
-        machine.stopReactively().block();
-        machine.getStateMachineAccessor().doWithAllRegions(access -> access.resetStateMachineReactively(
-                new DefaultStateMachineContext<>("main_menu", null, null, null)).block());
-        machine.startReactively().block();
-        machine.sendEvent(Mono.just(MessageBuilder.withPayload("option:promise").build())).blockLast();
-        return machine.getState().getId();
+    public String machineRestoreAndFire() {
+        FlowMachine machine = early.machines().lease().block();
+        try {
+            machine.restore("c-bench", "main_menu").block();
+            return machine.fire("c-bench", "main_menu", "option:promise", null).block();
+        } finally {
+            machine.release();
+        }
     }
 
     /** Side effects that cost nothing, so the benchmark measures the engine. */

@@ -23,7 +23,6 @@ class EngineTurnBenchmarkTest {
         assertThat(digression.replies()).anySatisfy(reply -> assertThat(reply.text()).contains("1.250.000"));
         TurnOutcome closing = (TurnOutcome) benchmark.completionAfterTheEnd();
         assertThat(closing.behaviours()).contains("completion:closing");
-        assertThat(benchmark.transitionTableLookup()).isEqualTo("promise");
-        assertThat(benchmark.statemachineRestoreAndSend()).isEqualTo("promise");
+        assertThat(benchmark.machineRestoreAndFire()).isEqualTo("promise");
     }
 }

@@ -1,0 +1,69 @@
+package dev.cobra.runtime.conversation.engine;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.state.State;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * One live Spring Statemachine of a flow version, leased by one turn at a time from {@link MachinePool}. Before
+ * each event the machine is restored to the step our JSON state says (the machine never holds the conversation:
+ * our persisted state does, and a machine serves many conversations in turn); the machine then decides the target
+ * step, including the guards of condition steps.
+ */
+final class FlowMachine {
+
+    /** Message header with the template/condition variables that the condition guards evaluate. */
+    static final String VARS_HEADER = "cobra.vars";
+
+    private final StateMachine<String, String> machine;
+    private final MachinePool pool;
+
+    FlowMachine(StateMachine<String, String> machine, MachinePool pool) {
+        this.machine = machine;
+        this.pool = pool;
+    }
+
+    /**
+     * Sends {@code event} from {@code step} and returns the step the machine moved to, or empty when the step has
+     * no such transition (the engine then ends the flow or subflow).
+     */
+    Mono<String> fire(String conversationId, String step, String event, Map<String, Object> vars) {
+        Mono<Void> restore = step.equals(currentStep()) ? Mono.empty() : restore(conversationId, step);
+        return restore.then(Mono.defer(() -> {
+            Message<String> message = vars == null ? MessageBuilder.withPayload(event).build()
+                    : MessageBuilder.withPayload(event).setHeader(VARS_HEADER, vars).build();
+            return machine.sendEvent(Mono.just(message))
+                    .filter(result -> result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED)
+                    .next()
+                    .mapNotNull(accepted -> {
+                        String target = currentStep();
+                        return FlowCompiler.NO_TARGET.equals(target) ? null : target;
+                    });
+        }));
+    }
+
+    /** Restores the machine's context from our state: the current step and the conversation as machine id. */
+    Mono<Void> restore(String conversationId, String step) {
+        return machine.getStateMachineAccessor().withRegion()
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(step, null, null, null, null, conversationId));
+    }
+
+    String currentStep() {
+        State<String, String> state = machine.getState();
+        return state == null ? null : state.getId();
+    }
+
+    void release() {
+        pool.giveBack(this);
+    }
+
+    StateMachine<String, String> machine() {
+        return machine;
+    }
+}

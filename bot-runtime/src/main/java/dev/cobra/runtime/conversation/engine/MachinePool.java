@@ -1,0 +1,63 @@
+package dev.cobra.runtime.conversation.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.statemachine.StateMachine;
+
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Started machines of one flow version, reused across turns: building and starting a Spring Statemachine costs
+ * milliseconds, restoring one to a step costs microseconds. A machine is stateful, so each is leased by one turn at
+ * a time; a miss builds a new one, and at most {@link #MAX_IDLE} idle machines are kept (more than the turns that
+ * run at once on a small server).
+ */
+final class MachinePool {
+
+    static final int MAX_IDLE = 16;
+    private static final Logger log = LoggerFactory.getLogger(MachinePool.class);
+
+    private final String key;
+    private final Supplier<StateMachine<String, String>> factory;
+    private final ConcurrentLinkedQueue<FlowMachine> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicInteger built = new AtomicInteger();
+
+    MachinePool(String key, Supplier<StateMachine<String, String>> factory) {
+        this.key = key;
+        this.factory = factory;
+    }
+
+    /** An idle machine, or a new started one (never blocks: turns run on event-loop threads). */
+    Mono<FlowMachine> lease() {
+        return Mono.defer(() -> {
+            FlowMachine machine = idle.poll();
+            if (machine != null) {
+                idleCount.decrementAndGet();
+                return Mono.just(machine);
+            }
+            StateMachine<String, String> fresh = factory.get();
+            int count = built.incrementAndGet();
+            log.debug("flow.machine.built flow={} machines={}", key, count);
+            return fresh.startReactively().thenReturn(new FlowMachine(fresh, this));
+        });
+    }
+
+    void giveBack(FlowMachine machine) {
+        if (idleCount.incrementAndGet() <= MAX_IDLE) {
+            idle.offer(machine);
+        } else {
+            idleCount.decrementAndGet();
+            machine.machine().stopReactively().subscribe();
+        }
+    }
+
+    /** Machines built so far (tests and diagnostics: a warm pool stops building). */
+    int built() {
+        return built.get();
+    }
+}
