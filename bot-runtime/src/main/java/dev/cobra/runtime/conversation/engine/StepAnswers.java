@@ -201,7 +201,10 @@ final class StepAnswers {
         if (RepairPhrases.whoAreYou(TextMatching.normalize(text))) {
             return engine.repair.digression(run, flow, "bot_identity");
         }
-        return engine.classify(run, text).flatMap(result -> {
+        // A message that is the value and nothing else cannot be a request: no classifier (issue 17, step 5).
+        NluResult clean = CleanValue.of(step, text, run.locale(), run.context.today(), run.context.zone());
+        Mono<NluResult> understood = clean != null ? Mono.just(clean) : engine.classify(run, text);
+        return understood.flatMap(result -> {
             NluDecision decision = new NluDecision(result, flow.flow().settings());
             String intent = decision.intent();
             if (decision.confident() && Intents.GLOBAL.contains(intent)) {
