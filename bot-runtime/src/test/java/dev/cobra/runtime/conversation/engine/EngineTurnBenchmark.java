@@ -81,6 +81,7 @@ public class EngineTurnBenchmark {
     static final String PLAN_WITH_INSTALLMENTS = "me gustaría pagarlo en 3 cuotas";
     static final String BALANCE_QUESTION = "¿cuánto debo en total?";
     static final String THANKS = "gracias";
+    static final String DATE_ALONE = "25/11";
 
     private static NluResult parse(String text, String intent, Entity... entities) {
         return new NluResult(text, new IntentPrediction(intent, 0.95,
@@ -122,6 +123,19 @@ public class EngineTurnBenchmark {
         state.flowId("promise_to_pay");
         state.step("ask_date");
         return engine.handle(state, TurnInput.text(BALANCE_QUESTION), context).block();
+    }
+
+    /**
+     * The promise date typed alone while the subflow waits for it: the value matches cleanly, so the classifier is
+     * not called (the fixed NLU fails if it is); the date is validated and the amount asked.
+     */
+    @Benchmark
+    public Object dateAloneAtDateQuestion() {
+        ConversationState state = atMainMenu();
+        state.stack(List.of(new StackFrame("early", 1, null)));
+        state.flowId("promise_to_pay");
+        state.step("ask_date");
+        return engine.handle(state, TurnInput.text(DATE_ALONE), context).block();
     }
 
     /** "gracias" after the conversation ended: a closing, never a restart. */

@@ -21,6 +21,8 @@ class EngineTurnBenchmarkTest {
         TurnOutcome digression = (TurnOutcome) benchmark.digressionAtDateQuestion();
         assertThat(digression.behaviours()).contains("digression:ask_balance");
         assertThat(digression.replies()).anySatisfy(reply -> assertThat(reply.text()).contains("1.250.000"));
+        TurnOutcome date = (TurnOutcome) benchmark.dateAloneAtDateQuestion();
+        assertThat(date.replies()).isNotEmpty().noneSatisfy(reply -> assertThat(reply.text()).contains("Necesito una fecha"));
         TurnOutcome closing = (TurnOutcome) benchmark.completionAfterTheEnd();
         assertThat(closing.behaviours()).contains("completion:closing");
         assertThat(benchmark.machineRestoreAndFire()).isEqualTo("promise");
