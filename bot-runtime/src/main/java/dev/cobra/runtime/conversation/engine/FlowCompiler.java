@@ -88,6 +88,7 @@ public final class FlowCompiler {
                                                       Map<String, Guard<String, String>> guards) {
         try {
             StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
+            // A machine id keeps the library's default bean name off; FlowMachine clears the id (see FlowMachine#restore).
             builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(key);
             StateConfigurer<String, String> states = builder.configureStates().withStates().initial(flow.entry());
             states.states(steps).state(NO_TARGET);

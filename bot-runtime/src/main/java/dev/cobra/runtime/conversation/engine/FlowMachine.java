@@ -7,6 +7,7 @@ import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.state.State;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.util.Map;
 
@@ -38,20 +39,32 @@ final class FlowMachine {
         return restore.then(Mono.defer(() -> {
             Message<String> message = vars == null ? MessageBuilder.withPayload(event).build()
                     : MessageBuilder.withPayload(event).setHeader(VARS_HEADER, vars).build();
-            return machine.sendEvent(Mono.just(message))
+            // The machine handles the event synchronously inside its trigger sink's emission. Continuing the turn
+            // from inside that emission would send the next event re-entrantly; the library then fails the
+            // emission and retries it 10 ms later on another thread. So the result is handed over through a
+            // one-value sink that the turn subscribes to only after the machine has returned.
+            Sinks.One<String> target = Sinks.one();
+            machine.sendEvent(Mono.just(message))
                     .filter(result -> result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED)
                     .next()
                     .mapNotNull(accepted -> {
-                        String target = currentStep();
-                        return FlowCompiler.NO_TARGET.equals(target) ? null : target;
-                    });
+                        String to = currentStep();
+                        return FlowCompiler.NO_TARGET.equals(to) ? null : to;
+                    })
+                    .subscribe(target::tryEmitValue, target::tryEmitError, target::tryEmitEmpty);
+            return target.asMono();
         }));
     }
 
-    /** Restores the machine's context from our state: the current step and the conversation as machine id. */
+    /**
+     * Restores the machine's context from our state: the current step. The restored context has no machine id on
+     * purpose: with an id (or the default bean name, which the library sets when the model has no id) it looks up
+     * annotation handlers ({@code @WithStateMachine}) on every state change, compiling a regular expression each
+     * time, which doubled the cost of a transition (docs/benchmarks.md).
+     */
     Mono<Void> restore(String conversationId, String step) {
         return machine.getStateMachineAccessor().withRegion()
-                .resetStateMachineReactively(new DefaultStateMachineContext<>(step, null, null, null, null, conversationId));
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(step, null, null, null, null, null));
     }
 
     String currentStep() {

@@ -43,7 +43,10 @@ final class MachinePool {
             StateMachine<String, String> fresh = factory.get();
             int count = built.incrementAndGet();
             log.debug("flow.machine.built flow={} machines={}", key, count);
-            return fresh.startReactively().thenReturn(new FlowMachine(fresh, this));
+            FlowMachine started = new FlowMachine(fresh, this);
+            // Started, then restored once so its id is cleared before the first event (FlowMachine#restore).
+            return fresh.startReactively().then(Mono.defer(() -> started.restore(null, started.currentStep())))
+                    .thenReturn(started);
         });
     }
 
