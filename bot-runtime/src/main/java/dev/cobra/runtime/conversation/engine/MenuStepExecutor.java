@@ -2,7 +2,7 @@ package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.flow.model.MenuOption;
 import dev.cobra.flow.model.MenuStep;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.flow.model.MessageStep;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import reactor.core.publisher.Mono;
 
 /** A message (and its optional media), then {@code next}. */
