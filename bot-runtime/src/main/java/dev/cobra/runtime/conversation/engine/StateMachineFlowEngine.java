@@ -38,11 +38,12 @@ import java.util.function.Supplier;
  * Executes flows one turn at a time.
  *
  * <p><b>Design.</b> Each published flow version is compiled once into a Spring Statemachine model by
- * {@link FlowCompiler} and cached in {@link CompiledFlows}; a turn follows the transition table read out of that
- * model (docs/benchmarks.md has the cost of restoring a live machine per turn instead). Subflow calls, returns and
- * global routes cross flows, so they are handled here on an explicit stack. Answers to waiting steps are in
- * {@link StepAnswers}; the repair behaviours (slots from any message, digression, correction, cancel, completion,
- * clarification, language) in {@link ConversationRepair}; actions in {@link ActionRunner}.
+ * {@link FlowCompiler} (cached in {@link CompiledFlows}, with a {@link MachinePool} of started machines). A turn
+ * leases one machine per flow version it touches; every move from step to step is an event sent to that machine
+ * ({@link #follow}), restored first from our state's step when needed, and the state the machine entered is run by
+ * the executor of its step type ({@code *StepExecutor}). Subflow calls, returns and global routes cross flows, so
+ * they are kept on our state's explicit stack. Answers to waiting steps are in {@link StepAnswers}; the repair
+ * behaviours in {@link ConversationRepair}; actions in {@link ActionRunner}.
  *
  * <p><b>Invariants.</b> (1) Our JSON state ({@link ConversationState}) is authoritative; this class mutates the
  * copy loaded for the turn and the caller persists it with an optimistic version check. (2) A turn ends only on a
