@@ -1,6 +1,7 @@
 package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.account.DebtAccounts;
+import dev.cobra.runtime.collections.PlanAgreements;
 import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
@@ -33,7 +34,8 @@ import java.util.Objects;
 /**
  * Records a payment once per {@code reference} ({@code payments}, the reference is the document id, so a repeated
  * call finds the first one) and applies it to the debtor's account ({@link DebtAccounts}, also once per reference),
- * then closes the debtor's open promises (which stops their reminders), marks the debtor's open payment links paid
+ * then closes the debtor's open promises (which stops their reminders) and the plan installments the account
+ * now covers ({@link PlanAgreements}), marks the debtor's open payment links paid
  * and lets {@link PaymentSettlement} tell the creditor and the debtor. A payment reported again after a crash
  * between those steps finishes them (each is idempotent).
  */
@@ -50,16 +52,18 @@ public class PaymentRecorder implements DebtorRecords {
     private final DebtorDirectory portfolio;
     private final DebtAccounts accounts;
     private final PaymentSettlement settlement;
+    private final PlanAgreements plans;
 
     public PaymentRecorder(ReactiveMongoTemplate mongo, PromiseStore promises, ObjectProvider<SignedPaymentLinks> links,
                            @Qualifier(DebtorDirectory.PORTFOLIO) DebtorDirectory portfolio, DebtAccounts accounts,
-                           PaymentSettlement settlement) {
+                           PaymentSettlement settlement, PlanAgreements plans) {
         this.mongo = mongo;
         this.promises = promises;
         this.links = links;
         this.portfolio = portfolio;
         this.accounts = accounts;
         this.settlement = settlement;
+        this.plans = plans;
     }
 
     /**
@@ -119,7 +123,7 @@ public class PaymentRecorder implements DebtorRecords {
                 return Mono.just(new Recorded(p.reference(), true, 0, applied.outstanding(),
                         DebtAccounts.settled(applied.after())));
             }
-            return closeOpenItems(p, now)
+            return closeOpenItems(debtor, p, now)
                     .flatMap(kept -> settlement.settle(debtor, p, applied, now)
                             .thenReturn(new Recorded(p.reference(), !fresh, kept, applied.outstanding(),
                                     DebtAccounts.settled(applied.after()))))
@@ -143,9 +147,10 @@ public class PaymentRecorder implements DebtorRecords {
                                 .doOnNext(r -> log.info("payment.reversed changed={}", !r.duplicate()))));
     }
 
-    private Mono<Long> closeOpenItems(Payment p, Instant now) {
+    private Mono<Long> closeOpenItems(Debtor debtor, Payment p, Instant now) {
         SignedPaymentLinks signed = links.getIfAvailable();
         return promises.keep(p.debtorId(), p.debtId(), p.reference(), now)
+                .zipWith(plans.keepCovered(debtor, p.reference(), now), Long::sum)
                 .flatMap(kept -> (signed == null ? Mono.just(0L) : signed.markPaid(p.debtorId(), p.reference()))
                         .thenReturn(kept));
     }
