@@ -181,6 +181,8 @@ class PromiseLifecycleTest {
         assertThat(plan.path("installments").get(1).path("date").asText()).isEqualTo("2026-12-25");
         assertThat(plan.path("installments").get(1).path("amount").decimalValue()).isEqualByComparingTo("416666");
         assertThat(account("D-PROM-3").path("promises")).as("installments show with their plan only").isEmpty();
+        chat.admin().get().uri("/api/kpis?from=2026-11-18&to=2026-11-18").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.plans.accepted").isEqualTo(1);
 
         pay(chat, "D-PROM-3", 416666, "PLAN-REF-1").jsonPath("$.promisesKept").isEqualTo(1);
         assertThat(installmentStatuses("D-PROM-3")).containsExactly("KEPT", "OPEN", "OPEN");
