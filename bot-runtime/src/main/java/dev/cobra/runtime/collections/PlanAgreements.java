@@ -6,10 +6,13 @@ import dev.cobra.runtime.conversation.engine.CollectionActions.PlanAgreement;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PlanOffer;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PlanOfferRequest;
 import dev.cobra.runtime.debtor.Debtor;
+import dev.cobra.runtime.debtor.DebtorDirectory;
+import dev.cobra.runtime.payment.PaymentObligations;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -31,7 +34,7 @@ import java.util.stream.Collectors;
  * ({@link DebtAccounts}), and installment {@code n} is covered once that reaches the sum of installments 1 to n.
  */
 @Component
-public class PlanAgreements {
+public class PlanAgreements implements PaymentObligations {
 
     private static final Logger log = LoggerFactory.getLogger(PlanAgreements.class);
 
@@ -39,16 +42,19 @@ public class PlanAgreements {
     private final PlanRequestStore plans;
     private final PromiseStore promises;
     private final DebtAccounts accounts;
+    private final DebtorDirectory portfolio;
     private final int firstDays;
     private final int maxStartDays;
 
     public PlanAgreements(PlanBoundsStore bounds, PlanRequestStore plans, PromiseStore promises, DebtAccounts accounts,
+                          @Qualifier(DebtorDirectory.PORTFOLIO) DebtorDirectory portfolio,
                           @Value("${bot.plans.first-installment-days:7}") int firstDays,
                           @Value("${bot.plans.max-start-days:30}") int maxStartDays) {
         this.bounds = bounds;
         this.plans = plans;
         this.promises = promises;
         this.accounts = accounts;
+        this.portfolio = portfolio;
         this.firstDays = firstDays;
         this.maxStartDays = maxStartDays;
     }
@@ -64,6 +70,15 @@ public class PlanAgreements {
                 .flatMap(planId -> promises.recordInstallments(planId, agreement).thenReturn(planId.toHexString()))
                 .doOnNext(planId -> log.info("plan.accepted plan={} installments={}", planId,
                         agreement.installments().size()));
+    }
+
+    /**
+     * After a payment (already applied to the account): marks kept every open installment of the debtor's accepted
+     * plans that payments now cover, whatever debt the payment named (the account decides what each debt owes).
+     */
+    @Override
+    public Mono<Long> keep(String debtorId, String debtId, String reference, Instant now) {
+        return portfolio.findById(debtorId).flatMap(debtor -> keepCovered(debtor, reference, now)).defaultIfEmpty(0L);
     }
 
     /** Marks kept every open installment of the debtor's accepted plans that payments now cover; how many. */

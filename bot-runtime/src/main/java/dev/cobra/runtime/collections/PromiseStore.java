@@ -4,6 +4,7 @@ import dev.cobra.runtime.conversation.engine.CollectionActions.PlanAgreement;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PlanInstallment;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
+import dev.cobra.runtime.payment.PaymentObligations;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
 import dev.cobra.runtime.persistence.ErasureSweep;
@@ -38,7 +39,7 @@ import java.util.Map;
  */
 @Component
 @CollectionOwner("promises")
-public class PromiseStore implements DebtorRecords, SecondaryIndexes {
+public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObligations {
 
     private static final String COLLECTION = "promises";
     public static final String OPEN = "OPEN";
@@ -156,6 +157,7 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes {
      * Closes the debtor's open promises (of {@code debtId} when given) as kept by the payment {@code reference}.
      * Plan installments are not among them: a payment keeps only the installments it covers.
      */
+    @Override
     public Mono<Long> keep(String debtorId, String debtId, String reference, Instant now) {
         Criteria criteria = Criteria.where("debtorId").is(debtorId).and("status").is(OPEN).and("planId").is(null);
         if (debtId != null) {

@@ -1,8 +1,6 @@
 package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.account.DebtAccounts;
-import dev.cobra.runtime.collections.PlanAgreements;
-import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.persistence.CollectionOwner;
@@ -34,8 +32,8 @@ import java.util.Objects;
 /**
  * Records a payment once per {@code reference} ({@code payments}, the reference is the document id, so a repeated
  * call finds the first one) and applies it to the debtor's account ({@link DebtAccounts}, also once per reference),
- * then closes the debtor's open promises (which stops their reminders) and the plan installments the account
- * now covers ({@link PlanAgreements}), marks the debtor's open payment links paid
+ * then closes the debtor's open promises and the plan installments the account now covers ({@link PaymentObligations},
+ * which stops their reminders), marks the debtor's open payment links paid
  * and lets {@link PaymentSettlement} tell the creditor and the debtor. A payment reported again after a crash
  * between those steps finishes them (each is idempotent).
  */
@@ -47,23 +45,21 @@ public class PaymentRecorder implements DebtorRecords {
     private static final Logger log = LoggerFactory.getLogger(PaymentRecorder.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final PromiseStore promises;
+    private final List<PaymentObligations> obligations;
     private final ObjectProvider<SignedPaymentLinks> links;
     private final DebtorDirectory portfolio;
     private final DebtAccounts accounts;
     private final PaymentSettlement settlement;
-    private final PlanAgreements plans;
 
-    public PaymentRecorder(ReactiveMongoTemplate mongo, PromiseStore promises, ObjectProvider<SignedPaymentLinks> links,
+    public PaymentRecorder(ReactiveMongoTemplate mongo, List<PaymentObligations> obligations, ObjectProvider<SignedPaymentLinks> links,
                            @Qualifier(DebtorDirectory.PORTFOLIO) DebtorDirectory portfolio, DebtAccounts accounts,
-                           PaymentSettlement settlement, PlanAgreements plans) {
+                           PaymentSettlement settlement) {
         this.mongo = mongo;
-        this.promises = promises;
+        this.obligations = obligations;
         this.links = links;
         this.portfolio = portfolio;
         this.accounts = accounts;
         this.settlement = settlement;
-        this.plans = plans;
     }
 
     /**
@@ -123,7 +119,7 @@ public class PaymentRecorder implements DebtorRecords {
                 return Mono.just(new Recorded(p.reference(), true, 0, applied.outstanding(),
                         DebtAccounts.settled(applied.after())));
             }
-            return closeOpenItems(debtor, p, now)
+            return closeOpenItems(p, now)
                     .flatMap(kept -> settlement.settle(debtor, p, applied, now)
                             .thenReturn(new Recorded(p.reference(), !fresh, kept, applied.outstanding(),
                                     DebtAccounts.settled(applied.after()))))
@@ -147,10 +143,11 @@ public class PaymentRecorder implements DebtorRecords {
                                 .doOnNext(r -> log.info("payment.reversed changed={}", !r.duplicate()))));
     }
 
-    private Mono<Long> closeOpenItems(Debtor debtor, Payment p, Instant now) {
+    private Mono<Long> closeOpenItems(Payment p, Instant now) {
         SignedPaymentLinks signed = links.getIfAvailable();
-        return promises.keep(p.debtorId(), p.debtId(), p.reference(), now)
-                .zipWith(plans.keepCovered(debtor, p.reference(), now), Long::sum)
+        return Flux.fromIterable(obligations)
+                .concatMap(o -> o.keep(p.debtorId(), p.debtId(), p.reference(), now))
+                .reduce(0L, Long::sum)
                 .flatMap(kept -> (signed == null ? Mono.just(0L) : signed.markPaid(p.debtorId(), p.reference()))
                         .thenReturn(kept));
     }
