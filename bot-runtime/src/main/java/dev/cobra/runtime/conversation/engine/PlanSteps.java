@@ -42,13 +42,8 @@ final class PlanSteps {
         if (debt == null || installments == null) {
             return Mono.empty();
         }
-        String startSlot = ActionRunner.param(params, "start", "planStart");
-        LocalDate stated = InputValues.toDate(slots.get(startSlot));
-        if (stated == null && (stated = InputValues.toDate(run.state.heard().get(DATE_ENTITY))) != null) {
-            // The date said ("desde el 15") is this plan's start: used up here, and kept for a new count.
-            run.state.heard().remove(DATE_ENTITY);
-            slots.put(startSlot, stated.toString());
-        }
+        Object start = slots.get(ActionRunner.param(params, "start", "planStart"));
+        LocalDate stated = InputValues.toDate(start != null ? start : run.state.heard().get(DATE_ENTITY));
         java.time.ZoneId zone = run.context.debtor() == null ? ZoneOffset.UTC : run.context.debtor().zone();
         LocalDate today = LocalDate.ofInstant(run.context.now(), zone);
         return actions.offerPlan(new PlanOfferRequest(run.state.debtorId(), debt.id(), debt.product(), debt.balance(),
