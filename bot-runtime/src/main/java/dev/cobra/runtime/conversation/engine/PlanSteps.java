@@ -82,7 +82,7 @@ final class PlanSteps {
         slots.put("planSchedule", schedule(rows, currency, locale));
         slots.put("planFirstDate", rows.get(0).date().toString());
         slots.put("planFirstAmount", rows.get(0).amount());
-        slots.put("planInstallment", rows.get(rows.size() - 1 > 0 ? 1 : 0).amount());
+        slots.put("planInstallment", rows.get(Math.min(1, rows.size() - 1)).amount()); // after a down payment, too
     }
 
     /**
