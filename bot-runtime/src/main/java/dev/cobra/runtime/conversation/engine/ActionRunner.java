@@ -24,6 +24,9 @@ final class ActionRunner {
         byType.put(ActionType.OPT_OUT, new OptOutAction(actions));
         byType.put(ActionType.FLAG_WRONG_PARTY, new FlagWrongPartyAction(actions));
         byType.put(ActionType.SET_SLOT, new SetSlotAction());
+        PlanSteps plans = new PlanSteps(actions, this);
+        byType.put(ActionType.OFFER_PLAN, call -> plans.offer(call.run(), call.step().params(), call.debt()));
+        byType.put(ActionType.ACCEPT_PLAN, call -> plans.accept(call.run(), call.debt()));
         if (byType.size() != ActionType.values().length) {
             throw new IllegalStateException("an action type has no implementation");
         }
