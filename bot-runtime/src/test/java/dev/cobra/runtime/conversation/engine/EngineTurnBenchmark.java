@@ -173,5 +173,16 @@ public class EngineTurnBenchmark {
         @Override public Mono<Void> recordPromise(PromiseRecord promise) { return Mono.empty(); }
         @Override public Mono<Void> recordPlanRequest(PlanRequestRecord request) { return Mono.empty(); }
         @Override public Mono<Void> emitEvent(ConversationEvent event) { return Mono.empty(); }
+        /** An even schedule from the day after today, so the plan turn reaches its confirmation, not a handoff. */
+        @Override public Mono<PlanOffer> offerPlan(PlanOfferRequest request) {
+            BigDecimal each = request.outstanding().divide(BigDecimal.valueOf(request.installments()), 0, java.math.RoundingMode.DOWN);
+            List<PlanInstallment> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < request.installments(); i++) {
+                BigDecimal amount = i == request.installments() - 1
+                        ? request.outstanding().subtract(each.multiply(BigDecimal.valueOf(i))) : each;
+                rows.add(new PlanInstallment(request.today().plusDays(1).plusMonths(i), amount));
+            }
+            return Mono.just(new PlanOffer(rows));
+        }
     }
 }

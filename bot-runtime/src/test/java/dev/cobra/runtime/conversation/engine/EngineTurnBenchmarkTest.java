@@ -18,6 +18,7 @@ class EngineTurnBenchmarkTest {
         assertThat(promise.replies()).isNotEmpty();
         TurnOutcome plan = (TurnOutcome) benchmark.freeTextPlanWithInstallments();
         assertThat(plan.behaviours()).contains("slot_filled:installments");
+        assertThat(plan.replies()).anySatisfy(reply -> assertThat(reply.options()).extracting(o -> o.id()).contains("confirm_yes"));
         TurnOutcome digression = (TurnOutcome) benchmark.digressionAtDateQuestion();
         assertThat(digression.behaviours()).contains("digression:ask_balance");
         assertThat(digression.replies()).anySatisfy(reply -> assertThat(reply.text()).contains("1.250.000"));
