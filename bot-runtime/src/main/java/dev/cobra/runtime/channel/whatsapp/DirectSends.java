@@ -191,6 +191,9 @@ final class DirectSends {
                 next = head.messages.remove(0);
                 lane.busy = true;
             }
+            if (next == null) {
+                return; // the lane is sending: its next message follows when that one is recorded
+            }
         }
         Document sending = next;
         attempt.apply(sending).defaultIfEmpty(false).onErrorResume(error -> {

@@ -35,6 +35,8 @@ class DirectSendsTest {
         OutboxSender created = new OutboxSender(rig.outbox, rig.properties, WebClient.builder(), rig.json, rig.clock,
                 Duration.ofHours(1), Duration.ZERO);
         created.soleSender(true);
+        // As in the application: templates are checked against the registry before a send.
+        created.templateRegistry(new WhatsAppTemplateRegistry(rig.mongo.template, WebClient.builder(), rig.properties));
         created.start();
         // The first drain pass tells the sender what waits in the outbox; until then every message is queued.
         java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
@@ -94,5 +96,21 @@ class DirectSendsTest {
                 .map(m -> m.body().path("text").path("body").asText()).toList();
         assertThat(order).as("the failed attempt, then every message once, in order")
                 .containsExactly("uno", "uno", "dos", "tres", "cuatro");
+    }
+
+    @Test
+    void messagesStoredWhileTheirRecipientsLaneIsSendingFollowInOrder() throws Exception {
+        rig = new WhatsAppRig(4, null);
+        sender = soleSenderPollingHourly();
+        rig.graph.responseDelay(Duration.ofMillis(300)); // the first request is still in flight at the second insert
+
+        rig.outbox.enqueue(List.of(message("573003", "primero"))).block(Duration.ofSeconds(5));
+        rig.outbox.enqueue(List.of(message("573003", "segundo"), message("573003", "tercero"))).block(Duration.ofSeconds(5));
+
+        WhatsAppRig.await("all sent", Duration.ofSeconds(20), () -> rig.outboxFor("573003").stream()
+                .allMatch(doc -> WhatsAppOutbox.SENT.equals(doc.getString("status"))));
+        assertThat(rig.graph.messages.stream().filter(m -> "573003".equals(m.body().path("to").asText()))
+                .map(m -> m.body().path("text").path("body").asText()).toList())
+                .containsExactly("primero", "segundo", "tercero");
     }
 }
