@@ -5,6 +5,7 @@ import dev.cobra.runtime.debtor.DebtorStore;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
 import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.security.OperationsSecrets;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package dev.cobra.runtime.collections;
 
 import dev.cobra.runtime.account.Hold;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.TurnObserver;
 import dev.cobra.runtime.conversation.engine.TurnContext;
 import dev.cobra.runtime.conversation.state.ConversationState;

@@ -2,6 +2,7 @@ package dev.cobra.runtime.collections;
 
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
+import dev.cobra.runtime.payment.PaymentObligations;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
 import dev.cobra.runtime.persistence.ErasureSweep;
@@ -35,7 +36,7 @@ import java.util.Map;
  */
 @Component
 @CollectionOwner("promises")
-public class PromiseStore implements DebtorRecords, SecondaryIndexes {
+public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObligations {
 
     private static final String COLLECTION = "promises";
     public static final String OPEN = "OPEN";
@@ -116,6 +117,7 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes {
     }
 
     /** Closes the debtor's open promises (of {@code debtId} when given) as kept by the payment {@code reference}. */
+    @Override
     public Mono<Long> keep(String debtorId, String debtId, String reference, Instant now) {
         Criteria criteria = Criteria.where("debtorId").is(debtorId).and("status").is(OPEN);
         if (debtId != null) {

@@ -1,10 +1,10 @@
 package dev.cobra.runtime.conversation;
 
-import dev.cobra.runtime.channel.DeliveryKey;
-import dev.cobra.runtime.channel.InboundMessage;
-import dev.cobra.runtime.channel.OutboundChannel;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.DeliveryKey;
+import dev.cobra.runtime.conversation.message.InboundMessage;
+import dev.cobra.runtime.conversation.message.OutboundChannel;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.engine.FlowEngine;
 import dev.cobra.runtime.conversation.engine.TurnContext;
 import dev.cobra.runtime.conversation.engine.TurnEffects;

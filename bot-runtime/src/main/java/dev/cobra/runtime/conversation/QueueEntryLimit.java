@@ -1,6 +1,6 @@
 package dev.cobra.runtime.conversation;
 
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.engine.TurnOutcome;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStatus;

@@ -1,12 +1,12 @@
 package dev.cobra.runtime.conversation;
 
-import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.conversation.message.InboundMessage;
 import reactor.core.publisher.Mono;
 
 /**
  * The single entry point of every channel into the bot: runs one turn per inbound message, one at a time
  * per conversation and in arrival order, persists the state and hands the replies to the conversation's
- * {@link dev.cobra.runtime.channel.OutboundChannel}.
+ * {@link dev.cobra.runtime.conversation.message.OutboundChannel}.
  */
 public interface TurnHandler {
 

@@ -1,8 +1,8 @@
 package dev.cobra.runtime.handoff;
 
-import dev.cobra.runtime.channel.OutboundChannel;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.OutboundChannel;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

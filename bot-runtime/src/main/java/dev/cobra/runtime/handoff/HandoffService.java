@@ -1,7 +1,7 @@
 package dev.cobra.runtime.handoff;
 
 import com.mongodb.client.model.Filters;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.TurnResult;
 import dev.cobra.runtime.conversation.engine.CollectionActions;

@@ -1,7 +1,7 @@
 package dev.cobra.runtime.handoff;
 
 import com.mongodb.reactivestreams.client.MongoCollection;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.ConversationStore;

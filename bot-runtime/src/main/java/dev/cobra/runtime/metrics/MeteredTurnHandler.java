@@ -1,6 +1,6 @@
 package dev.cobra.runtime.metrics;
 
-import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.conversation.message.InboundMessage;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.TurnResult;
 import io.micrometer.core.instrument.DistributionSummary;

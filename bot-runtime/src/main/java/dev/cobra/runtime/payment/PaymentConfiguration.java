@@ -1,6 +1,6 @@
 package dev.cobra.runtime.payment;
 
-import dev.cobra.runtime.collections.OperationsSecrets;
+import dev.cobra.runtime.security.OperationsSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,6 @@
 package dev.cobra.runtime.payment;
 
 import dev.cobra.runtime.account.DebtAccounts;
-import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import dev.cobra.runtime.persistence.CollectionOwner;
@@ -33,7 +32,7 @@ import java.util.Objects;
 /**
  * Records a payment once per {@code reference} ({@code payments}, the reference is the document id, so a repeated
  * call finds the first one) and applies it to the debtor's account ({@link DebtAccounts}, also once per reference),
- * then closes the debtor's open promises (which stops their reminders), marks the debtor's open payment links paid
+ * then closes the debtor's open promises ({@link PaymentObligations}, which stops their reminders), marks the debtor's open payment links paid
  * and lets {@link PaymentSettlement} tell the creditor and the debtor. A payment reported again after a crash
  * between those steps finishes them (each is idempotent).
  */
@@ -45,17 +44,17 @@ public class PaymentRecorder implements DebtorRecords {
     private static final Logger log = LoggerFactory.getLogger(PaymentRecorder.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final PromiseStore promises;
+    private final List<PaymentObligations> obligations;
     private final ObjectProvider<SignedPaymentLinks> links;
     private final DebtorDirectory portfolio;
     private final DebtAccounts accounts;
     private final PaymentSettlement settlement;
 
-    public PaymentRecorder(ReactiveMongoTemplate mongo, PromiseStore promises, ObjectProvider<SignedPaymentLinks> links,
+    public PaymentRecorder(ReactiveMongoTemplate mongo, List<PaymentObligations> obligations, ObjectProvider<SignedPaymentLinks> links,
                            @Qualifier(DebtorDirectory.PORTFOLIO) DebtorDirectory portfolio, DebtAccounts accounts,
                            PaymentSettlement settlement) {
         this.mongo = mongo;
-        this.promises = promises;
+        this.obligations = obligations;
         this.links = links;
         this.portfolio = portfolio;
         this.accounts = accounts;
@@ -145,7 +144,9 @@ public class PaymentRecorder implements DebtorRecords {
 
     private Mono<Long> closeOpenItems(Payment p, Instant now) {
         SignedPaymentLinks signed = links.getIfAvailable();
-        return promises.keep(p.debtorId(), p.debtId(), p.reference(), now)
+        return Flux.fromIterable(obligations)
+                .concatMap(o -> o.keep(p.debtorId(), p.debtId(), p.reference(), now))
+                .reduce(0L, Long::sum)
                 .flatMap(kept -> (signed == null ? Mono.just(0L) : signed.markPaid(p.debtorId(), p.reference()))
                         .thenReturn(kept));
     }

@@ -1,6 +1,6 @@
 package dev.cobra.runtime.payment;
 
-import dev.cobra.runtime.collections.OperationsSecrets;
+import dev.cobra.runtime.security.OperationsSecrets;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PaymentLinkRequest;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.persistence.CollectionOwner;

@@ -72,7 +72,7 @@ class CampaignComplianceIntegrationTest {
 
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("whatsapp")
-    dev.cobra.runtime.channel.OutboundChannel whatsapp;
+    dev.cobra.runtime.conversation.message.OutboundChannel whatsapp;
 
     @org.junit.jupiter.api.BeforeEach
     void patientClient() {
@@ -366,9 +366,9 @@ class CampaignComplianceIntegrationTest {
     }
 
     private void agentWritesFirst(int debtor) {
-        whatsapp.deliver(new dev.cobra.runtime.channel.OutboundMessage("conv-" + debtor, "whatsapp",
+        whatsapp.deliver(new dev.cobra.runtime.conversation.message.OutboundMessage("conv-" + debtor, "whatsapp",
                 "D%03d".formatted(debtor), null, "agent",
-                List.of(dev.cobra.runtime.channel.Reply.text("Hola, ¿podemos hablar de su cuenta?")),
+                List.of(dev.cobra.runtime.conversation.message.Reply.text("Hola, ¿podemos hablar de su cuenta?")),
                 TUESDAY.minus(Duration.ofDays(3)), "es-CO")).block(Duration.ofSeconds(30));
     }
 }

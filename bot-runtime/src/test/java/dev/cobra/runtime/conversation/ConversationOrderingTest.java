@@ -1,7 +1,7 @@
 package dev.cobra.runtime.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.conversation.message.InboundMessage;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import dev.cobra.runtime.conversation.WebchatDriver.Session;
 import dev.cobra.runtime.conversation.engine.FlowEngine;

@@ -1,6 +1,6 @@
 package dev.cobra.runtime.conversation;
 
-import dev.cobra.runtime.channel.InboundMessage;
+import dev.cobra.runtime.conversation.message.InboundMessage;
 import dev.cobra.runtime.config.IsolatedRuntime;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;

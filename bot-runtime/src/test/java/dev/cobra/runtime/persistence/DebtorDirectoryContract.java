@@ -7,6 +7,7 @@ import dev.cobra.runtime.debtor.DebtorStore.UpsertOutcome;
 import dev.cobra.runtime.debtor.DocumentHasher;
 import dev.cobra.runtime.security.Role;
 import dev.cobra.runtime.security.StaffUser;
+import dev.cobra.runtime.security.MongoStaffUserStore;
 import dev.cobra.runtime.security.StaffUserStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

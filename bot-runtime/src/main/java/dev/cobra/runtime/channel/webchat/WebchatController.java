@@ -1,7 +1,7 @@
 package dev.cobra.runtime.channel.webchat;
 
-import dev.cobra.runtime.channel.InboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.InboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.config.ShutdownSignal;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.state.ConversationState;

@@ -1,7 +1,7 @@
 package dev.cobra.runtime.channel.webchat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.TranscriptEntry;
 
 import java.time.Instant;

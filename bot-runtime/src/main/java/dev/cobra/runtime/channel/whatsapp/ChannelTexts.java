@@ -1,6 +1,6 @@
 package dev.cobra.runtime.channel.whatsapp;
 
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 
 import java.text.Normalizer;
 import java.util.List;

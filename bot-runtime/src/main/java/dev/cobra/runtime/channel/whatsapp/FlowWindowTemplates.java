@@ -2,7 +2,7 @@ package dev.cobra.runtime.channel.whatsapp;
 
 import dev.cobra.flow.model.WindowTemplate;
 import dev.cobra.flow.template.TemplateRenderer;
-import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
 import dev.cobra.runtime.conversation.engine.CompiledFlow;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
 import dev.cobra.runtime.conversation.engine.TurnContext;

@@ -3,7 +3,7 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 
 import java.util.List;
 import java.util.Locale;

@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires the WhatsApp channel; the outbound side is the {@code whatsapp} {@link dev.cobra.runtime.channel.OutboundChannel}. */
+/** Wires the WhatsApp channel; the outbound side is the {@code whatsapp} {@link dev.cobra.runtime.conversation.message.OutboundChannel}. */
 @Configuration(proxyBeanMethods = false)
 public class WhatsAppConfiguration {
 
@@ -140,7 +140,7 @@ public class WhatsAppConfiguration {
                 return Mono.just(new ConversationLookup.Chat(withAgent, java.util.List.of()));
             }
             return messages.transcript(state.id()).last(TranscriptEntry.of(state.id(), 0, TranscriptEntry.FROM_DEBTOR,
-                            dev.cobra.runtime.channel.Reply.text(""), java.time.Instant.EPOCH))
+                            dev.cobra.runtime.conversation.message.Reply.text(""), java.time.Instant.EPOCH))
                     .map(last -> new ConversationLookup.Chat(false, TranscriptEntry.FROM_BOT.equals(last.from())
                             && last.options() != null ? last.options() : java.util.List.of()));
         }).defaultIfEmpty(ConversationLookup.Chat.NONE);

@@ -1,9 +1,9 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cobra.runtime.channel.OutboundChannel;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.OutboundChannel;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.compliance.ContactAttempt;
 import dev.cobra.runtime.compliance.ContactPolicy;
 import dev.cobra.runtime.debtor.Debtor;

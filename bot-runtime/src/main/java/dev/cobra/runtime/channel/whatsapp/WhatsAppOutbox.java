@@ -2,7 +2,7 @@ package dev.cobra.runtime.channel.whatsapp;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import dev.cobra.runtime.channel.DeliveryKey;
+import dev.cobra.runtime.conversation.message.DeliveryKey;
 import dev.cobra.runtime.persistence.CoalescingWriter;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;

@@ -1,6 +1,6 @@
 package dev.cobra.runtime.channel.whatsapp;
 
-import dev.cobra.runtime.channel.OutboundMessage;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
 import reactor.core.publisher.Mono;
 
 /** Finds the template a conversation's flow configured for speaking outside the 24-hour window. */

@@ -10,7 +10,7 @@ import dev.cobra.flow.model.RepairSettings;
 import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.SubflowStep;
 import dev.cobra.nlp.api.Intents;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.StackFrame;
 import dev.cobra.runtime.nlu.NluResult;

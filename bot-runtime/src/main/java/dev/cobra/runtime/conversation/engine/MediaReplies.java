@@ -2,7 +2,7 @@ package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.flow.model.LocalizedText;
 import dev.cobra.flow.model.StepMedia;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

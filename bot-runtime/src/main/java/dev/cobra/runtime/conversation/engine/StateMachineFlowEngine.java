@@ -15,7 +15,7 @@ import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.SubflowStep;
 import dev.cobra.nlp.api.IntentPrediction;
 import dev.cobra.nlp.api.Intents;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.Handoff;

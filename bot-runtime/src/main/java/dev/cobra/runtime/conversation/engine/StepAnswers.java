@@ -6,7 +6,7 @@ import dev.cobra.flow.model.MenuOption;
 import dev.cobra.flow.model.MenuStep;
 import dev.cobra.flow.model.Step;
 import dev.cobra.nlp.api.Intents;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.nlu.NluResult;
 import dev.cobra.runtime.verification.IdentityDigits;
 import org.slf4j.Logger;

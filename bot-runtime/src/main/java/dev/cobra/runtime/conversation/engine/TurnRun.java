@@ -2,7 +2,7 @@ package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.flow.model.LocalizedText;
 import dev.cobra.flow.template.TemplateRenderer;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.nlu.NluResult;
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.persistence.CoalescingWriter;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;

@@ -2,7 +2,7 @@ package dev.cobra.runtime.conversation.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 
 import java.time.Instant;
 import java.util.List;

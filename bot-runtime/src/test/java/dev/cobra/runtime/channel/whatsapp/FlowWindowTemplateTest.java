@@ -2,8 +2,8 @@ package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.flow.read.FlowReader;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStore;

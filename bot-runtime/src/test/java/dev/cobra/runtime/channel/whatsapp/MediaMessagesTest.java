@@ -2,8 +2,8 @@ package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

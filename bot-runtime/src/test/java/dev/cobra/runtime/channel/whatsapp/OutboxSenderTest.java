@@ -1,8 +1,8 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.debtor.Debtor;
 import dev.cobra.runtime.debtor.DebtorDirectory;
 import org.bson.Document;

@@ -1,9 +1,9 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cobra.runtime.channel.InboundMessage;
-import dev.cobra.runtime.channel.OutboundMessage;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.InboundMessage;
+import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.TurnResult;
 import dev.cobra.runtime.debtor.Debtor;

@@ -1,6 +1,6 @@
 package dev.cobra.runtime.conversation.engine;
 
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.InMemoryFlowCatalog;
 import dev.cobra.runtime.conversation.RecordingActions;
 import dev.cobra.runtime.conversation.ScriptedNlu;

@@ -1,7 +1,7 @@
 package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.runtime.collections.OperationsCollectionActions;
-import dev.cobra.runtime.collections.OperationsSecrets;
+import dev.cobra.runtime.security.OperationsSecrets;
 import dev.cobra.runtime.collections.PlanRequestStore;
 import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.conversation.engine.CollectionActions.ConversationEvent;

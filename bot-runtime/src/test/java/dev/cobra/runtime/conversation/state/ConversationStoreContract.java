@@ -1,6 +1,6 @@
 package dev.cobra.runtime.conversation.state;
 
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;

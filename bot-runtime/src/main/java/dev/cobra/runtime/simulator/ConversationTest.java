@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

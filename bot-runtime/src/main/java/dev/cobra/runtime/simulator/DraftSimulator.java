@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import dev.cobra.flow.model.Flow;
 import dev.cobra.flow.read.FlowParseException;

@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import dev.cobra.runtime.conversation.engine.TurnInput;
 import dev.cobra.runtime.web.error.ApiException;

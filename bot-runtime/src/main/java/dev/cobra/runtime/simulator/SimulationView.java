@@ -1,8 +1,8 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import dev.cobra.nlp.api.Entity;
 import dev.cobra.nlp.api.ScoredIntent;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.StackFrame;
 import dev.cobra.runtime.nlu.NluResult;

@@ -1,4 +1,4 @@
-package dev.cobra.runtime.channel;
+package dev.cobra.runtime.conversation.message;
 
 import reactor.core.publisher.Mono;
 

@@ -1,8 +1,6 @@
-package dev.cobra.runtime.persistence;
+package dev.cobra.runtime.security;
 
-import dev.cobra.runtime.security.Role;
-import dev.cobra.runtime.security.StaffUser;
-import dev.cobra.runtime.security.StaffUserStore;
+import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -23,13 +21,13 @@ import java.util.Set;
 /** Staff users in the collection {@code users}, keyed by username ({@code _id}, so unique by construction). */
 @Repository
 @CollectionOwner("users")
-class MongoStaffUserStore implements StaffUserStore {
+public class MongoStaffUserStore implements StaffUserStore {
 
     private static final String COLLECTION = "users";
 
     private final ReactiveMongoTemplate mongo;
 
-    MongoStaffUserStore(ReactiveMongoTemplate mongo) {
+    public MongoStaffUserStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 

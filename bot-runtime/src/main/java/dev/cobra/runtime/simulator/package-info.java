@@ -3,4 +3,4 @@
  * debtor, in memory only. It never stores a conversation, never writes collection records and never sends a
  * message to anyone.
  */
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;

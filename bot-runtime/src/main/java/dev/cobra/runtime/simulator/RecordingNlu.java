@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import dev.cobra.runtime.nlu.NluResult;
 import dev.cobra.runtime.nlu.NluService;

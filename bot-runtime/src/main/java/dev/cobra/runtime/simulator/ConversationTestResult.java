@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.config.IsolatedRuntime;

@@ -1,4 +1,4 @@
-package dev.cobra.runtime.channel;
+package dev.cobra.runtime.conversation.message;
 
 import java.time.Instant;
 import java.util.List;

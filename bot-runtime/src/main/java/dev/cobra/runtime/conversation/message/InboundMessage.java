@@ -1,4 +1,4 @@
-package dev.cobra.runtime.channel;
+package dev.cobra.runtime.conversation.message;
 
 import dev.cobra.runtime.debtor.Debtor;
 

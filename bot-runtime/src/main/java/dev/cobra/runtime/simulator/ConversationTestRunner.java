@@ -1,7 +1,7 @@
-package dev.cobra.runtime.flow.simulator;
+package dev.cobra.runtime.simulator;
 
 import dev.cobra.flow.model.Flow;
-import dev.cobra.runtime.channel.Reply;
+import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.engine.CompiledFlows;
 import dev.cobra.runtime.conversation.engine.StateMachineFlowEngine;
 import dev.cobra.runtime.conversation.engine.TurnContext;

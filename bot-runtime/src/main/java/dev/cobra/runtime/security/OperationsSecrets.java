@@ -1,4 +1,4 @@
-package dev.cobra.runtime.collections;
+package dev.cobra.runtime.security;
 
 import dev.cobra.runtime.persistence.CollectionOwner;
 import org.bson.Document;
