@@ -166,3 +166,12 @@ describe('every text the screens use exists', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the debtor panel account', () => {
+  it('adds what is outstanding per currency, after payments', async () => {
+    const { outstanding } = await import('./ContextPanel.jsx');
+    expect(outstanding([{ currency: 'COP', balance: 1250000, outstanding: 833334 }, { currency: 'COP', outstanding: 100 },
+      { currency: 'USD', outstanding: 5 }])).toEqual([['COP', 833434], ['USD', 5]]);
+    expect(outstanding([])).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 export const STEP_TYPES = ['message', 'menu', 'input', 'condition', 'action', 'handoff', 'subflow', 'return', 'end'];
 export const ENTITY_TYPES = ['date', 'amount', 'installments', 'text', 'document'];
-export const ACTIONS = ['payment_link', 'record_promise', 'record_plan_request', 'set_disposition', 'emit_event',
+export const ACTIONS = ['payment_link', 'record_promise', 'record_plan_request', 'offer_plan', 'accept_plan', 'set_disposition', 'emit_event',
   'verify_identity', 'opt_out', 'flag_wrong_party', 'set_slot'];
 export const DISPOSITIONS = ['PAID', 'PROMISE_TO_PAY', 'PAYMENT_PLAN', 'MORE_TIME_GRANTED', 'ALREADY_PAID_CLAIMED',
   'DISPUTE', 'COMPLAINT', 'HARDSHIP', 'WRONG_PARTY', 'OPTED_OUT', 'NO_RESPONSE', 'REFUSED'];

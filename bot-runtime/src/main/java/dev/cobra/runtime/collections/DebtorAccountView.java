@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * A debtor's account as {@code GET /api/debtors/{id}/account} answers it (CONTRACTS.md, "Debt accounts and
  * holds"): each debt's imported balance, what was paid since, what is outstanding and its status; the holds in
- * force (and the lifted ones, for the audit); promises; payment plans with their installments; and the payments.
+ * force (and the lifted ones, for the audit); promises (plan installments show with their plan); payment plans with their installments; and the payments.
  */
 @Component
 public class DebtorAccountView {
@@ -56,7 +56,8 @@ public class DebtorAccountView {
                             view.put("debtorId", debtorId);
                             view.put("debts", t.getT1().stream().map(DebtorAccountView::debt).toList());
                             view.put("holds", t.getT2().stream().map(DebtorAccountView::hold).toList());
-                            view.put("promises", t.getT5().stream().map(DebtorAccountView::promise).toList());
+                            view.put("promises", t.getT5().stream().filter(p -> p.get("planId") == null)
+                                    .map(DebtorAccountView::promise).toList());
                             view.put("plans", t.getT6());
                             view.put("payments", payments(t.getT4().payments()));
                             view.put("liftedHolds", t.getT3().stream().map(l -> {

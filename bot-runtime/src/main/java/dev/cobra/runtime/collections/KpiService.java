@@ -240,7 +240,9 @@ public class KpiService {
         promiseCounts.put("open", open);
         promiseCounts.put("amountPromised", promised);
         out.put("promises", promiseCounts);
-        out.put("plans", Map.of("requested", plans.size()));
+        // requested: every plan asked for (those a person decides and those the debtor accepted with the bot).
+        out.put("plans", Map.of("requested", plans.size(), "accepted",
+                plans.stream().filter(p -> PlanRequestStore.ACCEPTED.equals(p.getString("status"))).count()));
         out.put("payments", Map.of("count", payments.size(), "amountPaid", paid));
         out.put("funnel", funnel.entrySet().stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ import java.util.Map;
  * The collection actions the engine and the agent hand-back use, each through the store that owns its records:
  * identity checks go through the {@link VerificationGuard} (attempts counted per debtor, lockout); opt-out and wrong
  * party go to the {@link DebtorDirectory}; promises to {@link PromiseStore}
- * (reminders, kept/broken; the only writer of promises); plan requests to {@link PlanRequestStore}; payment links
+ * (reminders, kept/broken; the only writer of promises); plan requests to {@link PlanRequestStore}; plan offers and accepted plans to {@link PlanAgreements}; payment links
  * come from the {@link PaymentLinkProvider} (signed links by default); creditor events go to the webhook outbox
  * ({@link WebhookOutbox}), with {@code payment_link_sent} and {@code wrong_party} added. A new flow run starts with
  * the creditor's plan bounds and, after a broken promise, in at least the mid stage with the slots
@@ -40,13 +40,15 @@ public class OperationsCollectionActions implements CollectionActions {
     private final PaymentLinkProvider links;
     private final WebhookOutbox events;
     private final DebtorHolds holds;
+    private final PlanAgreements plans;
     private final long brokenPromiseStage;
 
     public OperationsCollectionActions(DebtorDirectory directory, VerificationGuard verification, PromiseStore promises, PlanRequestStore planRequests,
                                        PlanBoundsStore planBounds, PaymentLinkProvider links, WebhookOutbox events,
-                                       DebtorHolds holds,
+                                       DebtorHolds holds, PlanAgreements plans,
                                        @Value("${bot.promises.broken-stage-days-past-due:31}") long brokenPromiseStage) {
         this.holds = holds;
+        this.plans = plans;
         this.directory = directory;
         this.verification = java.util.Objects.requireNonNull(verification, "verification guard");
         this.promises = promises;
@@ -97,6 +99,16 @@ public class OperationsCollectionActions implements CollectionActions {
     @Override
     public Mono<Void> recordPlanRequest(PlanRequestRecord request) {
         return planRequests.record(request);
+    }
+
+    @Override
+    public Mono<PlanOffer> offerPlan(PlanOfferRequest request) {
+        return plans.offer(request);
+    }
+
+    @Override
+    public Mono<String> acceptPlan(PlanAgreement agreement) {
+        return plans.accept(agreement);
     }
 
     /**

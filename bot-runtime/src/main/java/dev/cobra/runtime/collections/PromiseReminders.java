@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The promise sweep: for each open promise, in the debtor's time zone, the day before its date a WhatsApp
+ * The promise sweep: for each open promise (plan installments included: each is a promise), in the debtor's time zone, the day before its date a WhatsApp
  * reminder template (after {@link ContactPolicy#attempt}; a promise made that same day gets none), and once its
  * date has passed without a payment the promise is marked broken (event {@code promise_broken}). Safe on several
  * instances: reminders and breaks are conditional single-document updates.
@@ -108,9 +108,15 @@ public class PromiseReminders {
                 return promises.markBroken(id, now).flatMap(b -> {
                     counts[2]++;
                     log.info("promise.broken promise={}", id);
+                    Map<String, Object> data = new java.util.LinkedHashMap<>();
+                    data.put("promiseId", id.toHexString());
+                    data.put("date", date.toString());
+                    if (b.getString("planId") != null) { // a plan installment: the creditor can tell which
+                        data.put("planId", b.getString("planId"));
+                        data.put("installment", b.get("installment"));
+                    }
                     return actions.emitEvent(new CollectionActions.ConversationEvent("promise_broken",
-                            b.getString("conversationId"), debtorId, Map.of("promiseId", id.toHexString(),
-                            "date", date.toString()), now));
+                            b.getString("conversationId"), debtorId, data, now));
                 });
             }
             LocalDate made = promise.getDate("createdAt") == null ? null

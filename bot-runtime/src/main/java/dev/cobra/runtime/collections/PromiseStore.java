@@ -1,5 +1,7 @@
 package dev.cobra.runtime.collections;
 
+import dev.cobra.runtime.conversation.engine.CollectionActions.PlanAgreement;
+import dev.cobra.runtime.conversation.engine.CollectionActions.PlanInstallment;
 import dev.cobra.runtime.conversation.engine.CollectionActions.PromiseRecord;
 import dev.cobra.runtime.conversation.engine.TurnEffects;
 import dev.cobra.runtime.payment.PaymentObligations;
@@ -29,7 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Promises to pay ({@code promises}): one document per promise, made by the bot or by an agent. Status
+ * Promises to pay ({@code promises}): one document per promise, made by the bot or by an agent, and one per
+ * installment of an accepted payment plan ({@code planId}, {@code installment} from 1, source {@code plan}). Status
  * {@code OPEN} → {@code KEPT} (a payment arrived) or {@code BROKEN} (its date passed without one). The reminder
  * the day before is tracked on the same document ({@code reminder}: {@code PENDING} → {@code SENDING} →
  * {@code SENT} / {@code BLOCKED} / {@code SKIPPED}), claimed atomically so one instance sends it once.
@@ -42,6 +45,8 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObl
     public static final String OPEN = "OPEN";
     public static final String KEPT = "KEPT";
     public static final String BROKEN = "BROKEN";
+    /** The source of a plan installment's promise. */
+    public static final String PLAN_SOURCE = "plan";
 
     /** A reminder claimed longer ago than this is taken as abandoned by a crashed instance. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(10);
@@ -59,6 +64,38 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObl
     public Mono<Document> record(PromiseRecord p, String source) {
         return TurnEffects.nextObjectId("promise").flatMap(id -> mongo.insert(promise(id, p, source), COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, again -> mongo.findById(id, Document.class, COLLECTION)));
+    }
+
+    /**
+     * Stores the installments of the accepted plan {@code planId}, one promise each, so the promise sweep reminds
+     * and breaks them like any promise; a payment keeps them through {@link #keepInstallments}, not {@link #keep}.
+     */
+    public Mono<Void> recordInstallments(ObjectId planId, PlanAgreement plan) {
+        return Flux.range(0, plan.installments().size()).concatMap(i -> {
+            PlanInstallment row = plan.installments().get(i);
+            PromiseRecord p = new PromiseRecord(plan.conversationId(), plan.debtorId(), plan.debtId(), row.date(),
+                    row.amount(), plan.currency(), plan.at());
+            return TurnEffects.nextObjectId("promise").flatMap(id -> mongo.insert(promise(id, p, PLAN_SOURCE)
+                            .append("planId", planId.toHexString()).append("installment", i + 1), COLLECTION)
+                    .onErrorResume(DuplicateKeyException.class, again -> Mono.empty()));
+        }).then();
+    }
+
+    /** The installments of a plan, in order. */
+    public Flux<Document> installments(String planId) {
+        return mongo.find(Query.query(Criteria.where("planId").is(planId)).with(Sort.by("installment")), Document.class,
+                COLLECTION);
+    }
+
+    /** Marks these open installments kept by the payment {@code reference}; how many changed. */
+    public Mono<Long> keepInstallments(Collection<ObjectId> ids, String reference, Instant now) {
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        Update update = new Update().set("status", KEPT).set("keptAt", Date.from(now)).set("paymentReference", reference)
+                .set("reminder", "SKIPPED");
+        return mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("status").is(OPEN)), update, COLLECTION)
+                .map(r -> r.getModifiedCount());
     }
 
     private static Document promise(ObjectId id, PromiseRecord p, String source) {
@@ -116,10 +153,13 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObl
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
-    /** Closes the debtor's open promises (of {@code debtId} when given) as kept by the payment {@code reference}. */
+    /**
+     * Closes the debtor's open promises (of {@code debtId} when given) as kept by the payment {@code reference}.
+     * Plan installments are not among them: a payment keeps only the installments it covers.
+     */
     @Override
     public Mono<Long> keep(String debtorId, String debtId, String reference, Instant now) {
-        Criteria criteria = Criteria.where("debtorId").is(debtorId).and("status").is(OPEN);
+        Criteria criteria = Criteria.where("debtorId").is(debtorId).and("status").is(OPEN).and("planId").is(null);
         if (debtId != null) {
             criteria = new Criteria().andOperator(criteria,
                     new Criteria().orOperator(Criteria.where("debtId").is(debtId), Criteria.where("debtId").is(null)));
@@ -144,9 +184,9 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObl
                         Document.class, COLLECTION));
     }
 
-    /** The debtor's latest promises first, at most {@code limit}. */
+    /** The debtor's latest promises first (plan installments excluded: they show with their plan), at most {@code limit}. */
     public Flux<Document> latest(String debtorId, int limit) {
-        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId))
+        return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId).and("planId").is(null))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Document.class, COLLECTION);
     }
 
@@ -154,9 +194,12 @@ public class PromiseStore implements DebtorRecords, SecondaryIndexes, PaymentObl
         return mongo.find(Query.query(Criteria.where("debtorId").is(debtorId)), Document.class, COLLECTION);
     }
 
-    /** Promises made in [from, to), of these debtors when {@code debtorIds} is not null: the KPIs' read model. */
+    /**
+     * Promises made in [from, to), of these debtors when {@code debtorIds} is not null: the KPIs' read model (plan
+     * installments excluded: the KPIs count the plan once).
+     */
     public Flux<Document> createdBetween(Instant from, Instant to, Collection<String> debtorIds) {
-        Criteria criteria = Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to));
+        Criteria criteria = Criteria.where("createdAt").gte(Date.from(from)).lt(Date.from(to)).and("planId").is(null);
         if (debtorIds != null) {
             criteria = criteria.and("debtorId").in(debtorIds);
         }

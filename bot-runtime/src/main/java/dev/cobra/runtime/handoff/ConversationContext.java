@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * What the agent console shows next to a chat ({@code GET /api/agent/conversations/{id}/context}): the
  * conversation, why the bot handed it off and what the NLU saw, the debtor and their debts, the promises and
- * plan requests already recorded, and whether the debtor may be contacted now.
+ * plan requests already recorded, whether the debtor may be contacted now, and the debtor's account as
+ * {@code GET /api/debtors/{id}/account} shows it (outstanding amounts, active holds, plans with their installments).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationContext(Conversation conversation, HandoffInfo handoff, DebtorInfo debtor,
                                   List<PromiseInfo> promises, List<PlanInfo> plans, ContactNow contactNow,
-                                  List<StepInfo> steps) {
+                                  List<StepInfo> steps, Map<String, Object> account) {
 
     /** The conversation's state; {@code windowOpen} is WhatsApp's 24 h window (always true on webchat). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

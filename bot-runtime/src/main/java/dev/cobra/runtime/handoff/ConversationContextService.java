@@ -1,5 +1,6 @@
 package dev.cobra.runtime.handoff;
 
+import dev.cobra.runtime.collections.DebtorAccountView;
 import dev.cobra.runtime.collections.PlanRequestStore;
 import dev.cobra.runtime.collections.PromiseStore;
 import dev.cobra.runtime.compliance.ContactDecision;
@@ -35,8 +36,8 @@ import java.util.Optional;
 
 /**
  * Builds the agent console's side panel for one chat from the stores that already hold it: the conversation, the
- * debtor directory, the promise and plan request stores the bot and agents write, the compiled flow (its steps,
- * for hand-back) and the contact policy.
+ * debtor directory, the promise and plan request stores the bot and agents write, the debtor's account view, the
+ * compiled flow (its steps, for hand-back) and the contact policy.
  */
 @Service
 class ConversationContextService {
@@ -52,11 +53,13 @@ class ConversationContextService {
     private final ContactPolicy contactPolicy;
     private final PromiseStore promiseStore;
     private final PlanRequestStore planStore;
+    private final DebtorAccountView accounts;
     private final Clock clock;
 
     ConversationContextService(ConversationStore conversations, DebtorDirectory debtors, CompiledFlows flows,
                                ContactPolicy contactPolicy, PromiseStore promiseStore, PlanRequestStore planStore,
-                               Clock clock) {
+                               DebtorAccountView accounts, Clock clock) {
+        this.accounts = accounts;
         this.conversations = conversations;
         this.debtors = debtors;
         this.flows = flows;
@@ -76,10 +79,24 @@ class ConversationContextService {
         Instant now = clock.instant();
         Mono<Optional<Debtor>> debtor = c.debtorId() == null ? Mono.just(Optional.empty())
                 : debtors.findById(c.debtorId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(debtor, promises(c.debtorId()), plans(c.debtorId()), contactNow(c, now), steps(c))
+        return Mono.zip(debtor, promises(c.debtorId()), plans(c.debtorId()), contactNow(c, now), steps(c),
+                        account(c, now))
                 .map(t -> new ConversationContext(conversation(c, now), handoff(c),
                         t.getT1().map(d -> debtor(d, LocalDate.ofInstant(now, d.zone()))).orElse(null),
-                        t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+                        t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6().orElse(null)));
+    }
+
+    /** The debtor's account (outstanding, holds, plans with installments); absent without a debtor or on failure. */
+    private Mono<Optional<Map<String, Object>>> account(ConversationState c, Instant now) {
+        if (c.debtorId() == null) {
+            return Mono.just(Optional.empty());
+        }
+        return accounts.view(c.debtorId(), now).map(Optional::of)
+                .onErrorResume(e -> {
+                    log.warn("agent.context.account_failed conversation={} error={}", c.id(), e.toString());
+                    return Mono.just(Optional.empty());
+                })
+                .defaultIfEmpty(Optional.empty());
     }
 
     private static ConversationContext.Conversation conversation(ConversationState c, Instant now) {

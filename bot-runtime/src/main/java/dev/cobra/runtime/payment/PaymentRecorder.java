@@ -32,7 +32,8 @@ import java.util.Objects;
 /**
  * Records a payment once per {@code reference} ({@code payments}, the reference is the document id, so a repeated
  * call finds the first one) and applies it to the debtor's account ({@link DebtAccounts}, also once per reference),
- * then closes the debtor's open promises ({@link PaymentObligations}, which stops their reminders), marks the debtor's open payment links paid
+ * then closes the debtor's open promises and the plan installments the account now covers ({@link PaymentObligations},
+ * which stops their reminders), marks the debtor's open payment links paid
  * and lets {@link PaymentSettlement} tell the creditor and the debtor. A payment reported again after a crash
  * between those steps finishes them (each is idempotent).
  */

@@ -71,6 +71,21 @@ final class SimulatedActions implements CollectionActions {
         return Mono.empty();
     }
 
+    /** The default bounds (no minimum installment, no down payment), first installment a week from today. */
+    @Override
+    public Mono<PlanOffer> offerPlan(PlanOfferRequest request) {
+        dev.cobra.runtime.collections.PlanBounds bounds = new dev.cobra.runtime.collections.PlanBounds(
+                dev.cobra.runtime.collections.PlanBounds.DEFAULT_PRODUCT, java.math.BigDecimal.ZERO, 60, null, null);
+        return Mono.justOrEmpty(dev.cobra.runtime.collections.PlanSchedule.offer(bounds, request.outstanding(),
+                request.installments(), request.statedDate(), request.today(), 7, 30));
+    }
+
+    @Override
+    public Mono<String> acceptPlan(PlanAgreement agreement) {
+        note("plan_accepted " + agreement.installments().size() + " installments");
+        return Mono.just("simulated");
+    }
+
     @Override
     public Mono<Void> emitEvent(ConversationEvent event) {
         note("event " + event.type());

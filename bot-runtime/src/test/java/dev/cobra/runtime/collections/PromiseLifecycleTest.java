@@ -155,6 +155,80 @@ class PromiseLifecycleTest {
         assertThat(promiseOf("D-PROM-2").getString("status")).isEqualTo(PromiseStore.KEPT);
     }
 
+    /**
+     * Issue 15, item 5: a plan accepted in the chat is tracked installment by installment like a promise — a payment
+     * that covers the first keeps only the first; the second is reminded the day before its date, a payment short of
+     * it keeps nothing, and it breaks once its date passed; the account shows each installment's status.
+     */
+    @Test
+    void planInstallmentsAreKeptByThePaymentsThatCoverThemRemindedAndBrokenLikePromises() throws Exception {
+        clock.pin(PinnedClockConfiguration.DEFAULT_TODAY); // Wednesday 2026-11-18
+        WebchatDriver chat = new WebchatDriver(client);
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-PROM-3", PinnedClockConfiguration.DEFAULT_TODAY,
+                Map.of("phone", "+573005550103", "name", "Sara Ríos")));
+        WebchatDriver.Session session = chat.open(chat.token("D-PROM-3"));
+        chat.say(session, "1234");
+        chat.choose(session, "plan");
+        // No date said: the first installment is a week from today, then monthly; the last takes the remainder.
+        assertThat(chat.say(session, "3 cuotas").text()).contains("$ 416.666").contains("$ 416.668")
+                .contains("25 de noviembre de 2026").contains("25 de diciembre de 2026").contains("25 de enero de 2027");
+        chat.choose(session, "confirm_yes");
+        assertThat(chat.conversation(session.conversationId()).path("disposition").asText()).isEqualTo("PAYMENT_PLAN");
+        assertThat(events("plan_accepted", "D-PROM-3")).isEqualTo(1);
+        assertThat(installmentStatuses("D-PROM-3")).containsExactly("OPEN", "OPEN", "OPEN");
+        JsonNode plan = account("D-PROM-3").path("plans").get(0);
+        assertThat(plan.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(plan.path("installments").get(1).path("date").asText()).isEqualTo("2026-12-25");
+        assertThat(plan.path("installments").get(1).path("amount").decimalValue()).isEqualByComparingTo("416666");
+        assertThat(account("D-PROM-3").path("promises")).as("installments show with their plan only").isEmpty();
+        chat.admin().get().uri("/api/kpis?from=2026-11-18&to=2026-11-18").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.plans.accepted").isEqualTo(1);
+
+        pay(chat, "D-PROM-3", 416666, "PLAN-REF-1").jsonPath("$.promisesKept").isEqualTo(1);
+        assertThat(installmentStatuses("D-PROM-3")).containsExactly("KEPT", "OPEN", "OPEN");
+
+        clock.advance(Duration.ofDays(36)); // Thursday 2026-12-24: the day before the second installment
+        assertThat(reminders.sweep().block().remindersSent()).isEqualTo(1);
+        JsonNode template = awaitTemplates("573005550103", 1).get(0).path("template");
+        assertThat(template.path("name").asText()).isEqualTo("recordatorio_promesa");
+        assertThat(template.toString()).contains("Sara").contains("416.666").contains("25 de diciembre");
+
+        pay(chat, "D-PROM-3", 200000, "PLAN-REF-2").jsonPath("$.promisesKept").isEqualTo(0);
+        assertThat(installmentStatuses("D-PROM-3")).as("200,000 does not cover the second installment")
+                .containsExactly("KEPT", "OPEN", "OPEN");
+
+        clock.advance(Duration.ofDays(2)); // Saturday 2026-12-26: the second installment's date passed unpaid
+        assertThat(reminders.sweep().block().broken()).isEqualTo(1);
+        assertThat(installmentStatuses("D-PROM-3")).containsExactly("KEPT", "BROKEN", "OPEN");
+        assertThat(account("D-PROM-3").path("plans").get(0).path("status").asText()).isEqualTo("BROKEN");
+        Document broken = mongo.findOne(Query.query(Criteria.where("type").is("promise_broken")
+                .and("debtorId").is("D-PROM-3")), Document.class, "conversation_events").block();
+        assertThat(broken.toJson()).contains("\"installment\": 2").contains(plan.path("id").asText());
+
+        // The rest of the balance covers the third installment; the broken one stays broken.
+        pay(chat, "D-PROM-3", 633334, "PLAN-REF-3").jsonPath("$.promisesKept").isEqualTo(1);
+        assertThat(installmentStatuses("D-PROM-3")).containsExactly("KEPT", "BROKEN", "KEPT");
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec pay(WebchatDriver chat,
+                                                                                                 String debtorId, long amount, String reference) {
+        return chat.admin().post().uri("/api/payments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("debtorId", debtorId, "debtId", "L-77", "amount", amount, "currency", "COP",
+                        "paidAt", "2026-11-18T15:00:00Z", "reference", reference))
+                .exchange().expectStatus().isCreated().expectBody();
+    }
+
+    private JsonNode account(String debtorId) {
+        return new WebchatDriver(client).admin().get().uri("/api/debtors/{id}/account", debtorId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private List<String> installmentStatuses(String debtorId) {
+        List<String> statuses = new java.util.ArrayList<>();
+        account(debtorId).path("plans").get(0).path("installments").forEach(i -> statuses.add(i.path("status").asText()));
+        return statuses;
+    }
+
     /** Verifies, chooses "pay on a date", Friday, 500000, confirms. */
     private static void promise(WebchatDriver chat, String debtorId) {
         WebchatDriver.Session session = chat.open(chat.token(debtorId));

@@ -175,6 +175,7 @@ class ConversationTranscriptsTest {
                     JsonNode all = promises(driver, state);
                     compare(problems, key, expected, all.isEmpty() ? null : text(all.get(all.size() - 1).get("date")));
                 }
+                case "planInstallments" -> compare(problems, key, expected, acceptedPlanInstallments(driver, state));
                 case "locale" -> compare(problems, key, expected, text(state.get("locale")));
                 case "handoffQueue" -> compare(problems, key, expected, text(state.path("handoff").get("queue")));
                 case "handoffReason" -> compare(problems, key, expected, text(state.path("handoff").get("reason")));
@@ -199,6 +200,20 @@ class ConversationTranscriptsTest {
         String debtorId = text(state.get("debtorId"));
         return debtorId == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : driver.export(debtorId).path("promises");
+    }
+
+    /** How many installments the debtor's latest accepted plan has (null when none was accepted). */
+    private static String acceptedPlanInstallments(WebchatDriver driver, JsonNode state) {
+        String debtorId = text(state.get("debtorId"));
+        String count = null;
+        if (debtorId != null) {
+            for (JsonNode plan : driver.export(debtorId).path("planRequests")) {
+                if ("ACCEPTED".equals(text(plan.get("status")))) {
+                    count = String.valueOf(plan.path("schedule").size());
+                }
+            }
+        }
+        return count;
     }
 
     private static void compare(List<String> problems, String key, Object expected, String actual) {

@@ -13,6 +13,15 @@ public enum ActionType {
     RECORD_PROMISE,
     /** Record a payment-plan request from slots {@code installments} (and optional {@code downPayment}). */
     RECORD_PLAN_REQUEST,
+    /**
+     * Offer a payment plan schedule inside the creditor's bounds for slot {@code installments} (first date from
+     * optional slot {@code start}, else a date the debtor said): sets {@code planOffer}, {@code planSchedule},
+     * {@code planFirstDate}, {@code planFirstAmount}, {@code planInstallment}; {@code planOffer} stays null when no
+     * schedule fits the bounds.
+     */
+    OFFER_PLAN,
+    /** Record the plan offered in slot {@code planOffer} as accepted; each installment is tracked like a promise. */
+    ACCEPT_PLAN,
     /** Set the conversation's disposition (param {@code disposition}) without ending it. */
     SET_DISPOSITION,
     /** Emit a domain event to the creditor's systems (param {@code event}). */

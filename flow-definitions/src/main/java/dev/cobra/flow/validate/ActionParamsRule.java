@@ -25,6 +25,7 @@ public final class ActionParamsRule implements ValidationRule {
     static final Map<ActionType, List<String>> REQUIRED = Map.of(
             ActionType.RECORD_PROMISE, List.of("date", "amount"),
             ActionType.RECORD_PLAN_REQUEST, List.of("installments"),
+            ActionType.OFFER_PLAN, List.of("installments"),
             ActionType.SET_DISPOSITION, List.of("disposition"),
             ActionType.EMIT_EVENT, List.of("event"),
             ActionType.VERIFY_IDENTITY, List.of("slot"),

@@ -25,9 +25,11 @@ final class ActionRunner {
     private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
 
     private final CollectionActions actions;
+    private final PlanSteps plans;
 
     ActionRunner(CollectionActions actions) {
         this.actions = actions;
+        this.plans = new PlanSteps(actions, this);
     }
 
     Mono<Void> run(TurnRun run, CompiledFlow flow, ActionStep step) {
@@ -67,6 +69,8 @@ final class ActionRunner {
                         .then(event(run, "plan_requested", mapOf("installments", installments,
                                 "amount", amount == null ? null : amount.toPlainString())));
             }
+            case OFFER_PLAN -> plans.offer(run, params, debt);
+            case ACCEPT_PLAN -> plans.accept(run, debt);
             case SET_DISPOSITION -> Mono.fromRunnable(() -> state.disposition(param(params, "disposition", null)));
             case EMIT_EVENT -> event(run, param(params, "event", "custom"), mapOf("flowId", flow.flow().id(), "step", step.id()));
             case VERIFY_IDENTITY -> {

@@ -44,6 +44,19 @@ public interface CollectionActions {
     Mono<Void> emitEvent(ConversationEvent event);
 
     /**
+     * A schedule for a payment plan of {@code request.installments()} inside the creditor's bounds; empty when none
+     * fits (the flow then hands the request to an agent). None by default.
+     */
+    default Mono<PlanOffer> offerPlan(PlanOfferRequest request) {
+        return Mono.empty();
+    }
+
+    /** Records an accepted plan and tracks each installment like a promise; the plan's id. Nothing by default. */
+    default Mono<String> acceptPlan(PlanAgreement agreement) {
+        return Mono.empty();
+    }
+
+    /**
      * What a new flow run of {@code debtor} should start with from collection records (a broken promise, the
      * creditor's plan bounds): slots to preset and the lowest stage (days past due) to choose. None by default.
      */
@@ -66,6 +79,31 @@ public interface CollectionActions {
 
     record PlanRequestRecord(String conversationId, String debtorId, String debtId, Integer installments,
                              BigDecimal amount, String currency, Instant at) {
+    }
+
+    /**
+     * What a plan offer starts from: the debt (its outstanding amount), the installments asked for, a first date
+     * the debtor said (or null) and the debtor's today.
+     */
+    record PlanOfferRequest(String debtorId, String debtId, String product, BigDecimal outstanding, String currency,
+                            int installments, LocalDate statedDate, LocalDate today) {
+    }
+
+    /** One installment of a plan: due date and amount. */
+    record PlanInstallment(LocalDate date, BigDecimal amount) {
+    }
+
+    /** A schedule offered to the debtor: installments in date order, summing to the outstanding amount. */
+    record PlanOffer(java.util.List<PlanInstallment> installments) {
+
+        public BigDecimal total() {
+            return installments.stream().map(PlanInstallment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** A schedule the debtor accepted in a conversation. */
+    record PlanAgreement(String conversationId, String debtorId, String debtId, String currency,
+                         java.util.List<PlanInstallment> installments, Instant at) {
     }
 
     /** A domain event for the creditor's systems (webhooks read them from the outbox collection). */

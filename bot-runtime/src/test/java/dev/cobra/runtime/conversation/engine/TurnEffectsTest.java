@@ -51,7 +51,7 @@ class TurnEffectsTest {
             OperationsCollectionActions records = new OperationsCollectionActions(null,
                     new dev.cobra.runtime.verification.VerificationGuard(null, null, null,
                             dev.cobra.runtime.verification.VerificationProperties.defaults()), promises,
-                    new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), null, 31);
+                    new PlanRequestStore(mongo), null, links, new WebhookOutbox(mongo), null, null, 31);
 
             String first = turn(promises, links, records, "wamid.A", 0).block(T);
             String again = turn(promises, links, records, "wamid.A", 7).block(T); // later clock, as a rerun has
