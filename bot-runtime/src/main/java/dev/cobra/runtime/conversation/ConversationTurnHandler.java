@@ -123,7 +123,7 @@ public class ConversationTurnHandler implements TurnHandler {
 
     @Override
     public Mono<TurnResult> resume(String conversationId, String stepId) {
-        return lanes.submit(conversationId, () -> Mono.defer(() -> store.findById(conversationId)
+        return lanes.submit(conversationId, () -> Mono.defer(() -> store.findForTurn(conversationId)
                         .flatMap(state -> debtor(state.debtorId()).flatMap(debtor -> {
                             TurnContext context = TurnContext.of(debtor.orElse(null), clock);
                             return engine.resume(state, stepId, context)
@@ -140,9 +140,9 @@ public class ConversationTurnHandler implements TurnHandler {
 
     private Mono<TurnResult> turn(InboundMessage message) {
         Mono<ConversationState> loaded = message.conversationId() != null
-                ? store.findById(message.conversationId()).switchIfEmpty(Mono.error(() ->
+                ? store.findForTurn(message.conversationId()).switchIfEmpty(Mono.error(() ->
                         new IllegalArgumentException("unknown conversation " + message.conversationId())))
-                : store.findLatest(message.channel(), message.externalUserId());
+                : store.findLatestForTurn(message.channel(), message.externalUserId());
         return loaded.defaultIfEmpty(ConversationState.start(newConversationId(), message.channel(), message.debtorId(),
                         message.externalUserId(), null, clock.instant()))
                 .flatMap(state -> {
@@ -207,8 +207,8 @@ public class ConversationTurnHandler implements TurnHandler {
         List<Reply> replies = last.entries().stream().filter(e -> TranscriptEntry.FROM_BOT.equals(e.from()))
                 .map(TranscriptEntry::reply).toList();
         log.info("conversation.turn.finishing conversation={} replies={}", state.id(), replies.size());
-        return messages.appendMissing(last.entries())
-                .then(deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))
+        return Mono.when(messages.appendMissing(last.entries()),
+                        deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))
                 .thenReturn(new TurnResult(state.id(), replies, state.locale()));
     }
 
@@ -229,9 +229,11 @@ public class ConversationTurnHandler implements TurnHandler {
         // Saved with the state in one write: after a crash, a redelivery of this message finishes the turn from it.
         state.lastTurn(inboundId == null ? null : new LastTurn(inboundId, entries));
         DeliveryKey key = inboundId == null ? null : new DeliveryKey(state.id() + ":" + inboundId, false);
+        // Once the state (with the turn's record) is saved, the log lines and the hand-over to the channel are both
+        // derived from it and independent: written side by side, one round trip instead of two. Either failing fails
+        // the turn, whose redelivery finishes it from the record (finishRecordedTurn) without running it again.
         return store.save(state)
-                .then(messages.append(entries))
-                .then(deliver(state, outcome.replies(), key))
+                .then(Mono.when(messages.append(entries), deliver(state, outcome.replies(), key)))
                 .thenReturn(new TurnResult(state.id(), outcome.replies(), state.locale()));
     }
 

@@ -95,7 +95,12 @@ public class OutboxSender implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.claimTimeout = claimTimeout;
         this.rateLimiter = new SendRateLimiter(properties.messagesPerSecond());
+        this.direct = new DirectSends(outbox, clock, this::sendDirect, () -> nextInDoubtRelease == null);
     }
+
+    /** Replies POSTed from memory right after their insert (sole sender only); the drain does the rest. */
+    private final DirectSends direct;
+    private volatile boolean directOn;
 
     /**
      * Declares that no other sender can be working on this outbox (the embedded database is in this process, so no
@@ -124,6 +129,16 @@ public class OutboxSender implements SmartLifecycle {
         wakeups.tryEmitNext(Boolean.TRUE);
     }
 
+    /**
+     * A turn's replies were stored: with direct sends on they are on their way already, so a drain is needed only
+     * when something was queued for it since its last pass.
+     */
+    public void wakeIfQueued() {
+        if (!directOn || outbox.takeQueued()) {
+            wake();
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (loop != null) {
@@ -135,6 +150,10 @@ public class OutboxSender implements SmartLifecycle {
             return;
         }
         stopping = false;
+        // One sender, no pacing per recipient: replies go out from memory (DirectSends); else the drain sends all.
+        directOn = soleSender && properties.recipientPacing().isZero();
+        direct.enabled(directOn);
+        outbox.directSends(directOn ? direct : null);
         Instant staleBefore = soleSender ? clock.instant().plusMillis(1) : clock.instant().minus(claimTimeout);
         nextInDoubtRelease = clock.instant(); // claims in doubt left by an earlier life may be due already
         loop = markInDoubt(staleBefore)
@@ -209,8 +228,9 @@ public class OutboxSender implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         stopping = true;
+        direct.enabled(false); // new messages are queued; the ones already in lanes still go out
         long deadline = System.nanoTime() + GRACEFUL_STOP.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while ((inFlight.get() > 0 || direct.inLanes() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -224,6 +244,8 @@ public class OutboxSender implements SmartLifecycle {
     /** Stops at once, like a crash: claims in flight stay {@code SENDING} until released by a later start. */
     synchronized void kill() {
         stopping = true;
+        direct.halt();
+        outbox.directSends(null);
         if (loop != null) {
             loop.dispose();
             loop = null;
@@ -238,7 +260,9 @@ public class OutboxSender implements SmartLifecycle {
     /** One pass: sends the due head message of every recipient; emits how many were attempted. */
     Mono<Integer> drainOnce() {
         Instant now = clock.instant();
+        long mark = direct.mark();
         return outbox.unsettled(DRAIN_WINDOW).collectList()
+                .doOnNext(messages -> direct.observed(mark, messages, messages.size() < DRAIN_WINDOW))
                 .map(messages -> dueHeads(messages, now))
                 .flatMapMany(heads -> stopping ? Flux.empty()
                         : outbox.claimAll(heads.stream().map(head -> head.getObjectId("_id")).toList(), clock.instant()))
@@ -278,17 +302,35 @@ public class OutboxSender implements SmartLifecycle {
 
     /** Sends one claimed message (counted in flight since its claim) and records the outcome. */
     private Mono<Boolean> send(Document claimed) {
-        return Mono.delay(rateLimiter.reserve(System.nanoTime()))
-                .then(templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed))))
+        return attemptAndRecord(claimed)
+                .thenReturn(Boolean.TRUE)
+                .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    /** A direct message (stored claimed): true when it is settled, false when it went back to the queue. */
+    private Mono<Boolean> sendDirect(Document claimed) {
+        inFlight.incrementAndGet();
+        return attemptAndRecord(claimed).doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    private Mono<Boolean> attemptAndRecord(Document claimed) {
+        // No timer when the rate allows the request now (a zero delay would still hop to the timer thread).
+        Duration wait = rateLimiter.reserve(System.nanoTime());
+        Mono<Outcome> request = templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed)));
+        return (wait.isZero() ? request : Mono.delay(wait).then(request))
                 // Meta has the message now: recording it must outlast a database blip, or the claim goes stale and
                 // the message is sent a second time.
                 .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
                         .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                                 .maxBackoff(Duration.ofSeconds(1))
                                 .filter(WhatsAppInboundProcessor::databaseUnavailable))
-                        .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2)))
-                .thenReturn(Boolean.TRUE)
-                .doFinally(signal -> inFlight.decrementAndGet());
+                        .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2))
+                        .thenReturn(settled(claimed, outcome)));
+    }
+
+    private boolean settled(Document claimed, Outcome outcome) {
+        return outcome.wamid() != null || (outcome.status() >= 200 && outcome.status() < 300)
+                || !(outcome.transientError() && claimed.getInteger("attempts", 1) < properties.maxAttempts());
     }
 
     record Outcome(int status, String wamid, String code, String message, boolean transientError,
@@ -356,6 +398,18 @@ public class OutboxSender implements SmartLifecycle {
      * not look like an object, takes the parsing path.
      */
     String withCallbackData(String body, ObjectId id) {
+        if (body != null && body.endsWith(callbackField(id) + "}")) {
+            return body; // placed when the body was built (WhatsAppOutbox.newMessage)
+        }
+        String placed = placeCallbackData(body, id);
+        return placed != null ? placed : withCallbackDataParsed(body, id);
+    }
+
+    /**
+     * The body with the field appended before its closing brace, or null when the body does not look like the
+     * runtime's own serialised object or already names the field (then it is parsed).
+     */
+    static String placeCallbackData(String body, ObjectId id) {
         int close = body == null ? -1 : body.lastIndexOf('}');
         if (close > 0 && body.charAt(0) == '{' && body.substring(close + 1).isBlank()
                 && !body.contains("\"" + CALLBACK_DATA + "\"")) {
@@ -363,10 +417,13 @@ public class OutboxSender implements SmartLifecycle {
             while (Character.isWhitespace(body.charAt(last))) {
                 last--; // stops at the opening brace at the latest
             }
-            return body.substring(0, close) + (body.charAt(last) == '{' ? "" : ",")
-                    + "\"" + CALLBACK_DATA + "\":\"" + id.toHexString() + "\"}";
+            return body.substring(0, close) + (body.charAt(last) == '{' ? "" : ",") + callbackField(id) + "}";
         }
-        return withCallbackDataParsed(body, id);
+        return null;
+    }
+
+    static String callbackField(ObjectId id) {
+        return "\"" + CALLBACK_DATA + "\":\"" + id.toHexString() + "\"";
     }
 
     private String withCallbackDataParsed(String body, ObjectId id) {

@@ -100,7 +100,7 @@ public class WhatsAppConfiguration {
                                                     ObjectProvider<Clock> clock,
                                                     ContactPolicy contactPolicy,
                                                     ObjectProvider<WindowTemplateSource> flowTemplates) {
-        return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wake,
+        return new WhatsAppOutboundChannel(outbox, graphMessages, properties, debtors, sender::wakeIfQueued,
                 clock.getIfAvailable(Clock::systemUTC), contactPolicy, flowTemplates.getIfAvailable());
     }
 

@@ -103,11 +103,57 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
             return Mono.empty();
         }
         messages.forEach(doc -> doc.putIfAbsent("_id", new ObjectId()));
+        DirectSends sends = direct;
+        DirectSends.Reservation reservation = sends == null ? null : sends.reserve(messages);
         return whileReachable(Mono.defer(() -> inserts.insert(messages)))
                 .onErrorResume(DuplicateKeyException.class, partlyLanded -> Flux.fromIterable(messages)
                         .concatMap(doc -> whileReachable(Mono.defer(() -> mongo.insert(doc, COLLECTION)).then())
                                 .onErrorResume(DuplicateKeyException.class, landed -> Mono.empty()))
-                        .then());
+                        .then())
+                .doOnSuccess(done -> {
+                    for (Document doc : messages) {
+                        if (PENDING.equals(doc.getString("status"))) {
+                            queuedSinceDrain = true;
+                            if (sends != null) {
+                                sends.queued(doc.getString("to"));
+                            }
+                        }
+                    }
+                    if (reservation != null) {
+                        reservation.stored();
+                    }
+                })
+                .doOnError(error -> {
+                    if (reservation != null) {
+                        reservation.failed();
+                    }
+                });
+    }
+
+    /** Set by a sole sender (OutboxSender): messages of recipients with nothing queued are sent from memory. */
+    private volatile DirectSends direct;
+    private volatile boolean queuedSinceDrain = true;
+
+    void directSends(DirectSends sends) {
+        this.direct = sends;
+    }
+
+    /** Whether a message was queued for the drain since the last call (a wake-up is needed only then). */
+    boolean takeQueued() {
+        boolean queued = queuedSinceDrain;
+        queuedSinceDrain = false;
+        return queued;
+    }
+
+    /**
+     * Direct messages behind one that went back to the queue: their claims are released, so the drain sends them
+     * after it, in order ({@code attempts} 0: never handed to Meta).
+     */
+    Mono<Long> releaseClaims(List<ObjectId> ids) {
+        return mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("status").is(SENDING)),
+                        new Update().set("status", PENDING).set("attempts", 0).unset("claimedAt"), COLLECTION)
+                .map(result -> result.getModifiedCount())
+                .doOnSuccess(count -> queuedSinceDrain = true);
     }
 
     private static Mono<Void> whileReachable(Mono<Void> insert) {
@@ -121,12 +167,15 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
 
     public static Document newMessage(String to, String conversationId, String debtorId, String kind, String body,
                                       Instant now) {
-        return new Document("_id", new ObjectId())
+        ObjectId id = new ObjectId();
+        // The outbox id goes into the body now, as the callback data the status webhooks echo (OutboxSender).
+        String placed = OutboxSender.placeCallbackData(body, id);
+        return new Document("_id", id)
                 .append("to", to)
                 .append("conversationId", conversationId)
                 .append("debtorId", debtorId)
                 .append("kind", kind)
-                .append("body", body)
+                .append("body", placed != null ? placed : body)
                 .append("status", PENDING)
                 .append("attempts", 0)
                 .append("createdAt", Date.from(now))

@@ -8,6 +8,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
 import dev.cobra.runtime.persistence.ErasureSweep;
@@ -55,8 +57,29 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
     private final ReactiveMongoTemplate mongo;
     private static final String POINTERS_READY = "__pointers_v1";
 
+    /**
+     * The turn's view of conversations (issue 17): the last document this instance saved or read for a turn, by id,
+     * and each channel identity's newest conversation id. A turn that finds its conversation here makes no read; its
+     * save is still a compare-and-set on {@code version}, so a copy made stale by another instance (or by a write
+     * that went around this store, which the ownership test forbids) fails the save, is evicted, and the turn runs
+     * again on the stored document. Every write of this store updates or evicts its entries.
+     */
+    private final Cache<String, Document> turnCopies;
+    private final Cache<String, String> newest;
+
     public ConversationStore(ReactiveMongoTemplate mongo) {
+        this(mongo, DEFAULT_CACHED_CONVERSATIONS);
+    }
+
+    /** Conversations kept for turns (10,000 by default); 0 turns the cache off (every turn reads). */
+    static final int DEFAULT_CACHED_CONVERSATIONS = 10_000;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConversationStore(ReactiveMongoTemplate mongo,
+                             @org.springframework.beans.factory.annotation.Value("${bot.conversation-cache.size:10000}") int cached) {
         this.mongo = mongo;
+        this.turnCopies = Caffeine.newBuilder().maximumSize(Math.max(0, cached)).build();
+        this.newest = Caffeine.newBuilder().maximumSize(Math.max(0, cached)).build();
         this.collection = mongo.getCollection(COLLECTION)
                 .flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("channel", "externalUserId", "createdAt"),
                                 new IndexOptions().name("by_channel_user")))
@@ -73,6 +96,53 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
     public Mono<ConversationState> findById(String id) {
         return collection.flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
                 .map(ConversationDocuments::fromDocument);
+    }
+
+    /**
+     * The conversation as a turn starts from it: this instance's copy of the last saved version when it has one
+     * (no read; a stale copy fails the turn's compare-and-set, see {@link #evict}), else the stored document.
+     */
+    public Mono<ConversationState> findForTurn(String id) {
+        Document copy = turnCopies.getIfPresent(id);
+        if (copy != null) {
+            return Mono.just(ConversationDocuments.fromDocument(copy));
+        }
+        return collection.flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
+                .doOnNext(this::remember)
+                .map(ConversationDocuments::fromDocument);
+    }
+
+    /** {@link #findLatest} as a turn starts from it: the identity's newest conversation id known here, else the pointer. */
+    public Mono<ConversationState> findLatestForTurn(String channel, String externalUserId) {
+        if (channel == null || externalUserId == null) {
+            return Mono.empty();
+        }
+        String pointer = pointerId(channel, externalUserId);
+        String known = newest.getIfPresent(pointer);
+        Mono<ConversationState> found = known != null ? findForTurn(known)
+                : pointers.flatMap(p -> Mono.from(p.find(Filters.eq("_id", pointer)).first()))
+                .flatMap(doc -> findForTurn(doc.getString("conversationId")));
+        return found.filter(state -> channel.equals(state.channel()) && externalUserId.equals(state.externalUserId()))
+                .doOnNext(state -> newest.put(pointer, state.id()));
+    }
+
+    /** Drops this instance's copy (a lost compare-and-set, a failed write): the next turn reads the stored document. */
+    public void evict(String id) {
+        turnCopies.invalidate(id);
+    }
+
+    /** Keeps the newer of the cached and the given document (saves and conditional updates may finish out of order). */
+    private void remember(Document doc) {
+        String id = doc.getString("_id");
+        long version = ConversationDocuments.number(doc.get("version")).longValue();
+        turnCopies.asMap().merge(id, doc, (old, fresh) ->
+                ConversationDocuments.number(old.get("version")).longValue() > version ? old : fresh);
+    }
+
+    /** Writes that change many conversations at once (erasure, retention) drop every copy. */
+    private void forgetAll() {
+        turnCopies.invalidateAll();
+        newest.invalidateAll();
     }
 
     /**
@@ -160,10 +230,15 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
                         Filters.and(Filters.eq("_id", state.id()), Filters.eq("version", expected)), doc,
                         new ReplaceOptions().upsert(false))))
                 .map(r -> r.getMatchedCount() == 1);
-        return written.flatMap(ok -> {
+        return written.doOnError(e -> evict(state.id())).flatMap(ok -> {
             if (ok) {
+                remember(doc);
+                if (expected == 0 && state.channel() != null && state.externalUserId() != null) {
+                    newest.put(pointerId(state.channel(), state.externalUserId()), state.id());
+                }
                 return Mono.just(state);
             }
+            evict(state.id());
             state.version(expected);
             return Mono.error(new ConcurrentTurnException(state.id(), expected));
         });
@@ -178,6 +253,12 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
         return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", conversationId),
                         new Document("$inc", new Document("messageSeq", (long) count).append("version", 1L)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .doOnNext(this::remember)
+                .doFinally(signal -> {
+                    if (signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
+                        evict(conversationId);
+                    }
+                })
                 .map(doc -> ConversationDocuments.number(doc.get("messageSeq")).longValue() - count + 1);
     }
 
@@ -199,6 +280,12 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
         return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.and(Filters.eq("_id", conversationId), condition),
                         new Document("$set", set).append("$inc", new Document("version", 1L)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .doOnNext(this::remember)
+                .doFinally(signal -> {
+                    if (signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
+                        evict(conversationId);
+                    }
+                })
                 .map(ConversationDocuments::fromDocument);
     }
 
@@ -210,8 +297,10 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
 
     /** Retention: conversations untouched since {@code cutoff} drop the copy of their last turn (crash recovery). */
     public Mono<Long> dropLastTurnsBefore(Instant cutoff) {
+        // The version moves so that another instance's copy of such a conversation fails its next save and is reread.
         return mongo.updateMulti(Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("lastTurn").ne(null)),
-                new Update().unset("lastTurn"), COLLECTION).map(r -> r.getModifiedCount());
+                        new Update().unset("lastTurn").inc("version", 1L), COLLECTION).map(r -> r.getModifiedCount())
+                .doFinally(signal -> forgetAll());
     }
 
     @Override
@@ -225,11 +314,14 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
     public Mono<Map<String, Long>> erase(Erasure e) {
         return mongo.updateMulti(Query.query(Criteria.where("debtorId").is(e.debtorId())),
                         new Update().set("debtorId", e.pseudonym()).set("externalUserId", e.pseudonym())
-                                .set("slots", new Document()).set("slotTypes", new Document()).unset("lastTurn"),
+                                .set("slots", new Document()).set("slotTypes", new Document()).unset("lastTurn")
+                                .inc("version", 1L),
                         COLLECTION)
+                .doFinally(signal -> forgetAll())
                 .flatMap(r -> ErasureSweep.sweep(mongo, COLLECTION, e).map(n -> r.getModifiedCount() + n))
                 .zipWith(ErasureSweep.sweep(mongo, POINTERS, e), (conversations, pointers) ->
-                        ErasureSweep.counted(ErasureSweep.counted(Map.of(), COLLECTION, conversations), POINTERS, pointers));
+                        ErasureSweep.counted(ErasureSweep.counted(Map.of(), COLLECTION, conversations), POINTERS, pointers))
+                .doFinally(signal -> forgetAll());
     }
 
     @Override

@@ -164,4 +164,87 @@ abstract class ConversationStoreContract {
         StepVerifier.create(store.save(turnCopy)).expectError(ConcurrentTurnException.class).verify();
         assertThat(store.findById(state.id()).block().messageSeq()).isEqualTo(5);
     }
+
+    @Test
+    void aTurnStartsFromThisInstancesCopyWithoutReadingTheDatabase() {
+        ConversationStore store = new ConversationStore(mongo());
+        ConversationState state = ConversationState.start("c-cached-" + UUID.randomUUID(), "whatsapp", "D-1",
+                "+57301" + (System.nanoTime() % 1_000_000), "es", NOW);
+        state.step("menu");
+        store.save(state).block();
+        // Gone from the database behind the store's back: only the copy can answer.
+        mongo().remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(state.id())), "conversations").block();
+
+        StepVerifier.create(store.findLatestForTurn("whatsapp", state.externalUserId()))
+                .assertNext(copy -> {
+                    assertThat(copy.step()).isEqualTo("menu");
+                    assertThat(copy.version()).isEqualTo(1);
+                    assertThat(copy).as("a fresh object per turn: a failed turn leaves the copy as saved").isNotSameAs(state);
+                })
+                .verifyComplete();
+        StepVerifier.create(store.findById(state.id())).as("other readers read the database").verifyComplete();
+    }
+
+    @Test
+    void aCopyMadeStaleByAnotherInstanceFailsItsSaveAndIsReadAgain() {
+        ConversationStore instanceA = new ConversationStore(mongo());
+        ConversationStore instanceB = new ConversationStore(mongo());
+        ConversationState state = newConversation();
+        instanceA.save(state).block();
+        ConversationState onA = instanceA.findForTurn(state.id()).block();
+
+        ConversationState onB = instanceB.findForTurn(state.id()).block();
+        onB.step("from-b");
+        instanceB.save(onB).block();
+
+        onA.step("from-a");
+        StepVerifier.create(instanceA.save(onA)).expectError(ConcurrentTurnException.class).verify();
+        StepVerifier.create(instanceA.findForTurn(state.id()))
+                .assertNext(reread -> {
+                    assertThat(reread.step()).as("the lost race evicted A's copy").isEqualTo("from-b");
+                    assertThat(reread.version()).isEqualTo(2);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void writesOutsideATurnKeepTheCopyExact() {
+        ConversationStore store = new ConversationStore(mongo());
+        ConversationState state = newConversation();
+        store.save(state).block();
+        ConversationState beforeClaim = store.findForTurn(state.id()).block();
+
+        store.updateIf(state.id(), com.mongodb.client.model.Filters.eq("status", "BOT"),
+                new org.bson.Document("status", ConversationStatus.AGENT.name()).append("agent", "carla")).block();
+        StepVerifier.create(store.findForTurn(state.id()))
+                .assertNext(copy -> assertThat(copy.status()).isEqualTo(ConversationStatus.AGENT))
+                .verifyComplete();
+        StepVerifier.create(store.save(beforeClaim)).as("a turn loaded before the claim still loses")
+                .expectError(ConcurrentTurnException.class).verify();
+
+        store.allocateSeqs(state.id(), 2).block();
+        assertThat(store.findForTurn(state.id()).block().messageSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void erasureDropsTheCopiesAndMovesTheVersion() {
+        ConversationStore store = new ConversationStore(mongo());
+        String debtor = "D-erase-" + UUID.randomUUID();
+        String user = "+57302" + (System.nanoTime() % 1_000_000);
+        ConversationState state = ConversationState.start("c-erase-" + UUID.randomUUID(), "whatsapp", debtor, user, "es", NOW);
+        state.slots().put("note", "secreto");
+        store.save(state).block();
+        ConversationState loadedBefore = store.findForTurn(state.id()).block();
+
+        store.erase(new dev.cobra.runtime.persistence.DebtorRecords.Erasure(debtor, "erased-" + UUID.randomUUID(),
+                List.of(state.id()), List.of(user), java.util.Set.of(user))).block();
+
+        StepVerifier.create(store.findLatestForTurn("whatsapp", user)).as("the old identity finds nothing").verifyComplete();
+        StepVerifier.create(store.findForTurn(state.id()))
+                .assertNext(copy -> assertThat(copy.slots()).doesNotContainKey("note"))
+                .verifyComplete();
+        StepVerifier.create(store.save(loadedBefore)).as("a copy from before the erasure cannot write it back")
+                .expectError(ConcurrentTurnException.class).verify();
+    }
 }
