@@ -22,6 +22,8 @@ final class InboundAdmission {
     private final int limit;
     private final AtomicInteger running = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    /** Drain requests not yet served; non-zero while one thread drains. */
+    private final AtomicInteger draining = new AtomicInteger();
 
     InboundAdmission(int limit) {
         this.limit = Math.max(1, limit);
@@ -48,21 +50,26 @@ final class InboundAdmission {
         drain();
     }
 
+    /**
+     * Starts waiting work while places are free. One thread at a time drains (the others only note that there is
+     * more to do), so work starts in arrival order: two threads polling side by side could each take an item and
+     * start the later one first. Only the draining thread takes places, so {@code running} never passes the limit.
+     */
     private void drain() {
-        while (true) {
-            int now = running.get();
-            if (now >= limit || waiting.isEmpty()) {
-                return;
-            }
-            if (!running.compareAndSet(now, now + 1)) {
-                continue;
-            }
-            Runnable next = waiting.poll();
-            if (next == null) {
-                running.decrementAndGet(); // another thread took it; give the place back and look again
-                continue;
-            }
-            next.run();
+        if (draining.getAndIncrement() != 0) {
+            return;
         }
+        int missed = 1;
+        do {
+            while (running.get() < limit) {
+                Runnable next = waiting.poll();
+                if (next == null) {
+                    break;
+                }
+                running.incrementAndGet();
+                next.run();
+            }
+            missed = draining.addAndGet(-missed);
+        } while (missed != 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cobra.runtime.channel.whatsapp;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InboundAdmissionTest {
 
-    @Test
+    // Repeated: the start order once broke only when two completions drained at the same moment (7 in 300 runs).
+    @RepeatedTest(50)
     void atMostTheLimitRunsAtOnceAndTheRestStartInArrivalOrder() {
         InboundAdmission admission = new InboundAdmission(3);
         AtomicInteger running = new AtomicInteger();
