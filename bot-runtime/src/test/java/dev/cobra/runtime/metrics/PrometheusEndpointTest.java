@@ -63,7 +63,9 @@ class PrometheusEndpointTest {
         WebchatDriver driver = new WebchatDriver(web);
         driver.loadDebtor(WebchatDriver.defaultDebtor("D-METRICS", PinnedClockConfiguration.DEFAULT_TODAY, Map.of()));
         WebchatDriver.Session session = driver.open(driver.token("D-METRICS"));
-        driver.say(session, "1234"); // the verification step: typed text, so the classifier runs once
+        // The verification step: the digits inside a sentence, so the classifier runs once (digits typed alone are
+        // taken without it).
+        driver.say(session, "claro, son 1234");
         // A staff parse is not a debtor's message: it stays out of the NLU counters.
         driver.admin().post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("text", "no puedo pagar")).exchange().expectStatus().isOk();
