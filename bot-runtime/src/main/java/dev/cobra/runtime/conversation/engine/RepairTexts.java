@@ -21,6 +21,11 @@ final class RepairTexts {
                 : "Entendido. Tu solicitud quedó registrada: no te enviaremos más mensajes.";
     }
 
+    static String optedOutEarlier(String locale) {
+        return english(locale) ? "You asked us not to contact you, so we won't write to you about your account. Your request stays recorded."
+                : "Nos pediste no contactarte, así que no te escribiremos sobre tu cuenta. Tu solicitud sigue registrada.";
+    }
+
     static String wrongPartyAck(String locale) {
         return english(locale) ? "Thank you. Our records are already updated. Sorry for the inconvenience."
                 : "Gracias. Ya actualizamos nuestros registros. Disculpa la molestia.";

@@ -93,7 +93,35 @@ public class StateMachineFlowEngine implements FlowEngine {
     @Override
     public Mono<TurnOutcome> start(ConversationState state, TurnContext context) {
         TurnRun run = new TurnRun(state, context, null);
-        return finish(run, start(run, false));
+        return finish(run, barred(run) ? acknowledgeBarred(run) : start(run, false));
+    }
+
+    /**
+     * The debtor opted out (on any channel: the consent ledger, an SMS STOP, an email unsubscribe, an earlier
+     * conversation) or this number belongs to someone else. Opt-out wins everywhere, so a conversation the debtor
+     * starts gets no debt content either.
+     */
+    private static boolean barred(TurnRun run) {
+        Debtor debtor = run.context.debtor();
+        return debtor != null && (debtor.optedOut() || debtor.wrongParty())
+                && run.state.status() == ConversationStatus.BOT;
+    }
+
+    /** Only an acknowledgement, and the conversation closes; later messages get the same (completion). */
+    private Mono<Void> acknowledgeBarred(TurnRun run) {
+        return Mono.fromRunnable(() -> {
+            run.fired("completion:acknowledged");
+            if (run.context.debtor().optedOut()) {
+                log.info("conversation.barred reason=opted_out conversation={}", run.state.id());
+                run.state.optedOut(true);
+                run.say(RepairTexts.optedOutEarlier(run.locale()));
+                close(run, "OPTED_OUT");
+            } else {
+                log.info("conversation.barred reason=wrong_party conversation={}", run.state.id());
+                run.say(RepairTexts.wrongPartyAck(run.locale()));
+                close(run, "WRONG_PARTY");
+            }
+        });
     }
 
     /** The turn's events, then its outcome; the machines it leased go back to their pools however it ended. */
@@ -145,6 +173,9 @@ public class StateMachineFlowEngine implements FlowEngine {
                 return state.status() == ConversationStatus.BOT
                         ? withCurrent(run, f -> global(run, f, Intents.OPT_OUT), () -> builtInGlobal(run, Intents.OPT_OUT))
                         : builtInGlobal(run, Intents.OPT_OUT);
+            }
+            if (barred(run)) {
+                return acknowledgeBarred(run);
             }
             return switch (state.status()) {
                 case CLOSED -> {
