@@ -59,10 +59,25 @@ public class PlanAgreements implements PaymentObligations {
         this.maxStartDays = maxStartDays;
     }
 
+    /**
+     * A schedule inside the bounds, or empty: then the flow records the request for a negotiator. A debtor whose
+     * accepted plan still has open installments gets no second schedule from the bot: two plans on one debt would
+     * remind and break twice, so changing a running plan is a person's decision.
+     */
     public Mono<PlanOffer> offer(PlanOfferRequest request) {
-        return bounds.forProduct(request.product()).flatMap(b -> Mono.justOrEmpty(PlanSchedule.offer(b,
-                request.outstanding(), request.installments(), request.statedDate(), request.today(), firstDays,
-                maxStartDays)));
+        return hasRunningPlan(request.debtorId()).flatMap(running -> running ? Mono.<PlanOffer>empty()
+                : bounds.forProduct(request.product()).flatMap(b -> Mono.justOrEmpty(PlanSchedule.offer(b,
+                        request.outstanding(), request.installments(), request.statedDate(), request.today(),
+                        firstDays, maxStartDays))));
+    }
+
+    private Mono<Boolean> hasRunningPlan(String debtorId) {
+        if (debtorId == null) {
+            return Mono.just(false);
+        }
+        return plans.accepted(debtorId)
+                .concatMap(plan -> promises.installments(plan.getObjectId("_id").toHexString()))
+                .any(installment -> PromiseStore.OPEN.equals(installment.getString("status")));
     }
 
     public Mono<String> accept(PlanAgreement agreement) {
