@@ -99,6 +99,8 @@ final class DatabaseCommandMetrics implements CommandListener, ReactiveContextPr
             return false;
         }
 
+        // The driver only reads a request context (to hand it to command listeners); nothing may change the count's
+        // owner mid-turn, so writes are refused rather than silently dropped.
         @Override
         public void put(Object key, Object value) {
             throw new UnsupportedOperationException("read-only");
