@@ -113,15 +113,24 @@ public class StateMachineFlowEngine implements FlowEngine {
             run.fired("completion:acknowledged");
             if (run.context.debtor().optedOut()) {
                 log.info("conversation.barred reason=opted_out conversation={}", run.state.id());
-                run.state.optedOut(true);
-                run.say(RepairTexts.optedOutEarlier(run.locale()));
-                close(run, "OPTED_OUT");
+                closeOptedOut(run, RepairTexts.optedOutEarlier(run.locale()));
             } else {
                 log.info("conversation.barred reason=wrong_party conversation={}", run.state.id());
-                run.say(RepairTexts.wrongPartyAck(run.locale()));
-                close(run, "WRONG_PARTY");
+                closeWrongParty(run, RepairTexts.wrongPartyAck(run.locale()));
             }
         });
+    }
+
+    /** The conversation ends on an opt-out: flagged, so every later message gets only the acknowledgement. */
+    private void closeOptedOut(TurnRun run, String acknowledgement) {
+        run.state.optedOut(true);
+        run.say(acknowledgement);
+        close(run, "OPTED_OUT");
+    }
+
+    private void closeWrongParty(TurnRun run, String acknowledgement) {
+        run.say(acknowledgement);
+        close(run, "WRONG_PARTY");
     }
 
     /** The turn's events, then its outcome; the machines it leased go back to their pools however it ended. */
@@ -368,17 +377,10 @@ public class StateMachineFlowEngine implements FlowEngine {
         return switch (intent) {
             case Intents.OPT_OUT -> (debtorId == null ? Mono.<Void>empty()
                     : collectionActions.optOut(debtorId, state.channel(), run.context.now()))
-                    .then(Mono.fromRunnable(() -> {
-                        state.optedOut(true);
-                        run.say(RuntimeTexts.optedOut(run.locale()));
-                        close(run, "OPTED_OUT");
-                    }));
+                    .then(Mono.fromRunnable(() -> closeOptedOut(run, RuntimeTexts.optedOut(run.locale()))));
             case Intents.WRONG_PERSON -> (debtorId == null ? Mono.<Void>empty()
                     : collectionActions.flagWrongParty(debtorId, run.context.now()))
-                    .then(Mono.fromRunnable(() -> {
-                        run.say(RuntimeTexts.wrongParty(run.locale()));
-                        close(run, "WRONG_PARTY");
-                    }));
+                    .then(Mono.fromRunnable(() -> closeWrongParty(run, RuntimeTexts.wrongParty(run.locale()))));
             case Intents.COMPLAINT -> Mono.fromRunnable(() -> {
                 run.say(RuntimeTexts.complaint(run.locale()));
                 handoff(run, "complaints", "complaint");
