@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,7 @@ public class DemoActivity {
     /** Generates the activity against the server at {@code baseUrl}; errors are logged, never thrown. */
     public Mono<Void> generate(String baseUrl) {
         WebClient client = http.clone().baseUrl(baseUrl).build();
-        LocalDate today = LocalDate.now(clock);
-        return importer.importRows(rows(today))
+        return importer.importRows(rows(clock))
                 .thenMany(Flux.fromIterable(EXTRAS).concatMap(extra -> converse(client, extra)
                         .onErrorResume(e -> {
                             log.warn("demo.activity.conversation.failed debtorId={} cause={}", extra.id(), e.toString());
@@ -120,11 +120,13 @@ public class DemoActivity {
                 });
     }
 
-    static List<PortfolioImporter.Row> rows(LocalDate today) {
+    /** Due dates count from today in each debtor's own zone, where days past due are counted. */
+    static List<PortfolioImporter.Row> rows(Clock clock) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         List<PortfolioImporter.Row> rows = new ArrayList<>();
         IntStream.range(0, EXTRAS.size()).forEach(i -> {
             Extra e = EXTRAS.get(i);
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(e.timezone())));
             ObjectNode row = json.objectNode().put("id", e.id()).put("name", e.name()).put("phone", e.phone())
                     .put("locale", e.locale()).put("timezone", e.timezone()).put("country", e.country())
                     .put("documentLast4", digits(e));

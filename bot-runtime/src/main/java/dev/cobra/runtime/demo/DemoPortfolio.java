@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The demo debtors: one per stage (and one before its due date), in different countries, with invented names,
- * numbers and documents. Due dates are relative to the day of loading, so the stages are right on first start.
+ * numbers and documents. Due dates are relative to the day of loading in each debtor's own time zone (the zone
+ * days past due are counted in), so the stages are right on first start at any hour.
  */
 public final class DemoPortfolio {
 
@@ -35,9 +38,10 @@ public final class DemoPortfolio {
     }
 
     /** The debtors in the import JSON shape, so they go through the same validation as any import. */
-    public static List<JsonNode> asImportRows(LocalDate today) {
+    public static List<JsonNode> asImportRows(Clock clock) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         return DEBTORS.stream().<JsonNode>map(d -> {
+            LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(d.timezone())));
             ObjectNode row = json.objectNode()
                     .put("id", d.id())
                     .put("name", d.name())

@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -92,7 +91,7 @@ public class StartupGuide implements ApplicationRunner {
         if (count != null && count > 0) {
             return false;
         }
-        var rows = DemoPortfolio.asImportRows(LocalDate.now(clock));
+        var rows = DemoPortfolio.asImportRows(clock);
         List<PortfolioImporter.Row> importRows = IntStream.range(0, rows.size())
                 .mapToObj(i -> new PortfolioImporter.Row(i + 1, rows.get(i), null))
                 .toList();
