@@ -225,6 +225,12 @@ final class StepAnswers {
                 if (repaired != null) {
                     return repaired;
                 }
+                if (run.switchedLanguage()) {
+                    // "Sorry, I don't speak Spanish" asks for another language; it is not a wrong answer, so it
+                    // costs no attempt: the question again, in the debtor's language.
+                    run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
+                    return Mono.empty();
+                }
             }
             return invalid(run, flow, step);
         });

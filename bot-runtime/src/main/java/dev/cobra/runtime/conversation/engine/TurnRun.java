@@ -70,6 +70,11 @@ final class TurnRun {
         behaviours.add(behaviour);
     }
 
+    /** True when this turn's message moved the conversation to another language ({@code language:<code>} fired). */
+    boolean switchedLanguage() {
+        return behaviours.stream().anyMatch(b -> b.startsWith("language:"));
+    }
+
     /** Template and condition variables (shared design: debtor, debt, slots, verified, link, today). */
     Map<String, Object> vars() {
         Map<String, Object> vars = new HashMap<>(fixedVars);
