@@ -37,19 +37,23 @@ function WebhookPanel({ session }) {
   const { api, locale } = session;
   const settings = useLoad(() => api.get('/api/webhooks/settings'), []);
   const deliveries = useLoad(() => api.get('/api/webhooks/deliveries?limit=20'), []);
-  const [form, setForm] = useState({ url: '', secret: '', enabled: true });
+  const [form, setFormState] = useState({ url: '', secret: '', enabled: true });
+  // Edited by hand: settings that load (or reload) later must not overwrite what the operator is typing.
+  const [edited, setEdited] = useState(false);
+  const setForm = (next) => { setEdited(true); setFormState(next); };
   const [notice, setNotice] = useState('');
   const [error, setError] = useState(null);
   useEffect(() => {
-    if (settings.data) setForm({ url: settings.data.url || '', secret: '', enabled: settings.data.enabled !== false });
-  }, [settings.data]);
+    if (settings.data && !edited) setFormState({ url: settings.data.url || '', secret: '', enabled: settings.data.enabled !== false });
+  }, [settings.data, edited]);
   useInterval(deliveries.reload, 3000);
-  const act = async (call, message) => {
+  const act = async (call, message, saves = false) => {
     setError(null);
     setNotice('');
     try {
       const answer = await call();
       setNotice(typeof message === 'function' ? message(answer) : message);
+      if (saves) setEdited(false); // saved: the form shows what the server now holds
       settings.reload();
       deliveries.reload();
     } catch (err) {
@@ -61,7 +65,7 @@ function WebhookPanel({ session }) {
       <h2 id="webhook-title">{t(locale, 'webhook')}</h2>
       <form className="ops-form" onSubmit={(e) => {
         e.preventDefault();
-        act(() => api.put('/api/webhooks/settings', { url: form.url.trim(), secret: form.secret || undefined, enabled: form.enabled }), t(locale, 'saved'));
+        act(() => api.put('/api/webhooks/settings', { url: form.url.trim(), secret: form.secret || undefined, enabled: form.enabled }), t(locale, 'saved'), true);
       }}>
         <label>{t(locale, 'url')}<input type="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} required /></label>
         <label>{t(locale, 'secret')}<input type="password" autoComplete="new-password" value={form.secret}

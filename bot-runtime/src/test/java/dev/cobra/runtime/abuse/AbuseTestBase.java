@@ -15,7 +15,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,7 +73,7 @@ public abstract class AbuseTestBase {
     /** A debtor of the shared test design, 10 days past due, with the document digits 1234. */
     String debtor(String prefix, Map<String, Object> overrides) {
         String id = unique(prefix);
-        driver.loadDebtor(WebchatDriver.defaultDebtor(id, LocalDate.now(), overrides));
+        driver.loadDebtor(WebchatDriver.defaultDebtor(id, WebchatDriver.today(), overrides));
         return id;
     }
 

@@ -94,7 +94,7 @@ class InputLimitsTest extends AbuseTestBase {
 
     @Test
     void aDebtWithoutAProductReadsNaturally() {
-        Map<String, Object> debtor = WebchatDriver.defaultDebtor(unique("D-NOPRODUCT"), java.time.LocalDate.now(), Map.of());
+        Map<String, Object> debtor = WebchatDriver.defaultDebtor(unique("D-NOPRODUCT"), WebchatDriver.today(), Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> debt = new HashMap<>(((List<Map<String, Object>>) debtor.get("debts")).get(0));
         debt.remove("product");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cobra.runtime.conversation.WebchatDriver;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,7 @@ class CsatApiTest extends OperationsRuntimeTest {
     void theBotAsksOnceAfterAPromiseAndTheAnswerIsCountedNeverAfterAnOptOut() {
         WebchatDriver chat = chat();
         JsonNode before = csat();
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-CSAT-1", LocalDate.now(), Map.of("phone", "+573006662001")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-CSAT-1", WebchatDriver.today(), Map.of("phone", "+573006662001")));
         WebchatDriver.Session session = chat.open(chat.token("D-CSAT-1"));
         chat.say(session, "1234");
         chat.choose(session, "promise");
@@ -39,7 +38,7 @@ class CsatApiTest extends OperationsRuntimeTest {
         assertThat(after.path("positive").asInt()).isEqualTo(before.path("positive").asInt() + 1);
         assertThat(after.path("positiveRate").asDouble()).isBetween(0.0, 1.0);
 
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-CSAT-2", LocalDate.now(), Map.of("phone", "+573006662002")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-CSAT-2", WebchatDriver.today(), Map.of("phone", "+573006662002")));
         WebchatDriver.Session optOut = chat.open(chat.token("D-CSAT-2"));
         chat.say(optOut, "1234");
         WebchatDriver.Replies last = chat.say(optOut, "ya no quiero recibir mensajes, no me escriban más");

@@ -5,7 +5,6 @@ import dev.cobra.runtime.conversation.WebchatDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ class DebtAccountApiTest extends OperationsRuntimeTest {
     @Test
     void paymentsReduceWhatIsOwedAndAFullPaymentEndsCollection() {
         WebchatDriver chat = chat();
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-ACC-1", LocalDate.now(), Map.of("phone", "+573006661001")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-ACC-1", WebchatDriver.today(), Map.of("phone", "+573006661001")));
 
         JsonNode partial = pay("D-ACC-1", 500000, "BANK-ACC-1", 201);
         assertThat(partial.path("outstanding").decimalValue()).isEqualByComparingTo("750000");
@@ -70,7 +69,7 @@ class DebtAccountApiTest extends OperationsRuntimeTest {
     @Test
     void aDisputeSaidInTheChatHoldsContactUntilASupervisorLiftsItWithANote() {
         WebchatDriver chat = chat();
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-ACC-2", LocalDate.now(), Map.of("phone", "+573006661002")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-ACC-2", WebchatDriver.today(), Map.of("phone", "+573006661002")));
         canContact("D-ACC-2", true, null);
 
         WebchatDriver.Session session = chat.open(chat.token("D-ACC-2"));

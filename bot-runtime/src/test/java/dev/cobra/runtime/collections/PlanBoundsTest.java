@@ -25,7 +25,7 @@ class PlanBoundsTest extends OperationsRuntimeTest {
         chat.admin().get().uri("/api/plan-bounds/{p}", "Crédito libre").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.maxInstallments").isEqualTo(24).jsonPath("$.minInstallment").isEqualTo(200000);
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = WebchatDriver.today();
         // 1,250,000 less 20 % down = 1,000,000; at least 200,000 per installment → at most 5 installments.
         chat.loadDebtor(WebchatDriver.defaultDebtor("D-PLAN-1", today, Map.of("product", "Crédito libre", "phone", "+573004440001")));
         WebchatDriver.Session outside = chat.open(chat.token("D-PLAN-1"));

@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +33,7 @@ class BarredDebtorConversationTest {
     @Test
     void aDebtorWhoOptedOutElsewhereHearsOnlyAnAcknowledgementInTheirOwnChat() {
         WebchatDriver driver = new WebchatDriver(web);
-        driver.loadDebtor(WebchatDriver.defaultDebtor("D-BARRED-1", LocalDate.now(), Map.of()));
+        driver.loadDebtor(WebchatDriver.defaultDebtor("D-BARRED-1", WebchatDriver.today(), Map.of()));
         driver.admin().post().uri("/api/compliance/consent").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("debtorId", "D-BARRED-1", "channel", "sms", "optedIn", false,
                         "source", "sms-stop"))
@@ -54,7 +53,7 @@ class BarredDebtorConversationTest {
     @Test
     void aNumberMarkedAsTheWrongPersonGetsNoDebtContentInALaterChat() {
         WebchatDriver driver = new WebchatDriver(web);
-        driver.loadDebtor(WebchatDriver.defaultDebtor("D-BARRED-2", LocalDate.now(), Map.of()));
+        driver.loadDebtor(WebchatDriver.defaultDebtor("D-BARRED-2", WebchatDriver.today(), Map.of()));
         WebchatDriver.Session first = driver.open(driver.token("D-BARRED-2"));
         driver.say(first, "no soy ana, este numero es equivocado");
         assertThat(driver.conversation(first.conversationId()).path("disposition").asText()).isEqualTo("WRONG_PARTY");

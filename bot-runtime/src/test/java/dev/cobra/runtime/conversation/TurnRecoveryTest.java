@@ -19,7 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ class TurnRecoveryTest {
     void aMessageRedeliveredAfterTheStateWriteFinishesItsTurnInsteadOfRunningItAgain() {
         String debtorId = "D-RECOVER-" + System.nanoTime();
         String phone = "+5730055" + String.format("%05d", System.nanoTime() % 100000);
-        new WebchatDriver(web).loadDebtor(WebchatDriver.defaultDebtor(debtorId, LocalDate.now(), Map.of("phone", phone)));
+        new WebchatDriver(web).loadDebtor(WebchatDriver.defaultDebtor(debtorId, WebchatDriver.today(), Map.of("phone", phone)));
         InboundMessage hola = whatsApp(debtorId, phone, "wamid.RECOVER-1", "hola");
 
         TurnResult first = turns.handle(hola).block(WAIT);

@@ -39,6 +39,14 @@ public final class WebchatDriver {
     }
 
     /** The default test debtor of the shared design, with overrides (daysPastDue, locale, name, balance, ...). */
+    /**
+     * Today where the default debtor lives (Bogotá). Days past due are counted in the debtor's zone, so a due date
+     * taken from the machine's UTC day would be a day off between 00:00 and 05:00 UTC.
+     */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("America/Bogota"));
+    }
+
     public static Map<String, Object> defaultDebtor(String id, LocalDate today, Map<String, Object> overrides) {
         long daysPastDue = ((Number) overrides.getOrDefault("daysPastDue", 10)).longValue();
         Map<String, Object> debt = new java.util.LinkedHashMap<>();

@@ -49,7 +49,7 @@ class AgentConsoleApiTest {
         web = web.mutate().responseTimeout(WebchatDriver.RESPONSE_TIMEOUT).build();
         driver = new WebchatDriver(web);
         debtorId = "D-CON-" + SEQUENCE.incrementAndGet();
-        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, LocalDate.now(), Map.of("daysPastDue", 12)));
+        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, WebchatDriver.today(), Map.of("daysPastDue", 12)));
     }
 
     private record Staff(String username, WebTestClient client) {
@@ -129,7 +129,7 @@ class AgentConsoleApiTest {
                 .exchange().expectStatus().isOk();
         Session first = waitingForAnAgent();
         debtorId = debtorId + "-B";
-        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, LocalDate.now(), Map.of("phone", String.format("+5730044%05d", SEQUENCE.incrementAndGet()))));
+        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, WebchatDriver.today(), Map.of("phone", String.format("+5730044%05d", SEQUENCE.incrementAndGet()))));
         Session second = waitingForAnAgent();
         for (Session s : List.of(first, second)) {
             agent.client().post().uri("/api/agent/conversations/{id}/claim", s.conversationId()).exchange().expectStatus().isOk();

@@ -61,7 +61,7 @@ class AgentHandoffWebchatTest {
         web = web.mutate().responseTimeout(WebchatDriver.RESPONSE_TIMEOUT).build();
         driver = new WebchatDriver(web);
         debtorId = "D-HO-" + SEQUENCE.incrementAndGet();
-        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, LocalDate.now(), Map.of()));
+        driver.loadDebtor(WebchatDriver.defaultDebtor(debtorId, WebchatDriver.today(), Map.of()));
     }
 
     /** A new staff user with the given role; returns a client signed in as that user. */
@@ -84,7 +84,7 @@ class AgentHandoffWebchatTest {
      */
     private Session waitingForAnAgent() {
         String chatDebtor = debtorId + "-" + SEQUENCE.incrementAndGet();
-        driver.loadDebtor(WebchatDriver.defaultDebtor(chatDebtor, LocalDate.now(), Map.of()));
+        driver.loadDebtor(WebchatDriver.defaultDebtor(chatDebtor, WebchatDriver.today(), Map.of()));
         Session session = driver.open(driver.token(chatDebtor));
         assertThat(driver.say(session, "1234").optionIds()).contains("pay_now");
         driver.say(session, "quiero hablar con una persona");

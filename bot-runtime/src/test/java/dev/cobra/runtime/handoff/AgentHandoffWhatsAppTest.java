@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ class AgentHandoffWhatsAppTest {
                           "country":"CO","documentLast4":"4321",
                           "consent":{"whatsapp":{"optedIn":true,"at":"2026-10-01T10:00:00Z","source":"web"}},
                           "debts":[{"id":"L-9","product":"Préstamo","balance":480000,"currency":"COP","dueDate":"%s"}]}]"""
-                        .formatted(PHONE, LocalDate.now().minusDays(12)))
+                        .formatted(PHONE, dev.cobra.runtime.conversation.WebchatDriver.today().minusDays(12)))
                 .exchange().expectStatus().is2xxSuccessful();
         WebTestClient lucia = agent("lucia");
         WebTestClient pedro = agent("pedro");

@@ -23,7 +23,6 @@ import reactor.test.StepVerifier;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +83,7 @@ class TwoInstancesHandoffTest {
     @Test
     void anAgentOnInstanceASeesAndTakesAChatHandedOffOnInstanceB() {
         WebchatDriver onB = new WebchatDriver(client(instanceB));
-        onB.loadDebtor(WebchatDriver.defaultDebtor("D-TWO", LocalDate.now(), Map.of()));
+        onB.loadDebtor(WebchatDriver.defaultDebtor("D-TWO", WebchatDriver.today(), Map.of()));
         for (String agent : List.of("ines", "tomas")) {
             onB.admin().post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("username", agent, "password", "password-" + agent, "roles", List.of("AGENT")))

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,7 @@ class PaymentLinkPageTest extends OperationsRuntimeTest {
     @Test
     void theSignedLinkOpensTheDemoPageAndPayingTwiceRecordsOnePayment() {
         WebchatDriver chat = chat();
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-PAY-1", LocalDate.now(), Map.of("phone", "+573006660001")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-PAY-1", WebchatDriver.today(), Map.of("phone", "+573006660001")));
         WebchatDriver.Session session = chat.open(chat.token("D-PAY-1"));
         chat.say(session, "1234");
         String text = chat.choose(session, "pay_now").text();

@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,7 +68,7 @@ class CreditorWebhookTest extends OperationsRuntimeTest {
                 .bodyValue(Map.of("url", url, "secret", SECRET, "enabled", true)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.secretSet").isEqualTo(true).jsonPath("$.secret").doesNotExist();
 
-        chat.loadDebtor(WebchatDriver.defaultDebtor("D-HOOK-1", LocalDate.now(), Map.of("phone", "+573007770001")));
+        chat.loadDebtor(WebchatDriver.defaultDebtor("D-HOOK-1", WebchatDriver.today(), Map.of("phone", "+573007770001")));
         WebchatDriver.Session session = chat.open(chat.token("D-HOOK-1"));
         chat.say(session, "1234");
         chat.choose(session, "pay_now");

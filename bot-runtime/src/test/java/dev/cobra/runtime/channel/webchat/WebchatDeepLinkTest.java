@@ -15,7 +15,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +43,8 @@ class WebchatDeepLinkTest {
     void debtors() {
         web = web.mutate().responseTimeout(WebchatDriver.RESPONSE_TIMEOUT).build();
         driver = new WebchatDriver(web);
-        driver.loadDebtor(WebchatDriver.defaultDebtor("D-LINK-A", LocalDate.now(), Map.of()));
-        driver.loadDebtor(WebchatDriver.defaultDebtor("D-LINK-B", LocalDate.now(), Map.of("name", "Bruno Díaz")));
+        driver.loadDebtor(WebchatDriver.defaultDebtor("D-LINK-A", WebchatDriver.today(), Map.of()));
+        driver.loadDebtor(WebchatDriver.defaultDebtor("D-LINK-B", WebchatDriver.today(), Map.of("name", "Bruno Díaz")));
     }
 
     private WebTestClient.ResponseSpec open(String token) {

@@ -11,7 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,7 +57,7 @@ class AgentConsoleBrowserTest {
                   "timezone":"America/Bogota","country":"CO","documentLast4":"1234",
                   "consent":{"whatsapp":{"optedIn":true,"at":"2026-10-01T10:00:00Z","source":"web-signup"}},
                   "debts":[{"id":"L-77","product":"Tarjeta de crédito","balance":1250000,"currency":"COP",
-                            "dueDate":"%s"}]}]""".formatted(LocalDate.now().minusDays(10)))
+                            "dueDate":"%s"}]}]""".formatted(dev.cobra.runtime.conversation.WebchatDriver.today().minusDays(10)))
                 .exchange().expectStatus().is2xxSuccessful();
         JsonNode link = admin.post().uri("/api/webchat/links").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"debtorId\":\"D-CONSOLE\"}").exchange().expectStatus().is2xxSuccessful()

@@ -12,7 +12,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ class DesignerBrowserTest {
                 [{"id":"D-DESIGN","name":"Ana Pérez","phone":"+573001239999","locale":"es-CO",
                   "timezone":"America/Bogota","country":"CO","documentLast4":"1234",
                   "debts":[{"id":"L-78","product":"Tarjeta de crédito","balance":1250000,"currency":"COP",
-                            "dueDate":"%s"}]}]""".formatted(LocalDate.now().minusDays(10)))
+                            "dueDate":"%s"}]}]""".formatted(dev.cobra.runtime.conversation.WebchatDriver.today().minusDays(10)))
                 .exchange().expectStatus().is2xxSuccessful();
         JsonNode link = admin.post().uri("/api/webchat/links").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"debtorId\":\"D-DESIGN\"}").exchange().expectStatus().is2xxSuccessful()

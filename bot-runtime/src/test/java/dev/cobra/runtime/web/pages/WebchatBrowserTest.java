@@ -12,7 +12,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +73,7 @@ class WebchatBrowserTest {
                   "timezone":"America/Bogota","country":"CO","documentLast4":"1234",
                   "consent":{"whatsapp":{"optedIn":true,"at":"2026-10-01T10:00:00Z","source":"web-signup"}},
                   "debts":[{"id":"L-77","product":"Tarjeta de crédito","balance":1250000,"currency":"COP",
-                            "dueDate":"%s"}]}]""".formatted(LocalDate.now().minusDays(10)))
+                            "dueDate":"%s"}]}]""".formatted(dev.cobra.runtime.conversation.WebchatDriver.today().minusDays(10)))
                 .exchange().expectStatus().is2xxSuccessful();
         JsonNode link = admin.post().uri("/api/webchat/links").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"debtorId\":\"D-E2E\"}")

@@ -17,7 +17,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +61,7 @@ class WhatsAppSimulatorTest {
                         [{"id":"D-SIM","name":"Rosa Díaz","phone":"+573007770000","locale":"es-CO",
                           "timezone":"America/Bogota","country":"CO","documentLast4":"2468",
                           "debts":[{"id":"L-1","product":"Tarjeta","balance":300000,"currency":"COP","dueDate":"%s"}]}]"""
-                        .formatted(LocalDate.now().minusDays(5)))
+                        .formatted(dev.cobra.runtime.conversation.WebchatDriver.today().minusDays(5)))
                 .exchange().expectStatus().is2xxSuccessful();
 
         client.post().uri("/simulator/whatsapp/api/send").contentType(MediaType.APPLICATION_JSON)
