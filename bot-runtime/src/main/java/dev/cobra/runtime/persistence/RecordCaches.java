@@ -15,6 +15,7 @@ public class RecordCaches {
 
     private final long size;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RecordCaches(ObjectProvider<MongoServer> embeddedServer, @Value("${bot.record-cache.size:20000}") long size) {
         this.size = embeddedServer.getIfAvailable() == null ? 0 : Math.max(0, size);
     }
