@@ -60,8 +60,8 @@ public final class RecordCache<V> {
         });
     }
 
-    /** The record this process keeps, without reading (for tests). */
-    V peek(String key) {
+    /** The record this process keeps, without reading; null when none (or when the cache is off). */
+    public V peek(String key) {
         return copies == null ? null : copies.getIfPresent(key);
     }
 
