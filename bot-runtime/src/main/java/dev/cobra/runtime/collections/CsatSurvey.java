@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * a plan, an "already paid" report, a payment, or a payment link sent — and never after a handoff, an opt-out or a
  * wrong-party answer. The debtor answers 1–5 or with the thumbs buttons (WhatsApp reply buttons, webchat options);
  * 4, 5 and thumbs up are positive. Anything else they write next is not a rating: the question is dropped and the
- * message goes to the flow as usual.
+ * message goes to the flow as usual. "ok" and "gracias" are acknowledgements, not ratings: counting them would
+ * invent scores the debtor never gave.
  */
 @Component
 @Order(10)
@@ -40,7 +41,7 @@ public class CsatSurvey implements TurnObserver {
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("excelente", 5), Map.entry("excellent", 5), Map.entry("genial", 5), Map.entry("great", 5),
             Map.entry("muy bien", 5), Map.entry("muy buena", 5), Map.entry("bien", 4), Map.entry("buena", 4),
-            Map.entry("bueno", 4), Map.entry("good", 4), Map.entry("regular", 3), Map.entry("ok", 3),
+            Map.entry("bueno", 4), Map.entry("good", 4), Map.entry("regular", 3),
             Map.entry("mal", 2), Map.entry("mala", 2), Map.entry("malo", 2), Map.entry("bad", 2),
             Map.entry("pesimo", 1), Map.entry("pesima", 1), Map.entry("terrible", 1), Map.entry("awful", 1));
     private static final Logger log = LoggerFactory.getLogger(CsatSurvey.class);

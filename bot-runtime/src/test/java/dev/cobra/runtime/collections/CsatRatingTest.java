@@ -33,6 +33,8 @@ class CsatRatingTest {
     void otherMessagesAreNotRatings() {
         assertThat(score("el 15 te pago")).isNull();
         assertThat(score("gracias")).isNull();
+        assertThat(score("ok gracias")).isNull();
+        assertThat(score("Ok")).isNull();
         assertThat(score("quiero hablar con alguien")).isNull();
         assertThat(score("9")).isNull();
         assertThat(score("no muy bien la verdad, me cobraron de más")).isNull();

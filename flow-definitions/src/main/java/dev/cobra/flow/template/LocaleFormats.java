@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Money and date formats for the supported locales (es-CO, es-MX, es-ES, es-AR, en-US). Written out by hand
@@ -35,6 +36,8 @@ public final class LocaleFormats {
             "COP", "$", "MXN", "$", "ARS", "$", "CLP", "$", "USD", "$", "EUR", "€", "PEN", "S/");
 
     /** Pesos of Colombia and Chile are written without cents in everyday use. */
+    /** By pattern and locale tag: a handful of entries (the tags are the normalised ones above). */
+    private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
     private static final Set<String> NO_CENTS = Set.of("COP", "CLP");
 
     private static final Map<String, String> LONG_DATE = Map.of(
@@ -71,12 +74,7 @@ public final class LocaleFormats {
         MoneyStyle style = MONEY.get(tag);
         String code = currency == null || currency.isBlank() ? style.defaultCurrency() : currency.toUpperCase(Locale.ROOT);
         int digits = NO_CENTS.contains(code) ? 0 : fractionDigits(code);
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator(style.grouping());
-        symbols.setDecimalSeparator(style.decimal());
-        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), symbols);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        String number = format.format(amount.setScale(digits, RoundingMode.HALF_UP));
+        String number = grouped(amount.setScale(digits, RoundingMode.HALF_UP), style.grouping(), style.decimal());
         String symbol = SYMBOLS.get(code);
         boolean foreignDollar = "$".equals(symbol) && !code.equals(style.defaultCurrency()) && tag.equals("en-US");
         if (symbol == null || foreignDollar) {
@@ -111,8 +109,34 @@ public final class LocaleFormats {
         String tag = normalize(locale);
         boolean english = tag.equals("en-US");
         String pattern = english ? patterns.get("en-US") : patterns.get("es");
-        Locale javaLocale = english ? Locale.US : Locale.forLanguageTag(tag);
-        return DateTimeFormatter.ofPattern(pattern, javaLocale).format(date);
+        // Formatters are immutable and thread-safe; parsing a pattern costs more than formatting a date with it.
+        return FORMATTERS.computeIfAbsent(pattern + '|' + tag,
+                key -> DateTimeFormatter.ofPattern(pattern, english ? Locale.US : Locale.forLanguageTag(tag))).format(date);
+    }
+
+    /**
+     * The plain digits of {@code scaled} with thousands grouped and the decimal separator of the style: what
+     * {@code new DecimalFormat("#,##0.00")} writes, without building a formatter per amount (DecimalFormat is not
+     * thread-safe, and a reply formats a few amounts on every turn).
+     */
+    static String grouped(BigDecimal scaled, char grouping, char decimal) {
+        String plain = scaled.abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder out = new StringBuilder(plain.length() + whole.length() / 3 + 1);
+        if (scaled.signum() < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append(grouping);
+            }
+            out.append(whole.charAt(i));
+        }
+        if (point >= 0) {
+            out.append(decimal).append(plain, point + 1, plain.length());
+        }
+        return out.toString();
     }
 
     private static int fractionDigits(String code) {

@@ -17,6 +17,6 @@ final class ConditionStepExecutor implements StepExecutor<ConditionStep> {
 
     @Override
     public Mono<Void> execute(TurnRun run, CompiledFlow flow, ConditionStep step) {
-        return engine.follow(run, flow, step.id(), FlowCompiler.EVALUATE, run.vars());
+        return engine.follow(run, flow, step.id(), FlowCompiler.EVALUATE);
     }
 }

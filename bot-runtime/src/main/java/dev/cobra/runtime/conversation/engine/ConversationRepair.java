@@ -59,7 +59,7 @@ final class ConversationRepair {
         if (text == null) {
             return;
         }
-        String language = LanguageDetector.detect(TextMatching.normalize(text));
+        String language = LanguageDetector.detect(run.normalizedText());
         String current = run.locale() == null ? "es" : run.locale().toLowerCase(java.util.Locale.ROOT);
         if (language != null && !current.startsWith(language)) {
             String debtorLocale = run.context.debtor() == null ? null : run.context.debtor().locale();

@@ -1,6 +1,7 @@
 package dev.cobra.runtime.conversation.engine;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
@@ -10,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One live Spring Statemachine of a flow version, leased by one turn at a time from {@link MachinePool}. Before
@@ -19,7 +21,10 @@ import java.util.Map;
  */
 final class FlowMachine {
 
-    /** Message header with the template/condition variables that the condition guards evaluate. */
+    /**
+     * Message header with the template/condition variables that the condition guards evaluate: a supplier, since
+     * any event may enter a condition's choice and most events enter none, so the map is built only when read.
+     */
     static final String VARS_HEADER = "cobra.vars";
 
     private final StateMachine<String, String> machine;
@@ -34,16 +39,16 @@ final class FlowMachine {
      * Sends {@code event} from {@code step} and returns the step the machine moved to, or empty when the step has
      * no such transition (the engine then ends the flow or subflow).
      */
-    Mono<String> fire(String conversationId, String step, String event, Map<String, Object> vars) {
+    Mono<String> fire(String conversationId, String step, String event, Supplier<Map<String, Object>> vars) {
         Mono<Void> restore = step.equals(currentStep()) ? Mono.empty() : restore(conversationId, step);
         return restore.then(Mono.defer(() -> {
-            Message<String> message = vars == null ? MessageBuilder.withPayload(event).build()
-                    : MessageBuilder.withPayload(event).setHeader(VARS_HEADER, vars).build();
+            Message<String> message = MessageBuilder.withPayload(event).setHeader(VARS_HEADER, once(vars)).build();
             // The machine handles the event synchronously inside its trigger sink's emission. Continuing the turn
             // from inside that emission would send the next event re-entrantly; the library then fails the
             // emission and retries it 10 ms later on another thread. So the result is handed over through a
             // one-value sink that the turn subscribes to only after the machine has returned.
             Sinks.One<String> target = Sinks.one();
+            pool.eventSent();
             machine.sendEvent(Mono.just(message))
                     .filter(result -> result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED)
                     .next()
@@ -65,6 +70,27 @@ final class FlowMachine {
     Mono<Void> restore(String conversationId, String step) {
         return machine.getStateMachineAccessor().withRegion()
                 .resetStateMachineReactively(new DefaultStateMachineContext<>(step, null, null, null, null, null));
+    }
+
+    /** The variables an event carries for the guards, or null when it carries none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> vars(MessageHeaders headers) {
+        Object vars = headers.get(VARS_HEADER);
+        return vars instanceof Supplier<?> supplier ? (Map<String, Object>) supplier.get() : null;
+    }
+
+    /** The supplier's value, built at most once (a choice evaluates its guards one after another). */
+    private static Supplier<Map<String, Object>> once(Supplier<Map<String, Object>> vars) {
+        if (vars == null) {
+            return () -> null;
+        }
+        Map<String, Object>[] built = new Map[1];
+        return () -> {
+            if (built[0] == null) {
+                built[0] = vars.get();
+            }
+            return built[0];
+        };
     }
 
     String currentStep() {

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,7 @@ final class MachinePool {
     private final ConcurrentLinkedQueue<FlowMachine> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final AtomicInteger built = new AtomicInteger();
+    private final LongAdder events = new LongAdder();
 
     MachinePool(String key, Supplier<StateMachine<String, String>> factory) {
         this.key = key;
@@ -57,6 +59,15 @@ final class MachinePool {
             idleCount.decrementAndGet();
             machine.machine().stopReactively().subscribe();
         }
+    }
+
+    void eventSent() {
+        events.increment();
+    }
+
+    /** Events sent to this flow version's machines so far (tests and diagnostics: the events a turn costs). */
+    long eventsSent() {
+        return events.sum();
     }
 
     /** Machines built so far (tests and diagnostics: a warm pool stops building). */

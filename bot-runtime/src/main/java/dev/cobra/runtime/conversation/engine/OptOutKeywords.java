@@ -25,7 +25,11 @@ public final class OptOutKeywords {
     }
 
     public static boolean matches(String text) {
-        String normalized = TextMatching.normalize(text);
+        return matchesNormalized(TextMatching.normalize(text));
+    }
+
+    /** As {@link #matches}, for a text already passed through {@link TextMatching#normalize}. */
+    static boolean matchesNormalized(String normalized) {
         if (normalized.isEmpty()) {
             return false;
         }

@@ -21,7 +21,11 @@ final class RepairPhrases {
     private static final Pattern WHO_ARE_YOU = Pattern.compile(
             "(?:^|\\s)(?:quien (?:eres|es usted|habla|me escribe|me habla)|con quien (?:hablo|tengo el gusto)|"
                     + "de (?:donde|que empresa|parte de quien) (?:me )?(?:escribe|escriben|eres|es)|eres (?:un )?(?:robot|bot|humano|persona)|"
-                    + "es (?:un )?(?:robot|bot)|who (?:are|is) (?:you|this)|who s this|whos this|are you (?:a )?(?:bot|robot|human|real))");
+                    + "es (?:un )?(?:robot|bot)|who (?:are|is) (?:you|this)|who s this|whos this|are you (?:a )?(?:bot|robot|human|real)|"
+                    // "what is this about?": the same answer (who writes and why), which says nothing about the debt
+                    + "de que se trata|de que es esto|que es esto|para que me (?:escribe|escriben|busca|buscan)|"
+                    + "por que me (?:escribe|escriben)|what (?:is|s) this(?: about)?|whats this(?: about)?|"
+                    + "why (?:are you|r u|you) (?:texting|messaging|writing|contacting) me)");
 
     private RepairPhrases() {
     }

@@ -177,7 +177,7 @@ public class StateMachineFlowEngine implements FlowEngine {
     public Mono<TurnOutcome> handle(ConversationState state, TurnInput input, TurnContext context) {
         TurnRun run = new TurnRun(state, context, input);
         return finish(run, Mono.defer(() -> {
-            if (input.text() != null && OptOutKeywords.matches(input.text())) {
+            if (input.text() != null && OptOutKeywords.matchesNormalized(run.normalizedText())) {
                 log.info("conversation.opt_out.keyword conversation={}", state.id());
                 return state.status() == ConversationStatus.BOT
                         ? withCurrent(run, f -> global(run, f, Intents.OPT_OUT), () -> builtInGlobal(run, Intents.OPT_OUT))
@@ -280,12 +280,7 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     /** Sends {@code event} from {@code stepId} to the flow's machine; no such transition ends the (sub)flow. */
     Mono<Void> follow(TurnRun run, CompiledFlow flow, String stepId, String event) {
-        return follow(run, flow, stepId, event, null);
-    }
-
-    /** As {@link #follow(TurnRun, CompiledFlow, String, String)}, with the variables a condition's guards read. */
-    Mono<Void> follow(TurnRun run, CompiledFlow flow, String stepId, String event, Map<String, Object> vars) {
-        return run.fire(flow, stepId, event, vars).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return run.fire(flow, stepId, event).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(target -> {
                     if (target.isEmpty()) {
                         log.debug("flow.step.no_transition flow={} step={} event={}", flow.key(), stepId, event);
@@ -364,7 +359,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             // Call the subflow; when it returns, the debtor is asked the interrupted question again.
             return callSubflow(run, route.substring("flow:".length()), run.state.step());
         }
-        return run.fire(flow, run.state.step(), FlowCompiler.GLOBAL_EVENT_PREFIX + intent, null).defaultIfEmpty(route)
+        return run.fire(flow, run.state.step(), FlowCompiler.GLOBAL_EVENT_PREFIX + intent).defaultIfEmpty(route)
                 .flatMap(target -> {
                     run.state.moveTo(target);
                     return advance(run);

@@ -43,7 +43,7 @@ final class StepAnswers {
         if (step == null) {
             return Mono.error(new IllegalStateException("step " + run.state.step() + " missing in " + flow.key()));
         }
-        if (step.waitsForInput() && run.text() != null && RepairPhrases.cancel(TextMatching.normalize(run.text()))) {
+        if (step.waitsForInput() && run.text() != null && RepairPhrases.cancel(run.normalizedText())) {
             Mono<Void> cancelled = engine.repair.cancel(run, flow);
             if (cancelled != null) {
                 return cancelled;
@@ -78,11 +78,11 @@ final class StepAnswers {
             log.info("flow.menu.stale_option conversation={} step={}", run.state.id(), menu.id());
             return miss(run, flow, menu);
         }
-        String typed = TextMatching.normalize(input.text());
+        String typed = run.normalizedText();
         List<MenuOption> options = menu.options();
         for (int i = 0; i < options.size(); i++) {
             MenuOption option = options.get(i);
-            if (typed.equals(TextMatching.normalize(StateMachineFlowEngine.title(option, run.locale()))) || typed.equals(option.id())
+            if (typed.equals(TextMatching.normalizedTitle(StateMachineFlowEngine.title(option, run.locale()))) || typed.equals(option.id())
                     || matchesNumber(typed, i + 1)) {
                 return choose(run, flow, menu, option);
             }
@@ -198,7 +198,7 @@ final class StepAnswers {
         if (step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT) {
             run.debtorText = IdentityDigits.mask(text); // what the transcript keeps: never the typed digits
         }
-        if (RepairPhrases.whoAreYou(TextMatching.normalize(text))) {
+        if (RepairPhrases.whoAreYou(run.input.text() != null ? run.normalizedText() : TextMatching.normalize(text))) {
             return engine.repair.digression(run, flow, "bot_identity");
         }
         // A message that is the value and nothing else cannot be a request: no classifier (issue 17, step 5).
@@ -225,6 +225,12 @@ final class StepAnswers {
                 if (repaired != null) {
                     return repaired;
                 }
+                if (run.switchedLanguage()) {
+                    // "Sorry, I don't speak Spanish" asks for another language; it is not a wrong answer, so it
+                    // costs no attempt: the question again, in the debtor's language.
+                    run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
+                    return Mono.empty();
+                }
             }
             return invalid(run, flow, step);
         });
@@ -234,7 +240,7 @@ final class StepAnswers {
         run.state.retryCount(run.state.retryCount() + 1);
         log.info("flow.input.invalid conversation={} step={} attempt={}", run.state.id(), step.id(), run.state.retryCount());
         if (run.state.retryCount() >= step.retries()) {
-            return run.fire(flow, step.id(), "fail", null).map(java.util.Optional::of)
+            return run.fire(flow, step.id(), "fail").map(java.util.Optional::of)
                     .defaultIfEmpty(java.util.Optional.empty()).flatMap(onFail -> {
                         if (onFail.isPresent()) {
                             run.state.moveTo(onFail.get());

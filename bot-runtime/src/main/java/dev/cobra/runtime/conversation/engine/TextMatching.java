@@ -1,5 +1,7 @@
 package dev.cobra.runtime.conversation.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cobra.flow.model.MenuOption;
 
 import java.text.Normalizer;
@@ -14,6 +16,8 @@ final class TextMatching {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Bounded: drafts in the designer's simulator bring titles of their own. */
+    private static final Cache<String, String> TITLES = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private TextMatching() {
     }
@@ -26,6 +30,14 @@ final class TextMatching {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         return NOT_WORD.matcher(plain).replaceAll(" ").trim();
+    }
+
+    /**
+     * {@link #normalize} of an option title or keyword of a flow, remembered: the same few titles are compared with
+     * every menu answer. Only flow texts go in here, never what a debtor typed.
+     */
+    static String normalizedTitle(String title) {
+        return title == null ? "" : TITLES.get(title, TextMatching::normalize);
     }
 
     /** Words that turn "pagar ahora" into its opposite; a sentence with one of them is left to the classifier. */
@@ -47,7 +59,7 @@ final class TextMatching {
         }
         MenuOption found = null;
         for (MenuOption option : options) {
-            String optionTitle = normalize(title.apply(option));
+            String optionTitle = normalizedTitle(title.apply(option));
             if (!optionTitle.isEmpty() && padded.contains(" " + optionTitle + " ")) {
                 if (found != null) {
                     return null;

@@ -34,6 +34,7 @@ final class TurnRun {
     String debtorText;
     /** The stage flow of this turn (bottom of the flow stack), whose repair settings subflows inherit. */
     CompiledFlow rootFlow;
+    private String normalizedText;
     /** The last NLU result of this turn, kept on a handoff for the agent. */
     NluResult understood;
 
@@ -57,8 +58,21 @@ final class TurnRun {
         return input == null ? null : input.text();
     }
 
+    /** {@link #text()} normalised for matching ({@link TextMatching#normalize}), worked out once per turn. */
+    String normalizedText() {
+        if (normalizedText == null) {
+            normalizedText = TextMatching.normalize(text());
+        }
+        return normalizedText;
+    }
+
     void fired(String behaviour) {
         behaviours.add(behaviour);
+    }
+
+    /** True when this turn's message moved the conversation to another language ({@code language:<code>} fired). */
+    boolean switchedLanguage() {
+        return behaviours.stream().anyMatch(b -> b.startsWith("language:"));
     }
 
     /** Template and condition variables (shared design: debtor, debt, slots, verified, link, today). */
@@ -105,13 +119,18 @@ final class TurnRun {
 
     /**
      * Sends {@code event} from {@code step} through the machine of {@code flow}, leased for the rest of this turn
-     * (one machine per flow version the turn touches); empty when the step has no such transition.
+     * (one machine per flow version the turn touches), with this turn's variables for the guards of a condition the
+     * event enters; empty when the step has no such transition.
      */
-    Mono<String> fire(CompiledFlow flow, String step, String event, Map<String, Object> vars) {
+    Mono<String> fire(CompiledFlow flow, String step, String event) {
         FlowMachine leased = machines.get(flow.key());
         Mono<FlowMachine> machine = leased != null ? Mono.just(leased)
                 : flow.machines().lease().doOnNext(m -> machines.put(flow.key(), m));
-        return machine.flatMap(m -> m.fire(state.id(), step, event, vars));
+        return machine.flatMap(m -> m.fire(state.id(), step, event, this::vars)).doOnNext(target -> {
+            if (flow.entersCondition(step, event)) {
+                state.moveTo(null); // the branch's step is a fresh visit, as after stopping at the condition
+            }
+        });
     }
 
     /**

@@ -53,6 +53,7 @@ public class EngineTurnBenchmark {
     private StateMachineFlowEngine engine;
     private TurnContext context;
     private CompiledFlow early;
+    private CompiledFlow plan;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -74,6 +75,7 @@ public class EngineTurnBenchmark {
                 null, false, false);
         context = new TurnContext(ana, NOW, TODAY, BOGOTA);
         early = flows.published("early").block();
+        plan = flows.published("payment_plan").block();
         // Warm the subflow cache as a running server would be.
         menuOptionToSubflow();
     }
@@ -157,6 +159,11 @@ public class EngineTurnBenchmark {
         } finally {
             machine.release();
         }
+    }
+
+    /** Events sent so far to the machines of the early flow and of the plan subflow. */
+    long eventsSent() {
+        return early.machines().eventsSent() + plan.machines().eventsSent();
     }
 
     /** Machines the pools built so far for the early flow (a warm pool builds none per turn). */

@@ -28,4 +28,20 @@ class EngineTurnBenchmarkTest {
         assertThat(closing.behaviours()).contains("completion:closing");
         assertThat(benchmark.machineRestoreAndFire()).isEqualTo("promise");
     }
+
+    /**
+     * The plan turn crosses three conditions; the two reached by a transition are decided inside that transition's
+     * event (the target's choice), so the turn costs five events, not seven: the menu's intent, the subflow's entry
+     * condition, set_slot's next, the filled input's next (through within_bounds) and offer_plan's next (through
+     * plan_offered).
+     */
+    @Test
+    void aConditionReachedByATransitionIsDecidedInThatTransitionsEvent() {
+        EngineTurnBenchmark benchmark = new EngineTurnBenchmark();
+        benchmark.setUp();
+        long before = benchmark.eventsSent();
+        TurnOutcome plan = (TurnOutcome) benchmark.freeTextPlanWithInstallments();
+        assertThat(plan.replies()).anySatisfy(reply -> assertThat(reply.options()).extracting(o -> o.id()).contains("confirm_yes"));
+        assertThat(benchmark.eventsSent() - before).isEqualTo(5);
+    }
 }

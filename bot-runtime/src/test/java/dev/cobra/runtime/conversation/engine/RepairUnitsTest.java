@@ -63,6 +63,9 @@ class RepairUnitsTest {
         }
         assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("¿Y tú quién eres?"))).isTrue();
         assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("who is this"))).isTrue();
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("what is this about??"))).isTrue();
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("y esto de que se trata"))).isTrue();
+        assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("por que me escriben a mi"))).isTrue();
         assertThat(RepairPhrases.whoAreYou(TextMatching.normalize("quiero pagar"))).isFalse();
     }
 
