@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * An input step's {@code fillFrom} names entities the NLU produces ({@code date}, {@code amount},
- * {@code installments}, {@code person}) or ones the flow declares in {@code entities}, and each fits the
+ * {@code installments}, {@code person}), {@code request} (the debtor's own words of the message that chose the
+ * branch, when it says more than the choice; text slots only) or ones the flow declares in {@code entities}, and each fits the
  * step's entity type (a date slot cannot be filled from an amount). Codes {@code unknown_fill_entity},
  * {@code bad_fill_entity}, {@code bad_entity_name}. A menu option's {@code entities} follow the same naming rule.
  */
@@ -24,7 +25,7 @@ public final class SlotFillRule implements ValidationRule {
     public static final String BAD_ENTITY_NAME = "bad_entity_name";
 
     /** Entities the runtime's NLU extracts. */
-    public static final Set<String> BUILT_IN_ENTITIES = Set.of("date", "amount", "installments", "person");
+    public static final Set<String> BUILT_IN_ENTITIES = Set.of("date", "amount", "installments", "person", "request");
     private static final Pattern ENTITY_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     /** Built-in entities a typed slot accepts; text and document slots accept any entity. */
     private static final Map<EntityType, Set<String>> FITS = Map.of(

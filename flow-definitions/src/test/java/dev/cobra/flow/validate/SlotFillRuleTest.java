@@ -18,6 +18,13 @@ class SlotFillRuleTest {
         assertThat(Flows.check(rule, input("", "slot: n, entity: installments, fillFrom: [installments, amount]"))).isEmpty();
         assertThat(Flows.check(rule, input("entities: [relationship]\n", "slot: r, entity: text, fillFrom: [relationship, person]"))).isEmpty();
         assertThat(Flows.check(rule, input("", "slot: d, entity: date, fillFrom: []"))).isEmpty();
+        assertThat(Flows.check(rule, input("", "slot: r, entity: text, fillFrom: [request]"))).isEmpty();
+    }
+
+    @Test
+    void theDebtorsRequestFillsTextSlotsOnly() {
+        assertThat(Flows.check(rule, input("", "slot: d, entity: date, fillFrom: [request]")))
+                .extracting(FlowProblem::code).containsExactly(SlotFillRule.BAD_FILL_ENTITY);
     }
 
     @Test

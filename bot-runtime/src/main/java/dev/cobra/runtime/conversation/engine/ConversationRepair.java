@@ -9,6 +9,7 @@ import dev.cobra.flow.model.MenuStep;
 import dev.cobra.flow.model.RepairSettings;
 import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.SubflowStep;
+import dev.cobra.nlp.api.Entity;
 import dev.cobra.nlp.api.Intents;
 import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
@@ -375,6 +376,12 @@ final class ConversationRepair {
         return engine.classify(run, text).flatMap(result -> {
             NluDecision decision = new NluDecision(result, FlowSettings.defaults());
             if (!decision.confidentRequest()) {
+                if (EntityMemory.values(result, null).containsKey(Entity.DATE)) {
+                    // "no, mejor el viernes" after the link: a date the debtor commits to is a new request (the
+                    // menu's date option, a promise to confirm), not a goodbye. The intent routes nowhere on purpose.
+                    EntityMemory.remember(run.state, result, false);
+                    return continueWith(run, Intents.OUT_OF_SCOPE, result);
+                }
                 return closing(run, root);
             }
             EntityMemory.remember(run.state, result, false);

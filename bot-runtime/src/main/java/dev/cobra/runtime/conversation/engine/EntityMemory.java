@@ -20,6 +20,9 @@ final class EntityMemory {
     private static final Pattern NEGATED_BEFORE = Pattern.compile("(?:^|\\W)(?:no|not|ni)\\W*$");
     private static final Pattern NEGATED_AFTER = Pattern.compile("^\\W*(?:no|not)(?:\\W|$)");
     private static final Pattern DIGITS = Pattern.compile("\\d");
+    /** Built-in entity: the debtor's own words of the message that chose the branch (a text slot may fill from it). */
+    static final String REQUEST = "request";
+    private static final int REQUEST_MIN_WORDS = 7;
 
     private EntityMemory() {
     }
@@ -62,6 +65,23 @@ final class EntityMemory {
             values.values().removeIf(v -> DIGITS.matcher(v).find());
         }
         state.heard().putAll(values);
+    }
+
+    /**
+     * Remembers the words of a free-text message that chose a branch as the {@code request} entity, when they say more
+     * than the choice itself: a date or an amount ("ya pagué ayer por Nequi") or a sentence of its own ("esa deuda no
+     * es mía, nunca saqué esa tarjeta"); "esa deuda no es mía" alone is only the choice. Any other message forgets an
+     * older request, so it never answers a later question.
+     */
+    static void rememberRequest(ConversationState state, NluResult result) {
+        String words = result.text() == null ? "" : result.text().strip();
+        boolean detail = result.entities().stream()
+                .anyMatch(e -> Entity.DATE.equals(e.entity()) || Entity.AMOUNT.equals(e.entity()));
+        if (!words.isEmpty() && (detail || words.split("\\s+").length >= REQUEST_MIN_WORDS)) {
+            state.heard().put(REQUEST, words);
+        } else {
+            state.heard().remove(REQUEST);
+        }
     }
 
     /** The first remembered value among {@code entities}, removed from memory; null when none. */

@@ -122,6 +122,9 @@ final class StepAnswers {
 
     /** A confident intent at a menu: its options, its intent map, the global routes, then the repairs. */
     Mono<Void> routeIntent(TurnRun run, CompiledFlow flow, MenuStep menu, String intent, NluResult result) {
+        if (result != null) {
+            EntityMemory.rememberRequest(run.state, result);
+        }
         for (MenuOption option : menu.options()) {
             if (option.intents().contains(intent)) {
                 return choose(run, flow, menu, option);
