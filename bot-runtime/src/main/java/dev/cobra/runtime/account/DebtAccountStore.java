@@ -3,6 +3,8 @@ package dev.cobra.runtime.account;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
 import dev.cobra.runtime.persistence.ErasureSweep;
+import dev.cobra.runtime.persistence.RecordCache;
+import dev.cobra.runtime.persistence.RecordCaches;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,15 +32,28 @@ public class DebtAccountStore implements DebtorRecords {
     private static final String COLLECTION = "debt_accounts";
 
     private final ReactiveMongoTemplate mongo;
+    /** This process's copies of accounts (read on every turn with a debt); see {@link RecordCache}. */
+    private final RecordCache<AccountRecord> copies;
 
     public DebtAccountStore(ReactiveMongoTemplate mongo) {
+        this(mongo, RecordCache.off());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public DebtAccountStore(ReactiveMongoTemplate mongo, RecordCaches caches) {
+        this(mongo, caches.<AccountRecord>create());
+    }
+
+    DebtAccountStore(ReactiveMongoTemplate mongo, RecordCache<AccountRecord> copies) {
         this.mongo = mongo;
+        this.copies = copies;
     }
 
     /** The debtor's account; an empty one (version 0) when nothing was recorded yet. */
     public Mono<AccountRecord> find(String debtorId) {
-        return mongo.findById(debtorId, Document.class, COLLECTION).map(DebtAccountStore::fromDocument)
-                .defaultIfEmpty(AccountRecord.empty(debtorId));
+        return copies.read(debtorId, () -> mongo.findById(debtorId, Document.class, COLLECTION)
+                .map(DebtAccountStore::fromDocument)
+                .defaultIfEmpty(AccountRecord.empty(debtorId)));
     }
 
     /** Writes {@code next} if the stored version is still {@code expected}; false when another writer came first. */
@@ -48,13 +63,14 @@ public class DebtAccountStore implements DebtorRecords {
         if (expected == 0) {
             Document doc = new Document("_id", next.debtorId()).append("version", 1L).append("imports", imports)
                     .append("payments", payments).append("updatedAt", Date.from(now));
-            return mongo.insert(doc, COLLECTION).thenReturn(true)
+            return copies.written(next.debtorId(), mongo.insert(doc, COLLECTION)).thenReturn(true)
                     .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
         }
         Query query = Query.query(Criteria.where("_id").is(next.debtorId()).and("version").is(expected));
         Update update = new Update().set("imports", imports).set("payments", payments).set("version", expected + 1)
                 .set("updatedAt", Date.from(now));
-        return mongo.updateFirst(query, update, COLLECTION).map(r -> r.getMatchedCount() == 1);
+        return copies.written(next.debtorId(), mongo.updateFirst(query, update, COLLECTION))
+                .map(r -> r.getMatchedCount() == 1);
     }
 
     /**
@@ -63,7 +79,7 @@ public class DebtAccountStore implements DebtorRecords {
      */
     @Override
     public Mono<Map<String, Long>> erase(Erasure e) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(e.debtorId())), COLLECTION)
+        return copies.written(e.debtorId(), mongo.remove(Query.query(Criteria.where("_id").is(e.debtorId())), COLLECTION))
                 .map(r -> ErasureSweep.counted(Map.of(), COLLECTION, r.getDeletedCount()));
     }
 

@@ -22,6 +22,16 @@ public class ConversationConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The conversations' lanes, shared by the turn handler and the channels. {@code bot.turns-in-flight} bounds the
+     * lanes running at once (default: {@code whatsapp.inbound-in-flight}, its earlier name, else 64).
+     */
+    @Bean
+    ConversationLanes conversationLanes(@org.springframework.beans.factory.annotation.Value(
+            "${bot.turns-in-flight:${whatsapp.inbound-in-flight:" + ConversationLanes.DEFAULT_IN_FLIGHT + "}}") int inFlight) {
+        return new ConversationLanes(inFlight);
+    }
+
     @Bean
     CompiledFlows compiledFlows(FlowCatalog catalog) {
         return new CompiledFlows(catalog);

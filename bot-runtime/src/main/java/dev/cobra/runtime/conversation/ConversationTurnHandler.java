@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * {@code version}) → append to the message log → hand the replies to the channel.
  *
  * <p>Ordering: inside one instance, turns of a conversation run one at a time in arrival order
- * ({@link SerialLanes}). Across instances, the version check makes a concurrent writer fail its save; the turn
+ * ({@link ConversationLanes}, shared with the channels: a WhatsApp message's whole processing runs in its user's
+ * lane, and its turn joins that lane instead of queueing again). Across instances, the version check makes a concurrent writer fail its save; the turn
  * then reruns on fresh state (at most {@link #MAX_CONFLICT_RETRIES} times). A rerun repeats the engine's side
  * effects (e.g. a second payment link), which is why they are all single, self-contained records.
  *
@@ -75,7 +76,7 @@ public class ConversationTurnHandler implements TurnHandler {
     private final Clock clock;
     private final Map<String, OutboundChannel> channels;
     private final List<TurnObserver> observers;
-    private final SerialLanes lanes = new SerialLanes();
+    private final ConversationLanes lanes;
     private final QueueEntryLimit queueEntries;
 
     public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
@@ -83,9 +84,17 @@ public class ConversationTurnHandler implements TurnHandler {
         this(store, messages, engine, debtors, clock, channels, List.of());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
     public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
                                    Clock clock, List<OutboundChannel> channels, List<TurnObserver> observers) {
+        this(store, messages, engine, debtors, clock, channels, observers,
+                new ConversationLanes(ConversationLanes.DEFAULT_IN_FLIGHT));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConversationTurnHandler(ConversationStore store, MessageLog messages, FlowEngine engine, DebtorDirectory debtors,
+                                   Clock clock, List<OutboundChannel> channels, List<TurnObserver> observers,
+                                   ConversationLanes lanes) {
+        this.lanes = lanes;
         this.observers = List.copyOf(observers);
         this.store = store;
         this.queueEntries = new QueueEntryLimit(store);
@@ -99,7 +108,7 @@ public class ConversationTurnHandler implements TurnHandler {
     @Override
     public Mono<TurnResult> handle(InboundMessage message) {
         String key = message.conversationId() != null ? message.conversationId()
-                : message.channel() + ":" + message.externalUserId();
+                : ConversationLanes.identityKey(message.channel(), message.externalUserId());
         return lanes.submit(key, () -> Mono.defer(() -> turn(message))
                 .retryWhen(conflictRetry()
                         .doBeforeRetry(signal -> log.info("conversation.turn.conflict_retry conversation={} attempt={}",

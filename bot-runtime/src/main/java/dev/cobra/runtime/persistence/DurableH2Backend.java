@@ -76,7 +76,20 @@ public final class DurableH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // Called from H2Backend's constructor too (for the databases already in the file): use no own field here.
-        return new EmbeddedDatabase(databaseName, getMvStore(), getCursorRegistry());
+        return new EmbeddedDatabase(databaseName, getMvStore(), getCursorRegistry(), this::workQueues);
+    }
+
+    /** The work queues the collection owners declared (none until {@link #workQueues(EmbeddedQueues)}). */
+    private volatile EmbeddedQueues workQueues;
+
+    private EmbeddedQueues workQueues() {
+        return workQueues;
+    }
+
+    /** Where the collections find the owners' work queues ({@link WorkQueues}), which they index in memory. */
+    DurableH2Backend workQueues(EmbeddedQueues queues) {
+        this.workQueues = queues;
+        return this;
     }
 
     /** Opens (or creates) the store file; {@code durableWrites=false} keeps H2's one-second commit delay. */

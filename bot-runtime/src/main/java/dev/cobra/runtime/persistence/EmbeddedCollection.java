@@ -30,19 +30,46 @@ final class EmbeddedCollection extends H2Collection {
     private static final String ID = "_id";
 
     private final MVMap<Object, Document> documents;
-    /** The work queue this collection holds, or null. */
-    private final EmbeddedQueueIndex queue;
+    private final String name;
+    /** Where the owners' queue declarations are found (they arrive after the collection may be open). */
+    private final java.util.function.Function<String, WorkQueues.Queue> declared;
+    /** The work queue this collection holds, once its owner declared it; null before and for other collections. */
+    private volatile EmbeddedQueueIndex queue;
 
     EmbeddedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                       MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+                       MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors,
+                       java.util.function.Function<String, WorkQueues.Queue> declared) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
-        this.queue = EmbeddedQueueIndex.forCollection(collectionName);
+        this.name = collectionName;
+        this.declared = declared;
+    }
+
+    /**
+     * The queue index, made when the owner's declaration is first seen. It starts unbuilt and is built from every
+     * stored document at its first query, so writes made before the declaration are not missed.
+     */
+    private EmbeddedQueueIndex queue() {
+        EmbeddedQueueIndex current = queue;
+        if (current != null) {
+            return current;
+        }
+        WorkQueues.Queue definition = declared.apply(name);
+        if (definition == null) {
+            return null;
+        }
+        synchronized (this) {
+            if (queue == null) {
+                queue = new EmbeddedQueueIndex(definition);
+            }
+            return queue;
+        }
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
         Object position = super.addDocumentInternal(document);
+        EmbeddedQueueIndex queue = queue();
         if (queue != null) {
             queue.stored(position, document);
         }
@@ -52,6 +79,7 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
         super.handleUpdate(position, oldDocument, newDocument);
+        EmbeddedQueueIndex queue = queue();
         if (queue != null) {
             queue.stored(position, newDocument);
         }
@@ -60,6 +88,7 @@ final class EmbeddedCollection extends H2Collection {
     @Override
     protected void removeDocument(Object position) {
         super.removeDocument(position);
+        EmbeddedQueueIndex queue = queue();
         if (queue != null) {
             queue.removed(position);
         }
@@ -75,6 +104,7 @@ final class EmbeddedCollection extends H2Collection {
             return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, numberToReturn, batchSize,
                     fieldSelector);
         }
+        EmbeddedQueueIndex queue = queue();
         Collection<Object> queued = queue == null || isNaturalDescending(orderBy) ? null
                 : queue.candidates(query, documents.entrySet());
         if (queued != null) {

@@ -49,8 +49,20 @@ final class EmbeddedDatabase extends H2Database {
         }
     }
 
-    EmbeddedDatabase(String name, MVStore store, CursorRegistry cursors) {
+    /**
+     * The work queues declared so far. Read at call time: H2Database opens the existing collections from its own
+     * constructor, before this class's fields are set.
+     */
+    private final java.util.function.Supplier<EmbeddedQueues> queues;
+
+    EmbeddedDatabase(String name, MVStore store, CursorRegistry cursors, java.util.function.Supplier<EmbeddedQueues> queues) {
         super(name, store, cursors);
+        this.queues = queues;
+    }
+
+    private WorkQueues.Queue declaredQueue(String collectionName) {
+        EmbeddedQueues declared = queues == null ? null : queues.get();
+        return declared == null ? null : declared.forCollection(collectionName);
     }
 
     @Override
@@ -60,7 +72,8 @@ final class EmbeddedDatabase extends H2Database {
         MVMap<Object, Document> documents = store.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(EmbeddedDocumentType.INSTANCE));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry,
+                this::declaredQueue);
     }
 
     /**

@@ -33,8 +33,14 @@ public class EmbeddedMongoConfiguration {
     static final String CLIENT_KEY = "cobra-" + java.util.HexFormat.of().formatHex(
             randomBytes());
 
+    /** The owners' work queues, collected once every bean exists (see {@link EmbeddedQueues}). */
+    @Bean
+    EmbeddedQueues embeddedWorkQueues(org.springframework.beans.factory.ObjectProvider<WorkQueues> owners) {
+        return new EmbeddedQueues(owners);
+    }
+
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(BotProperties properties) {
+    MongoServer embeddedMongoServer(BotProperties properties, EmbeddedQueues workQueues) {
         Path dir = properties.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -43,7 +49,7 @@ public class EmbeddedMongoConfiguration {
         }
         Path file = dir.resolve("cobra.mv");
         MongoServer server = new MongoServer(DurableH2Backend.open(file, properties.durableWrites())
-                .requireClientKey(CLIENT_KEY));
+                .workQueues(workQueues).requireClientKey(CLIENT_KEY));
         // Loopback only, a random port, and only connections presenting this process's key are served.
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();

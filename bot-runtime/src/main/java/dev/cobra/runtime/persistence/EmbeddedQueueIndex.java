@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory index of the embedded database for a work queue kept inside a growing collection: the ids of the
- * documents whose {@code field} holds one of a few {@code values} (the outbox's unsent messages, the inbound
- * messages not processed yet). A query asking for those values reads just them instead of scanning every
+ * documents whose {@code field} holds one of a few {@code values}, as the collection's owner declared it
+ * ({@link WorkQueues}: e.g. the outbox's unsent messages). A query asking for those values reads just them instead of scanning every
  * message ever sent.
  *
  * <p>Only the documents' current state matters, so the index is kept from the stored document after each write
@@ -20,26 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EmbeddedQueueIndex {
 
-    /** Collection → the queue it holds. */
-    private static final Map<String, EmbeddedQueueIndex.Definition> QUEUES = Map.of(
-            "whatsapp_outbox", new Definition("status", Set.of("PENDING", "SENDING")),
-            "whatsapp_inbound", new Definition("state", Set.of("PENDING")));
-
-    record Definition(String field, Set<String> values) {
-    }
-
-    private final Definition definition;
+    private final WorkQueues.Queue definition;
     private final Set<Object> ids = ConcurrentHashMap.newKeySet();
     private volatile boolean built;
 
-    private EmbeddedQueueIndex(Definition definition) {
+    EmbeddedQueueIndex(WorkQueues.Queue definition) {
         this.definition = definition;
-    }
-
-    /** The index for this collection, or null when it holds no queue. */
-    static EmbeddedQueueIndex forCollection(String collectionName) {
-        Definition definition = QUEUES.get(collectionName);
-        return definition == null ? null : new EmbeddedQueueIndex(definition);
     }
 
     /** After a document was stored (inserted or updated). */

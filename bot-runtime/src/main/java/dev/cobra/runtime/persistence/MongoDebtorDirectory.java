@@ -70,9 +70,21 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
                 }
             });
 
-    MongoDebtorDirectory(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock) {
+    /**
+     * This process's copies of debtor records (issue 17: the debtor is read on every inbound message): every write
+     * below goes through {@link RecordCache#written}, and only with the embedded database is it enabled.
+     */
+    private final RecordCache<Debtor> copies;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MongoDebtorDirectory(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock, RecordCaches caches) {
+        this(mongo, clock, caches.<Debtor>create());
+    }
+
+    MongoDebtorDirectory(ReactiveMongoTemplate mongo, ObjectProvider<Clock> clock, RecordCache<Debtor> copies) {
         this.mongo = mongo;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.copies = copies;
     }
 
     /** Lookups by phone and BSUID are on the path of every inbound WhatsApp message. */
@@ -97,7 +109,7 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
                         .append("source", source).append("evidence", evidence))
                 .set("optedOut", false)
                 .set("optedInAgainAt", Date.from(at));
-        return mongo.updateFirst(byId(debtorId), update, COLLECTION).then();
+        return copies.written(debtorId, mongo.updateFirst(byId(debtorId), update, COLLECTION)).then();
     }
 
     @Override
@@ -111,7 +123,7 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
     /** The portfolio record goes last (the other stores' erasure reads it first): see DebtorErasure. */
     @Override
     public Mono<Map<String, Long>> erase(Erasure erasure) {
-        return mongo.remove(byId(erasure.debtorId()), COLLECTION)
+        return copies.written(erasure.debtorId(), mongo.remove(byId(erasure.debtorId()), COLLECTION))
                 .map(r -> ErasureSweep.counted(Map.of(), COLLECTION, r.getDeletedCount()));
     }
 
@@ -129,7 +141,13 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
         if (debtorId == null) {
             return Mono.empty();
         }
-        return mongo.findOne(byId(debtorId), Document.class, COLLECTION).map(MongoDebtorDirectory::toDebtor);
+        return copies.read(debtorId, () -> mongo.findOne(byId(debtorId), Document.class, COLLECTION)
+                .map(MongoDebtorDirectory::toDebtor));
+    }
+
+    /** The copy this process keeps of a debtor, without reading (tests). */
+    Debtor cached(String debtorId) {
+        return copies.peek(debtorId);
     }
 
     @Override
@@ -146,9 +164,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
         if (hintedId == null) {
             return scan;
         }
-        return mongo.findOne(byId(hintedId), Document.class, COLLECTION)
-                .filter(doc -> candidates.contains(doc.getString("phone")))
-                .map(MongoDebtorDirectory::toDebtor)
+        return findById(hintedId)
+                .filter(debtor -> candidates.contains(debtor.phone()))
                 .switchIfEmpty(Mono.defer(() -> {
                     phoneHints.remove(hintedPhone, hintedId); // the debtor changed phone or was erased
                     return scan;
@@ -166,8 +183,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
 
     @Override
     public Mono<Void> linkBsuid(String debtorId, String bsuid) {
-        return mongo.updateFirst(byId(debtorId),
-                        new Update().addToSet("bsuids", bsuid).set("updatedAt", Date.from(clock.instant())), COLLECTION)
+        return copies.written(debtorId, mongo.updateFirst(byId(debtorId),
+                        new Update().addToSet("bsuids", bsuid).set("updatedAt", Date.from(clock.instant())), COLLECTION))
                 .doOnNext(result -> log.info("debtor.bsuid.linked debtorId={} matched={}", debtorId,
                         result.getMatchedCount()))
                 .then();
@@ -175,6 +192,10 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
 
     @Override
     public Mono<Boolean> verifyDocument(String debtorId, String digits) {
+        if (copies.enabled()) {
+            return findById(debtorId).map(debtor -> DocumentHasher.matches(digits, debtor.documentHash()))
+                    .defaultIfEmpty(false);
+        }
         Query query = byId(debtorId);
         query.fields().include("documentHash");
         return mongo.findOne(query, Document.class, COLLECTION)
@@ -212,7 +233,7 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
                                     .append("source", "debtor-opt-out:" + (channel == null ? "unknown" : channel)));
                         }
                     }
-                    return mongo.updateFirst(byId(debtorId), update, COLLECTION);
+                    return copies.written(debtorId, mongo.updateFirst(byId(debtorId), update, COLLECTION));
                 })
                 .doOnNext(result -> log.info("debtor.opted_out debtorId={} channel={} matched={}", debtorId, channel,
                         result.getMatchedCount()))
@@ -221,8 +242,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
 
     @Override
     public Mono<Void> flagWrongParty(String debtorId, Instant at) {
-        return mongo.updateFirst(byId(debtorId), new Update().set("wrongParty", true).set("wrongPartyAt", Date.from(at))
-                        .set("updatedAt", Date.from(clock.instant())), COLLECTION)
+        return copies.written(debtorId, mongo.updateFirst(byId(debtorId), new Update().set("wrongParty", true)
+                        .set("wrongPartyAt", Date.from(at)).set("updatedAt", Date.from(clock.instant())), COLLECTION))
                 .doOnNext(result -> log.info("debtor.wrong_party debtorId={} matched={}", debtorId,
                         result.getMatchedCount()))
                 .then();
@@ -248,8 +269,8 @@ class MongoDebtorDirectory implements DebtorDirectory, DebtorStore, DebtorRecord
             update.set("documentHash", debtor.documentHash());
         }
         update.addToSet("bsuids").each(debtor.bsuids().toArray());
-        return mongo.findAndModify(byId(debtor.id()), update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION)
+        return copies.written(debtor.id(), mongo.findAndModify(byId(debtor.id()), update,
+                        FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION))
                 .map(previous -> UpsertOutcome.UPDATED)
                 .defaultIfEmpty(UpsertOutcome.CREATED)
                 .doOnNext(outcome -> {

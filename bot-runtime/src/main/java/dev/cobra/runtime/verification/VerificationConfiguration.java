@@ -13,8 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 public class VerificationConfiguration {
 
     @Bean
-    VerificationFailureStore verificationFailureStore(ReactiveMongoTemplate mongo) {
-        return new VerificationFailureStore(mongo);
+    VerificationFailureStore verificationFailureStore(ReactiveMongoTemplate mongo,
+                                                      dev.cobra.runtime.persistence.RecordCaches caches) {
+        return new VerificationFailureStore(mongo, caches); // copies only with the embedded database
     }
 
     @Bean

@@ -2,6 +2,8 @@ package dev.cobra.runtime.verification;
 
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
+import dev.cobra.runtime.persistence.RecordCache;
+import dev.cobra.runtime.persistence.RecordCaches;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -28,23 +30,41 @@ public class VerificationFailureStore implements DebtorRecords {
     static final int KEPT_FAILURES = 50;
 
     private final ReactiveMongoTemplate mongo;
+    /**
+     * This process's copies (read at every identity check; see {@link RecordCache}: exact, embedded database only).
+     * A copy with no failure and no lock means the debtor has no document, so forgetting it writes nothing.
+     */
+    private final RecordCache<Record> copies;
 
     public VerificationFailureStore(ReactiveMongoTemplate mongo) {
+        this(mongo, RecordCache.off());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public VerificationFailureStore(ReactiveMongoTemplate mongo, RecordCaches caches) {
+        this(mongo, caches.<Record>create());
+    }
+
+    VerificationFailureStore(ReactiveMongoTemplate mongo, RecordCache<Record> copies) {
         this.mongo = mongo;
+        this.copies = copies;
     }
 
     /** The debtor's record: failure times (oldest first) and lock end; empty failures when there is none. */
     public Mono<Record> find(String debtorId) {
-        return mongo.findById(debtorId, Document.class, COLLECTION).map(VerificationFailureStore::toRecord)
-                .defaultIfEmpty(new Record(List.of(), null));
+        return copies.read(debtorId, () -> mongo.findById(debtorId, Document.class, COLLECTION)
+                .map(VerificationFailureStore::toRecord)
+                .defaultIfEmpty(NONE));
     }
+
+    private static final Record NONE = new Record(List.of(), null);
 
     /** Appends a failure and returns the record after it. */
     public Mono<Record> recordFailure(String debtorId, Instant at) {
         Update update = new Update().push("failures").slice(-KEPT_FAILURES).each(Date.from(at))
                 .set("updatedAt", Date.from(at));
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(debtorId)), update,
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
+        return copies.written(debtorId, mongo.findAndModify(Query.query(Criteria.where("_id").is(debtorId)), update,
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION))
                 .map(VerificationFailureStore::toRecord);
     }
 
@@ -58,18 +78,24 @@ public class VerificationFailureStore implements DebtorRecords {
                 Criteria.where("lockedUntil").is(null), Criteria.where("lockedUntil").lte(Date.from(now))));
         Update update = new Update().set("lockedUntil", Date.from(until)).set("failures", List.of())
                 .set("updatedAt", Date.from(now));
-        return mongo.updateFirst(notLocked, update, COLLECTION).map(result -> result.getModifiedCount() == 1);
+        return copies.written(debtorId, mongo.updateFirst(notLocked, update, COLLECTION))
+                .map(result -> result.getModifiedCount() == 1);
     }
 
     /** A successful check (or an erasure) forgets the debtor's failures. */
     public Mono<Void> forget(String debtorId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(debtorId)), COLLECTION).then();
+        if (NONE.equals(copies.peek(debtorId))) {
+            return Mono.empty(); // known to have no document (the usual case: verified at the first attempt)
+        }
+        return copies.written(debtorId, mongo.remove(Query.query(Criteria.where("_id").is(debtorId)), COLLECTION))
+                .then();
     }
 
     /** Erasure: the debtor's failure count is simply dropped (it names nobody once the debtor is gone). */
     @Override
     public Mono<Map<String, Long>> erase(Erasure erasure) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(erasure.debtorId())), COLLECTION)
+        return copies.written(erasure.debtorId(),
+                        mongo.remove(Query.query(Criteria.where("_id").is(erasure.debtorId())), COLLECTION))
                 .map(result -> Map.of(COLLECTION, result.getDeletedCount()));
     }
 

@@ -38,6 +38,8 @@ abstract class DebtorDirectoryContract {
     protected abstract ReactiveMongoTemplate template();
 
     private MongoDebtorDirectory directory;
+    /** The same records read without a cache: what the database holds. */
+    private MongoDebtorDirectory copies;
     private MongoStaffUserStore users;
     private String id;
 
@@ -45,7 +47,11 @@ abstract class DebtorDirectoryContract {
     void setUp() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(
                 Map.of("clock", Clock.fixed(NOW, ZoneOffset.UTC)));
-        directory = new MongoDebtorDirectory(template(), beans.getBeanProvider(Clock.class));
+        // Every contract runs with the debtor copies on (the embedded default's setting): each write path must
+        // keep them exact. The cache-specific checks are below.
+        directory = new MongoDebtorDirectory(template(), beans.getBeanProvider(Clock.class),
+                RecordCache.<Debtor>ofSize(1_000));
+        copies = new MongoDebtorDirectory(template(), beans.getBeanProvider(Clock.class), RecordCache.<Debtor>off());
         users = new MongoStaffUserStore(template());
         directory.secondaryIndexes().forEach((name, indexes) -> indexes.forEach(
                 index -> template().indexOps(name).ensureIndex(index).block()));
@@ -188,5 +194,50 @@ abstract class DebtorDirectoryContract {
         StepVerifier.create(users.findByUsername(name))
                 .assertNext(found -> assertThat(found.roles()).containsExactly(Role.AGENT))
                 .verifyComplete();
+    }
+
+    /**
+     * The copy a read keeps is replaced by what each write path stored: import (upsert), BSUID link, opt-out,
+     * opt-in, wrong party and erasure. Each step first checks that the read was answered from the copy (a second read
+     * with the database row changed underneath by nothing else would return the same object), so the test fails
+     * if any write path forgets to drop it.
+     */
+    @Test
+    void aCachedDebtorIsNeverStaleAfterAnyWritePath() {
+        String phone = uniquePhone();
+        directory.upsert(debtor(phone, DocumentHasher.hash("1111"), "100", Set.of())).block();
+
+        assertCachedThenFresh(() -> directory.upsert(debtor(phone, DocumentHasher.hash("2222"), "40", Set.of())).block(),
+                d -> assertThat(d.debts().get(0).balance()).isEqualByComparingTo("40"));
+        StepVerifier.create(directory.verifyDocument(id, "2222")).expectNext(true).verifyComplete();
+        StepVerifier.create(directory.verifyDocument(id, "1111")).expectNext(false).verifyComplete();
+
+        assertCachedThenFresh(() -> directory.linkBsuid(id, "CO.cache").block(),
+                d -> assertThat(d.bsuids()).contains("CO.cache"));
+        assertCachedThenFresh(() -> directory.optOut(id, "whatsapp", NOW).block(),
+                d -> assertThat(d.optedOut()).isTrue());
+        assertCachedThenFresh(() -> directory.recordOptIn(id, "whatsapp", NOW, "agent", "call").block(),
+                d -> assertThat(d.optedOut()).isFalse());
+        assertCachedThenFresh(() -> directory.flagWrongParty(id, NOW).block(),
+                d -> assertThat(d.wrongParty()).isTrue());
+        // Found by phone through the same copies.
+        StepVerifier.create(directory.findByPhone(phone).map(Debtor::wrongParty)).expectNext(true).verifyComplete();
+
+        directory.findById(id).block();
+        assertThat(directory.cached(id)).isNotNull();
+        directory.erase(new DebtorRecords.Erasure(id, "pseudo-" + id, List.of(), List.of(), Set.of())).block();
+        assertThat(directory.cached(id)).isNull();
+        StepVerifier.create(directory.findById(id)).verifyComplete();
+        StepVerifier.create(directory.findByPhone(phone)).verifyComplete();
+    }
+
+    private void assertCachedThenFresh(Runnable write, java.util.function.Consumer<Debtor> expected) {
+        Debtor first = directory.findById(id).block();
+        assertThat(directory.cached(id)).as("the read kept a copy").isSameAs(first);
+        assertThat(directory.findById(id).block()).as("answered from the copy").isSameAs(first);
+        write.run();
+        Debtor after = directory.findById(id).block();
+        expected.accept(after);
+        assertThat(after).isEqualTo(copies.findById(id).block());
     }
 }

@@ -240,11 +240,13 @@ class EmbeddedStorageTest {
     }
 
     private static void withQueueCollection(Path file, Consumer<MongoCollection<Document>> body) {
-        DurableH2Backend backend = DurableH2Backend.open(file, true);
+        // The storage engine knows no collection: the queue is declared as its owner would (WorkQueues).
+        DurableH2Backend backend = DurableH2Backend.open(file, true).workQueues(new EmbeddedQueues()
+                .declare("work_items", new WorkQueues.Queue("status", java.util.Set.of("PENDING", "SENDING"))));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            body.accept(client.getDatabase("cobra").getCollection("whatsapp_outbox"));
+            body.accept(client.getDatabase("cobra").getCollection("work_items"));
         } finally {
             server.shutdownNow();
             backend.close();

@@ -119,11 +119,9 @@ public class WhatsAppConfiguration {
                                                       WhatsAppOutboundChannel outbound, ObjectProvider<Clock> clock,
                                                       ObjectProvider<ConversationStore> conversations,
                                                       ObjectProvider<MessageLog> messages,
-                                                      @Value("${whatsapp.inbound-in-flight:"
-                                                              + WhatsAppInboundProcessor.DEFAULT_IN_FLIGHT + "}")
-                                                      int inFlight) {
+                                                      dev.cobra.runtime.conversation.ConversationLanes lanes) {
         WhatsAppInboundProcessor processor = new WhatsAppInboundProcessor(inboundStore, mediaStore, turnHandler,
-                debtors, outbound, clock.getIfAvailable(Clock::systemUTC)).inFlightLimit(inFlight)
+                debtors, outbound, clock.getIfAvailable(Clock::systemUTC)).lanes(lanes)
                 .conversationLookup(userKey -> lookup(conversations.getIfAvailable(), messages.getIfAvailable(), userKey));
         processor.holdUntilResumed(); // released by resumeInbound below
         return processor;

@@ -3,6 +3,7 @@ package dev.cobra.runtime.channel.whatsapp;
 import dev.cobra.runtime.conversation.message.InboundMessage;
 import dev.cobra.runtime.conversation.message.OutboundMessage;
 import dev.cobra.runtime.conversation.message.Reply;
+import dev.cobra.runtime.conversation.ConversationLanes;
 import dev.cobra.runtime.conversation.TurnHandler;
 import dev.cobra.runtime.conversation.TurnResult;
 import dev.cobra.runtime.debtor.Debtor;
@@ -25,14 +26,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs accepted inbound messages, one at a time per WhatsApp user and in the order they were accepted:
+ * Runs accepted inbound messages, one at a time per WhatsApp user and in the order they were accepted (in the
+ * user's {@link ConversationLanes lane}, which the turn joins, so one lane orders both):
  * resolves the debtor (phone, else BSUID; links the BSUID when the phone matches), then either hands the message
  * to the {@link TurnHandler} (text, buttons, list rows, template buttons, captions) or answers by itself what
  * the flows cannot read (voice notes, stickers, locations, contacts, unsupported types). Media are downloaded
@@ -51,6 +52,7 @@ public class WhatsAppInboundProcessor {
     private static final Duration DATABASE_RETRY_MAX_BACKOFF = Duration.ofSeconds(5);
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final String CHANNEL = "whatsapp";
 
     private final WhatsAppInboundStore inboundStore;
     private final WhatsAppMediaStore mediaStore;
@@ -58,17 +60,11 @@ public class WhatsAppInboundProcessor {
     private final DebtorDirectory debtors;
     private final WhatsAppOutboundChannel outbound;
     private final Clock clock;
-    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private List<WhatsAppInbound> held; // guarded by this; non-null until resumePending ran (when held)
-    private volatile InboundAdmission admission = new InboundAdmission(DEFAULT_IN_FLIGHT);
+    /** Replaced at start by the lanes the turn handler uses (the same lane orders the message and its turn). */
+    private volatile ConversationLanes lanes = new ConversationLanes(ConversationLanes.DEFAULT_IN_FLIGHT);
     private volatile ConversationLookup lookup = ConversationLookup.NONE;
-
-    /**
-     * Default of {@code whatsapp.inbound-in-flight}: enough turns at once for the embedded database's group
-     * commits to fill (with 16 the load harness answered about a fifth fewer messages).
-     */
-    static final int DEFAULT_IN_FLIGHT = 64;
 
     public WhatsAppInboundProcessor(WhatsAppInboundStore inboundStore, WhatsAppMediaStore mediaStore,
                                     ObjectProvider<TurnHandler> turnHandler, DebtorDirectory debtors,
@@ -82,11 +78,11 @@ public class WhatsAppInboundProcessor {
     }
 
     /**
-     * {@code whatsapp.inbound-in-flight}: messages processed at once, the others wait in arrival order (set at
-     * start, before any message is submitted).
+     * The conversations' lanes (set at start, before any message is submitted): at most {@code bot.turns-in-flight}
+     * run at once, the others wait in arrival order.
      */
-    public WhatsAppInboundProcessor inFlightLimit(int limit) {
-        this.admission = new InboundAdmission(limit);
+    public WhatsAppInboundProcessor lanes(ConversationLanes lanes) {
+        this.lanes = lanes;
         return this;
     }
 
@@ -110,12 +106,7 @@ public class WhatsAppInboundProcessor {
         if (!queued.add(message.wamid())) {
             return DONE; // already queued or running here (e.g. accepted again while the restart resumed it)
         }
-        String key = message.userKey();
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> previous = tails.put(key, mine);
-        (previous == null ? DONE : previous)
-                .handle((ignored, error) -> null)
-                .thenCompose(ignored -> admission.admit(() -> process(message)
+        return lanes.submit(ConversationLanes.identityKey(CHANNEL, message.userKey()), () -> process(message)
                         .retryWhen(whileTheDatabaseIsDown())
                         .onErrorResume(error -> {
                             if (databaseUnavailable(error)) {
@@ -127,13 +118,10 @@ public class WhatsAppInboundProcessor {
                             return inboundStore.markFailed(message.wamid(), error.getClass().getSimpleName(),
                                     clock.instant()).onErrorResume(e -> Mono.empty());
                         }))
-                        .toFuture())
-                .whenComplete((ignored, error) -> {
-                    queued.remove(message.wamid());
-                    tails.remove(key, mine);
-                    mine.complete(null);
-                });
-        return mine;
+                .onErrorResume(error -> Mono.empty())
+                .doOnTerminate(() -> queued.remove(message.wamid()))
+                .doOnCancel(() -> queued.remove(message.wamid()))
+                .toFuture();
     }
 
     /**

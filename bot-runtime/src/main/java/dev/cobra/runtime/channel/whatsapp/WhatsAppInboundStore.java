@@ -30,7 +30,7 @@ import java.util.Map;
  * processed after the restart.
  */
 @CollectionOwner("whatsapp_inbound")
-public class WhatsAppInboundStore implements DebtorRecords, SecondaryIndexes {
+public class WhatsAppInboundStore implements DebtorRecords, SecondaryIndexes, dev.cobra.runtime.persistence.WorkQueues {
 
     private static final String COLLECTION = "whatsapp_inbound";
 
@@ -106,6 +106,12 @@ public class WhatsAppInboundStore implements DebtorRecords, SecondaryIndexes {
     public Mono<Long> deleteSettledBefore(Instant cutoff) {
         return mongo.remove(Query.query(Criteria.where("receivedAt").lt(Date.from(cutoff)).and("state").ne("PENDING")),
                 COLLECTION).map(r -> r.getDeletedCount());
+    }
+
+    /** The messages not processed yet (resumed at start): an in-memory queue index on the embedded database. */
+    @Override
+    public Map<String, Queue> workQueues() {
+        return Map.of(COLLECTION, new Queue("state", java.util.Set.of(PENDING)));
     }
 
     @Override

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * Ids are ObjectIds, so sorting by id is creation order (per-recipient order is kept by the sender).
  */
 @CollectionOwner("whatsapp_outbox")
-public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
+public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobra.runtime.persistence.WorkQueues {
 
     private static final String COLLECTION = "whatsapp_outbox";
 
@@ -363,6 +363,12 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes {
         return mongo.updateMulti(Query.query(Criteria.where("createdAt").lt(Date.from(cutoff))
                         .and("status").in(SENT, FAILED).and("body").ne("{}")),
                 new Update().set("body", "{}"), COLLECTION).map(r -> r.getModifiedCount());
+    }
+
+    /** The unsent messages the sender drains: an in-memory queue index on the embedded database. */
+    @Override
+    public Map<String, Queue> workQueues() {
+        return Map.of(COLLECTION, new Queue("status", java.util.Set.of(PENDING, SENDING)));
     }
 
     @Override
