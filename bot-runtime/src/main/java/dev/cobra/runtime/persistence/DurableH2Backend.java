@@ -76,7 +76,7 @@ public final class DurableH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // Called from H2Backend's constructor too (for the databases already in the file): use no own field here.
-        return new EmbeddedDatabase(databaseName, getMvStore(), getCursorRegistry(), this::workQueues);
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry(), this::workQueues);
     }
 
     /** The work queues the collection owners declared (none until {@link #workQueues(EmbeddedQueues)}). */

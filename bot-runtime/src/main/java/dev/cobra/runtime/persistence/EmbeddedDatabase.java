@@ -13,8 +13,6 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +33,13 @@ final class EmbeddedDatabase extends H2Database {
     private static final String BSON_KEYS = "bson-1";
 
     /**
-     * H2Database keeps its store private and opens the existing collections from its own constructor, before a
-     * subclass could keep a copy: the store is read from H2Database's field, which is set by then.
+     * The store of the database being constructed on this thread. H2Database keeps its store private and opens the
+     * existing collections from its own constructor, before a subclass could keep a copy, so {@link #open} hands
+     * the store over here for the length of the constructor (no reflection into H2Database).
      */
-    private static final VarHandle STORE;
+    private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
 
-    static {
-        try {
-            STORE = MethodHandles.privateLookupIn(H2Database.class, MethodHandles.lookup())
-                    .findVarHandle(H2Database.class, "mvStore", MVStore.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private final MVStore store;
 
     /**
      * The work queues declared so far. Read at call time: H2Database opens the existing collections from its own
@@ -55,9 +47,26 @@ final class EmbeddedDatabase extends H2Database {
      */
     private final java.util.function.Supplier<EmbeddedQueues> queues;
 
-    EmbeddedDatabase(String name, MVStore store, CursorRegistry cursors, java.util.function.Supplier<EmbeddedQueues> queues) {
+    private EmbeddedDatabase(String name, MVStore store, CursorRegistry cursors,
+                             java.util.function.Supplier<EmbeddedQueues> queues) {
         super(name, store, cursors);
+        this.store = store;
         this.queues = queues;
+    }
+
+    static EmbeddedDatabase open(String name, MVStore store, CursorRegistry cursors,
+                                 java.util.function.Supplier<EmbeddedQueues> queues) {
+        OPENING.set(store);
+        try {
+            return new EmbeddedDatabase(name, store, cursors, queues);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    /** The store, also while H2Database's constructor (before this class's fields are set) opens collections. */
+    private MVStore store() {
+        return store != null ? store : OPENING.get();
     }
 
     private WorkQueues.Queue declaredQueue(String collectionName) {
@@ -67,7 +76,7 @@ final class EmbeddedDatabase extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore store = (MVStore) STORE.get(this);
+        MVStore store = store();
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> documents = store.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(EmbeddedDocumentType.INSTANCE));
@@ -83,7 +92,7 @@ final class EmbeddedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVStore store = (MVStore) STORE.get(this);
+        MVStore store = store();
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         MVMap<String, String> formats = store.openMap(INDEX_FORMATS);
         MVMap.Builder<KeyValue, Object> bsonKeys = new MVMap.Builder<KeyValue, Object>()
