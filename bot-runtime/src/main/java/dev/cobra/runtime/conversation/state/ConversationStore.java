@@ -139,6 +139,18 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
                 ConversationDocuments.number(old.get("version")).longValue() > version ? old : fresh);
     }
 
+    /**
+     * A conditional update's answer: the updated document is kept as the turn's copy; a failed or cancelled update
+     * (whose outcome is unknown) drops the copy, so the next turn reads the stored document.
+     */
+    private Mono<Document> keptOrEvicted(String conversationId, Mono<Document> updated) {
+        return updated.doOnNext(this::remember).doFinally(signal -> {
+            if (signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
+                evict(conversationId);
+            }
+        });
+    }
+
     /** Writes that change many conversations at once (erasure, retention) drop every copy. */
     private void forgetAll() {
         turnCopies.invalidateAll();
@@ -253,12 +265,7 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
         return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", conversationId),
                         new Document("$inc", new Document("messageSeq", (long) count).append("version", 1L)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
-                .doOnNext(this::remember)
-                .doFinally(signal -> {
-                    if (signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
-                        evict(conversationId);
-                    }
-                })
+                .transform(updated -> keptOrEvicted(conversationId, updated))
                 .map(doc -> ConversationDocuments.number(doc.get("messageSeq")).longValue() - count + 1);
     }
 
@@ -280,12 +287,7 @@ public class ConversationStore implements DebtorRecords, SecondaryIndexes {
         return collection.flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.and(Filters.eq("_id", conversationId), condition),
                         new Document("$set", set).append("$inc", new Document("version", 1L)),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
-                .doOnNext(this::remember)
-                .doFinally(signal -> {
-                    if (signal != reactor.core.publisher.SignalType.ON_COMPLETE) {
-                        evict(conversationId);
-                    }
-                })
+                .transform(updated -> keptOrEvicted(conversationId, updated))
                 .map(ConversationDocuments::fromDocument);
     }
 
