@@ -151,7 +151,7 @@ final class ConversationRepair {
             LocalizedText question = input.reprompt() != null && !input.reprompt().isEmpty() ? input.reprompt() : input.text();
             run.say(RepairTexts.repromptLead(run.locale()) + run.render(question));
         } else if (step instanceof MenuStep menu) {
-            run.replies.add(Reply.options(run.render(menu.text()), engine.options(run, menu)));
+            run.replies.add(Reply.options(run.render(menu.text()), MenuStepExecutor.options(run, menu)));
         }
         return Mono.empty();
     }
@@ -340,7 +340,7 @@ final class ConversationRepair {
         for (String intent : pair) {
             MenuOption option = menu.options().stream().filter(o -> o.intents().contains(intent)).findFirst().orElse(null);
             choices.add(option != null
-                    ? new Reply.Option(option.id(), StateMachineFlowEngine.title(option, run.locale()), null)
+                    ? new Reply.Option(option.id(), MenuStepExecutor.title(option, run.locale()), null)
                     : new Reply.Option(StepAnswers.INTENT_CHOICE + intent, capitalize(RepairTexts.intentLabel(intent, run.locale())), null));
         }
         run.state.clarifyCount(run.state.clarifyCount() + 1);

@@ -5,7 +5,6 @@ import dev.cobra.flow.model.ConditionStep;
 import dev.cobra.flow.model.EndStep;
 import dev.cobra.flow.model.HandoffStep;
 import dev.cobra.flow.model.InputStep;
-import dev.cobra.flow.model.MenuOption;
 import dev.cobra.flow.model.MenuStep;
 import dev.cobra.flow.model.MessageStep;
 import dev.cobra.flow.model.ReturnStep;
@@ -13,7 +12,6 @@ import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.SubflowStep;
 import dev.cobra.nlp.api.IntentPrediction;
 import dev.cobra.nlp.api.Intents;
-import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
 import dev.cobra.runtime.conversation.state.Handoff;
@@ -457,11 +455,4 @@ public class StateMachineFlowEngine implements FlowEngine {
                 .doOnNext(result -> run.understood = result);
     }
 
-    List<Reply.Option> options(TurnRun run, MenuStep menu) {
-        return MenuStepExecutor.options(run, menu);
-    }
-
-    static String title(MenuOption option, String locale) {
-        return MenuStepExecutor.title(option, locale);
-    }
 }

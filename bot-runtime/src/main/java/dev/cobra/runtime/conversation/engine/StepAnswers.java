@@ -71,7 +71,7 @@ final class StepAnswers {
             }
             for (MenuOption option : menu.options()) {
                 if (option.id().equals(input.optionId())) {
-                    run.debtorText = StateMachineFlowEngine.title(option, run.locale());
+                    run.debtorText = MenuStepExecutor.title(option, run.locale());
                     return choose(run, flow, menu, option);
                 }
             }
@@ -82,12 +82,12 @@ final class StepAnswers {
         List<MenuOption> options = menu.options();
         for (int i = 0; i < options.size(); i++) {
             MenuOption option = options.get(i);
-            if (typed.equals(TextMatching.normalizedTitle(StateMachineFlowEngine.title(option, run.locale()))) || typed.equals(option.id())
+            if (typed.equals(TextMatching.normalizedTitle(MenuStepExecutor.title(option, run.locale()))) || typed.equals(option.id())
                     || matchesNumber(typed, i + 1)) {
                 return choose(run, flow, menu, option);
             }
         }
-        MenuOption named = TextMatching.uniquelyNamedOption(typed, options, option -> StateMachineFlowEngine.title(option, run.locale()));
+        MenuOption named = TextMatching.uniquelyNamedOption(typed, options, option -> MenuStepExecutor.title(option, run.locale()));
         if (named != null) {
             // The rest of the sentence may carry what the branch will ask ("necesito más tiempo, le pago el viernes").
             return engine.classify(run, input.text()).flatMap(result -> {
@@ -187,7 +187,7 @@ final class StepAnswers {
             return Mono.empty();
         }
         run.state.clarifyCount(run.state.clarifyCount() + 1);
-        run.replies.add(Reply.options(RuntimeTexts.clarify(run.locale()), engine.options(run, menu)));
+        run.replies.add(Reply.options(RuntimeTexts.clarify(run.locale()), MenuStepExecutor.options(run, menu)));
         return Mono.empty();
     }
 
