@@ -32,9 +32,13 @@ import java.util.function.BiFunction;
  * that fails transiently goes back to the queue, and so do the ones behind it in its recipient's lane (claims
  * released), so the drain sends them in order.
  *
- * <p>Exactly once: a direct message is stored {@code SENDING} with {@code claimedAt} before it is POSTed, exactly like
- * a drain's claim, so a crash leaves it in doubt and the status webhooks settle it (OutboxSender). Only for a sole
- * sender (the embedded database); with several instances the drain alone sends.
+ * <p>Exactly once: a direct message is durably claimed ({@code SENDING} with {@code claimedAt}) before it is POSTed,
+ * exactly like a drain's claim, so a crash leaves it in doubt and the status webhooks settle it (OutboxSender). The
+ * claim is either the message's own insert (replies of agents, campaigns, the channel itself) or, for a turn's
+ * replies, the conversation's save that carries them ({@link WhatsAppOutbox#prepare}, issue 17 step 2): those are
+ * POSTed right after that save, while their insert is still in flight, and each send's outcome is recorded once the
+ * insert is durable; a crash before it is recovered from the saved turn as a claim in doubt. Only for a sole sender
+ * (the embedded database); with several instances the drain alone sends.
  */
 final class DirectSends {
 
