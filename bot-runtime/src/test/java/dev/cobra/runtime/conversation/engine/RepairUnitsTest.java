@@ -76,6 +76,13 @@ class RepairUnitsTest {
         assertThat(LanguageDetector.detect(TextMatching.normalize("ok"))).isNull();
         assertThat(LanguageDetector.detect(TextMatching.normalize("1234"))).isNull();
         assertThat(LanguageDetector.detect(TextMatching.normalize("quiero pay now"))).isNull();
+        // Two-word messages are clear when both words are: the days and words of paying.
+        assertThat(LanguageDetector.detect(TextMatching.normalize("pago hoy"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ya pagué ayer"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("mañana le pago"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("paid yesterday"))).isEqualTo("en");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ill pay tmrw"))).isEqualTo("en");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ok gracias"))).isNull();
         assertThat(LanguageDetector.localeFor("es", "es-MX")).isEqualTo("es-MX");
         assertThat(LanguageDetector.localeFor("en", "es-CO")).isEqualTo("en");
     }
