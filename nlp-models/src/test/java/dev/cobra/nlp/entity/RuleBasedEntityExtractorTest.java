@@ -66,6 +66,10 @@ class RuleBasedEntityExtractorTest {
             en un mes                          | 2026-12-31 | 2027-01-31
             la semana que viene                | 2026-11-25 | 2026-11-30
             el mes que viene                   | 2026-12-05 | 2027-01-01
+            hasta el dia 5 del mes que viene   | 2026-12-05 | 2027-01-05
+            el 10 del proximo mes              | 2026-11-22 | 2026-12-10
+            el 31 del otro mes                 | 2027-01-10 | 2027-02-28
+            the 5th of next month              | 2026-12-05 | 2027-01-05
             a principios de mes                | 2026-11-22 | 2026-12-01
             tomorrow                           | 2026-11-22 | 2026-11-23
             next friday                        | 2026-11-22 | 2026-11-27
