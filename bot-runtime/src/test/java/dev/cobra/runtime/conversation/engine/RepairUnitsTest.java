@@ -88,6 +88,22 @@ class RepairUnitsTest {
     }
 
     @Test
+    void aBareAcknowledgementAnswersNoFreeTextQuestionAndTodoIsTheWholeAmount() {
+        for (String ack : List.of("ok gracias", "Ok, muchas gracias!!", "vale", "listo 👍", "thx", "okay thank you")) {
+            assertThat(RepairPhrases.acknowledgementOnly(TextMatching.normalize(ack))).as(ack).isTrue();
+        }
+        for (String answer : List.of("ok el martes por nequi", "gracias, pague ayer en oxxo", "nunca saque esa tarjeta")) {
+            assertThat(RepairPhrases.acknowledgementOnly(TextMatching.normalize(answer))).as(answer).isFalse();
+        }
+        for (String all : List.of("todo", "pues todo", "el total", "Todo completo de una", "all of it", "the full amount")) {
+            assertThat(RepairPhrases.wholeAmount(TextMatching.normalize(all))).as(all).isTrue();
+        }
+        for (String not : List.of("todo bien", "no puedo todo", "la mitad", "all good")) {
+            assertThat(RepairPhrases.wholeAmount(TextMatching.normalize(not))).as(not).isFalse();
+        }
+    }
+
+    @Test
     void twoCloseRequestsAreAChoiceOneClearIntentIsNot() {
         FlowSettings settings = FlowSettings.defaults();
         NluResult close = new NluResult("x", new IntentPrediction("payment_plan", 0.46,
