@@ -146,6 +146,26 @@ class RuleBasedEntityExtractorTest {
         assertThat(entities.get(0).value()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is a plan in two halves")
+    @CsvSource(delimiter = '|', textBlock = """
+            puedo pagar la mitad el 20 y el resto en enero
+            mitad y mitad
+            la mitad ahora y la otra mitad la otra quincena
+            half now and the rest next month
+            """)
+    void readsTwoHalvesAsTwoInstallments(String text) {
+        List<Entity> entities = extract(text, "es-CO", SUNDAY_22_NOV_2026);
+        assertThat(entities).filteredOn(e -> Entity.INSTALLMENTS.equals(e.entity())).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo(2));
+    }
+
+    @Test
+    void theDateBetweenTwoHalvesStaysADate() {
+        List<Entity> entities = extract("puedo pagar la mitad el 20 y el resto en enero", "es-CO", SUNDAY_22_NOV_2026);
+        assertThat(entities).extracting(Entity::entity).containsExactly(Entity.INSTALLMENTS, Entity.DATE);
+        assertThat(entities.get(1).value()).isEqualTo("2026-12-20");
+    }
+
     @Test
     void writesAmountsWithoutExponentOrTrailingZeros() {
         assertThat(extract("200 mil", "es-CO", SUNDAY_22_NOV_2026).get(0).value().toString()).isEqualTo("200000");
