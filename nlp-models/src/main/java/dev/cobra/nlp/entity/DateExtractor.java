@@ -98,6 +98,11 @@ final class DateExtractor {
             rule("\\b(?:el\\s+)?(?:dia\\s+)?(\\d{1,2})\\s+del?\\s+(?:mes\\s+que\\s+viene|proximo\\s+mes|otro\\s+mes"
                     + "|mes\\s+entrante|siguiente\\s+mes)\\b|\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+next\\s+month\\b",
                     (m, t) -> dayOfNextMonth(t, Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)))),
+            // "2 more weeks", "a few more days" is vague; "otras 2 semanas", "2 semanas mas", "unos 10 dias mas"
+            rule("\\b" + COUNT + "\\s+(?:more|extra)\\s+(days?|weeks?)\\b|\\b(?:otr[oa]s\\s+)" + COUNT.replaceFirst("\\(", "(?<n2>")
+                    + "\\s+(dias|semanas)\\b|\\b" + COUNT.replaceFirst("\\(", "(?<n3>") + "\\s+(dias|semanas)\\s+mas\\b",
+                    (m, t) -> m.group(1) != null ? offset(t, m.group(1), m.group(2))
+                            : m.group("n2") != null ? offset(t, m.group("n2"), m.group(4)) : offset(t, m.group("n3"), m.group(6))),
             // "en dos semanas", "dentro de 10 dias", "in 3 days", "en un mes"
             rule("\\b(?:en|dentro\\s+de|in|within)\\s+" + COUNT + "\\s+(dias?|semanas?|mes(?:es)?|days?|weeks?|months?)\\b",
                     (m, t) -> offset(t, m.group(1), m.group(2))),

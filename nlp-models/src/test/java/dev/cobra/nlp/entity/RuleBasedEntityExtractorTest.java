@@ -70,6 +70,9 @@ class RuleBasedEntityExtractorTest {
             el 10 del proximo mes              | 2026-11-22 | 2026-12-10
             el 31 del otro mes                 | 2027-01-10 | 2027-02-28
             the 5th of next month              | 2026-12-05 | 2027-01-05
+            can u give me like 2 more weeks    | 2026-12-05 | 2026-12-19
+            deme otras dos semanas             | 2026-12-05 | 2026-12-19
+            unos 10 dias mas                   | 2026-12-05 | 2026-12-15
             a principios de mes                | 2026-11-22 | 2026-12-01
             tomorrow                           | 2026-11-22 | 2026-11-23
             next friday                        | 2026-11-22 | 2026-11-27
