@@ -16,9 +16,10 @@ import org.springframework.statemachine.state.PseudoState;
 import org.springframework.statemachine.state.State;
 import reactor.core.publisher.Mono;
 
-import java.util.ArrayList;
+import java.util.AbstractCollection;
 import java.util.Collection;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -29,8 +30,8 @@ import java.util.function.Function;
  * <p>Why our own state class: on every state it enters, the library writes an unguarded debug message with the
  * state's {@code toString()} (which lists its actions, deferred events and regions), and it looks the state's parent
  * up by asking every state of the machine for {@code getStates()}, a new list each time. Together that was about a
- * sixth of the allocation of an engine turn (docs/benchmarks.md). A step state says its id and builds its list
- * small.
+ * sixth of the allocation of an engine turn (docs/benchmarks.md). A step state says only its id and answers
+ * {@code getStates()} with one small object.
  */
 final class FlowMachineFactory extends ObjectStateMachineFactory<String, String> {
 
@@ -102,19 +103,67 @@ final class FlowMachineFactory extends ObjectStateMachineFactory<String, String>
         }
 
         /**
-         * Itself alone, as the library's simple state says, in a list sized for one: the machine asks every state for
-         * it on each state it enters, and callers may modify the copy they get (it must stay a new mutable list).
+         * Itself alone, as the library's simple state says. The machine asks every state for it on each state it
+         * enters, and callers may remove from the copy they get, so it stays a new mutable collection: one small
+         * object rather than a list and its array.
          */
         @Override
         public Collection<State<String, String>> getStates() {
-            List<State<String, String>> states = new ArrayList<>(1);
-            states.add(this);
-            return states;
+            return new OneState(this);
         }
 
         @Override
         public String toString() {
             return description;
+        }
+    }
+
+    /** A mutable collection of at most one state (what a simple state's {@code getStates()} returns). */
+    private static final class OneState extends AbstractCollection<State<String, String>> {
+
+        private State<String, String> state;
+
+        OneState(State<String, String> state) {
+            this.state = state;
+        }
+
+        @Override
+        public int size() {
+            return state == null ? 0 : 1;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return state != null && state.equals(o);
+        }
+
+        @Override
+        public Iterator<State<String, String>> iterator() {
+            return new Iterator<>() {
+                private boolean returned;
+
+                @Override
+                public boolean hasNext() {
+                    return !returned && state != null;
+                }
+
+                @Override
+                public State<String, String> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    returned = true;
+                    return state;
+                }
+
+                @Override
+                public void remove() {
+                    if (!returned || state == null) {
+                        throw new IllegalStateException();
+                    }
+                    state = null;
+                }
+            };
         }
     }
 }
