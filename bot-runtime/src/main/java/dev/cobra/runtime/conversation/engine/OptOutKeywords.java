@@ -20,6 +20,8 @@ public final class OptOutKeywords {
             "no me vuelvan a escribir", "no me molesten mas", "quiero darme de baja", "eliminen mi numero",
             "stop texting me", "stop messaging me", "do not contact me", "dont contact me", "don t contact me",
             "stop contacting me", "unsubscribe me", "no more messages");
+    /** The phrases between spaces, as they are looked for in the padded message (checked on every message). */
+    private static final List<String> PADDED_PHRASES = PHRASES.stream().map(phrase -> " " + phrase + " ").toList();
 
     private OptOutKeywords() {
     }
@@ -37,8 +39,8 @@ public final class OptOutKeywords {
             return true;
         }
         String padded = " " + normalized + " ";
-        for (String phrase : PHRASES) {
-            if (padded.contains(" " + phrase + " ")) {
+        for (String phrase : PADDED_PHRASES) {
+            if (padded.contains(phrase)) {
                 return true;
             }
         }
