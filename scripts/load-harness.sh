@@ -10,10 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cp_file="$(mktemp)"
+model_flags=()
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   mvn -B -q -DskipTests package
+else
+  model_flags=(-Dexec.skip=true) # the built jar carries the model: do not train it again for the harness classes
 fi
-mvn -B -q -pl bot-runtime -am -Dskip.npm=true -Dskip.npm.test=true -DskipTests test-compile \
+mvn -B -q -pl bot-runtime -am -Dskip.npm=true -Dskip.npm.test=true -DskipTests "${model_flags[@]}" test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 java -Xmx1g -cp "bot-runtime/target/test-classes:bot-runtime/target/classes:$(cat "$cp_file")" \
   dev.cobra.runtime.load.LoadHarness --jar=bot-runtime/target/bot-runtime.jar "$@"

@@ -4,6 +4,7 @@ import dev.cobra.runtime.conversation.message.DeliveryKey;
 import dev.cobra.runtime.conversation.message.InboundMessage;
 import dev.cobra.runtime.conversation.message.OutboundChannel;
 import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.PreparedDelivery;
 import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.engine.FlowEngine;
 import dev.cobra.runtime.conversation.engine.TurnContext;
@@ -216,8 +217,11 @@ public class ConversationTurnHandler implements TurnHandler {
         List<Reply> replies = last.entries().stream().filter(e -> TranscriptEntry.FROM_BOT.equals(e.from()))
                 .map(TranscriptEntry::reply).toList();
         log.info("conversation.turn.finishing conversation={} replies={}", state.id(), replies.size());
-        return Mono.when(messages.appendMissing(last.entries()),
-                        deliver(state, replies, new DeliveryKey(state.id() + ":" + last.inboundId(), true)))
+        DeliveryKey key = new DeliveryKey(state.id() + ":" + last.inboundId(), true);
+        OutboundChannel channel = channels.get(state.channel());
+        Mono<Void> handOver = last.channelRecords().isEmpty() || channel == null ? deliver(state, replies, key)
+                : channel.recover(last.channelRecords(), key);
+        return Mono.when(messages.appendMissing(last.entries()), handOver)
                 .thenReturn(new TurnResult(state.id(), replies, state.locale()));
     }
 
@@ -235,15 +239,37 @@ public class ConversationTurnHandler implements TurnHandler {
         entries.addAll(MessageLog.entries(state.id(), seq + 1, TranscriptEntry.FROM_BOT, outcome.replies(), now));
         state.messageSeq(seq + outcome.replies().size());
         state.updatedAt(now);
-        // Saved with the state in one write: after a crash, a redelivery of this message finishes the turn from it.
-        state.lastTurn(inboundId == null ? null : new LastTurn(inboundId, entries));
         DeliveryKey key = inboundId == null ? null : new DeliveryKey(state.id() + ":" + inboundId, false);
+        // The channel prepares what it will store for the replies in memory, so that it is saved with the turn: the
+        // turn's one awaited write (issue 17, step 2). Then the replies go out at once, and their outbox rows and the
+        // log lines are written behind them.
+        PreparedDelivery prepared = key == null ? null : prepare(state, outcome.replies(), key);
+        // Saved with the state in one write: after a crash, a redelivery of this message finishes the turn from it.
+        state.lastTurn(inboundId == null ? null
+                : new LastTurn(inboundId, entries, prepared == null ? List.of() : prepared.records()));
         // Once the state (with the turn's record) is saved, the log lines and the hand-over to the channel are both
-        // derived from it and independent: written side by side, one round trip instead of two. Either failing fails
-        // the turn, whose redelivery finishes it from the record (finishRecordedTurn) without running it again.
-        return store.save(state)
-                .then(Mono.when(messages.append(entries), deliver(state, outcome.replies(), key)))
+        // derived from it and independent: written side by side. Either failing fails the turn, whose redelivery
+        // finishes it from the record (finishRecordedTurn) without running it again.
+        Mono<Void> handOver = prepared != null ? Mono.defer(prepared::commit) : deliver(state, outcome.replies(), key);
+        Mono<ConversationState> saved = prepared == null ? store.save(state)
+                : store.save(state).doOnError(e -> prepared.abandon()).doOnCancel(prepared::abandon);
+        return saved
+                .then(Mono.when(messages.append(entries), handOver))
                 .thenReturn(new TurnResult(state.id(), outcome.replies(), state.locale()));
+    }
+
+    /** The channel's in-memory preparation of a turn's replies, or null when it delivers them after the save. */
+    private PreparedDelivery prepare(ConversationState state, List<Reply> replies, DeliveryKey key) {
+        OutboundChannel channel = channels.get(state.channel());
+        if (channel == null || replies.isEmpty()) {
+            return null;
+        }
+        return channel.prepare(outbound(state, replies), key);
+    }
+
+    private static OutboundMessage outbound(ConversationState state, List<Reply> replies) {
+        return new OutboundMessage(state.id(), state.channel(), state.debtorId(), state.externalUserId(),
+                TranscriptEntry.FROM_BOT, replies, state.lastInboundAt(), state.locale());
     }
 
     private Mono<Void> deliver(ConversationState state, List<Reply> replies, DeliveryKey key) {
@@ -251,8 +277,7 @@ public class ConversationTurnHandler implements TurnHandler {
         if (channel == null || replies.isEmpty()) {
             return Mono.empty();
         }
-        return channel.deliver(new OutboundMessage(state.id(), state.channel(), state.debtorId(), state.externalUserId(),
-                        TranscriptEntry.FROM_BOT, replies, state.lastInboundAt(), state.locale()))
+        return channel.deliver(outbound(state, replies))
                 .contextWrite(context -> key == null ? context : key.addTo(context))
                 .onErrorResume(e -> {
                     // The turn is saved and logged; a failed hand-over is the channel's to retry, not a failed turn.

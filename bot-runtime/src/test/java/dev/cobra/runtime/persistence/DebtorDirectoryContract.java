@@ -94,6 +94,22 @@ abstract class DebtorDirectoryContract {
                 .verifyComplete();
     }
 
+    /**
+     * A creditor's ids may be ObjectId hex strings (their own system runs on MongoDB): such a debtor is stored,
+     * found and updated under that String, like any other id, and the collection keeps one id type.
+     */
+    @Test
+    void anIdThatLooksLikeAnObjectIdStaysAString() {
+        id = new org.bson.types.ObjectId().toHexString();
+        String phone = uniquePhone();
+        StepVerifier.create(directory.upsert(debtor(phone, null, "10", Set.of()))).expectNext(UpsertOutcome.CREATED)
+                .verifyComplete();
+        StepVerifier.create(directory.upsert(debtor(phone, null, "20", Set.of()))).expectNext(UpsertOutcome.UPDATED)
+                .verifyComplete();
+        StepVerifier.create(copies.findById(id).map(Debtor::id)).expectNext(id).verifyComplete();
+        assertThat(IdTypes.in(template(), "debtors")).containsExactly("String");
+    }
+
     @Test
     void theDocumentIsCheckedAgainstTheSaltedHashOnly() {
         directory.upsert(debtor(uniquePhone(), DocumentHasher.hash("4321"), "10", Set.of())).block();

@@ -4,6 +4,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.SimpleReactiveMongoDatabaseFactory;
 
 import java.nio.file.Path;
 
@@ -21,7 +22,9 @@ public final class TestDatabase implements AutoCloseable {
     private TestDatabase(MongoServer server, String connectionString) {
         this.server = server;
         this.client = MongoClients.create(connectionString);
-        this.template = new ReactiveMongoTemplate(client, "cobra");
+        // the runtime's converter, so stores are tested with the id handling they run with
+        this.template = new ReactiveMongoTemplate(new SimpleReactiveMongoDatabaseFactory(client, "cobra"),
+                LiteralIdConverter.standalone());
     }
 
     /** The embedded wire server on a database file, as the runtime starts it when no MongoDB URI is set. */

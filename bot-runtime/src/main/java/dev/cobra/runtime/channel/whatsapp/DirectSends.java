@@ -5,6 +5,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The sender fed in memory (issue 17): a turn's messages are stored already claimed by this sender and POSTed as
@@ -31,9 +32,13 @@ import java.util.function.Function;
  * that fails transiently goes back to the queue, and so do the ones behind it in its recipient's lane (claims
  * released), so the drain sends them in order.
  *
- * <p>Exactly once: a direct message is stored {@code SENDING} with {@code claimedAt} before it is POSTed, exactly like
- * a drain's claim, so a crash leaves it in doubt and the status webhooks settle it (OutboxSender). Only for a sole
- * sender (the embedded database); with several instances the drain alone sends.
+ * <p>Exactly once: a direct message is durably claimed ({@code SENDING} with {@code claimedAt}) before it is POSTed,
+ * exactly like a drain's claim, so a crash leaves it in doubt and the status webhooks settle it (OutboxSender). The
+ * claim is either the message's own insert (replies of agents, campaigns, the channel itself) or, for a turn's
+ * replies, the conversation's save that carries them ({@link WhatsAppOutbox#prepare}, issue 17 step 2): those are
+ * POSTed right after that save, while their insert is still in flight, and each send's outcome is recorded once the
+ * insert is durable; a crash before it is recovered from the saved turn as a claim in doubt. Only for a sole sender
+ * (the embedded database); with several instances the drain alone sends.
  */
 final class DirectSends {
 
@@ -41,8 +46,11 @@ final class DirectSends {
 
     private final WhatsAppOutbox outbox;
     private final Clock clock;
-    /** Sends one claimed message and records the outcome; true when it is settled (sent or failed for good). */
-    private final Function<Document, Mono<Boolean>> attempt;
+    /**
+     * Sends one claimed message and records the outcome once the second argument (its insert) completes; true when it
+     * is settled (sent or failed for good).
+     */
+    private final BiFunction<Document, Mono<Void>, Mono<Boolean>> attempt;
     /** True while no claim is in doubt (a released one would be a queued message nobody here knows about). */
     private final BooleanSupplier noClaimsInDoubt;
 
@@ -55,7 +63,7 @@ final class DirectSends {
     private boolean ready;
     private volatile boolean halted;
 
-    DirectSends(WhatsAppOutbox outbox, Clock clock, Function<Document, Mono<Boolean>> attempt,
+    DirectSends(WhatsAppOutbox outbox, Clock clock, BiFunction<Document, Mono<Void>, Mono<Boolean>> attempt,
                 BooleanSupplier noClaimsInDoubt) {
         this.outbox = outbox;
         this.clock = clock;
@@ -77,12 +85,29 @@ final class DirectSends {
     final class Reservation {
         private final Map<Lane, Ticket> tickets = new LinkedHashMap<>();
 
-        /** The insert is durable: the reserved messages may go out. */
+        /**
+         * Their claim is durable elsewhere (saved with the conversation's turn, which the recovery stores as a
+         * claim in doubt): the reserved messages may go out before their own insert; each send's outcome is
+         * recorded once that insert is durable.
+         */
+        void claimed() {
+            tickets.forEach((lane, ticket) -> {
+                synchronized (DirectSends.this) {
+                    ticket.sendable = true;
+                }
+                pump(lane);
+            });
+        }
+
+        /** The insert is durable: the reserved messages may go out, and their outcomes be recorded. */
         void stored() {
             tickets.forEach((lane, ticket) -> fill(lane, ticket, false));
         }
 
-        /** The insert failed: nothing of it is sent from here (the caller's retry queues it again). */
+        /**
+         * The insert (or the save that carried the claim) failed: nothing more of it is sent from here (the caller's
+         * retry or the turn's recovery queues it again); a send already made is not recorded here.
+         */
         void failed() {
             tickets.forEach((lane, ticket) -> fill(lane, ticket, true));
         }
@@ -155,13 +180,19 @@ final class DirectSends {
     private void fill(Lane lane, Ticket ticket, boolean failed) {
         List<Document> release = List.of();
         synchronized (this) {
-            ticket.filled = true;
+            ticket.sendable = true;
             if (failed) {
                 ticket.messages.clear();
             } else if (lane.aborted) {
                 release = new ArrayList<>(ticket.messages);
                 ticket.messages.clear();
             }
+        }
+        // Outside the lock: a send waiting for this insert records its outcome now.
+        if (failed) {
+            ticket.stored.tryEmitError(new IllegalStateException("the outbox insert failed"));
+        } else {
+            ticket.stored.tryEmitEmpty();
         }
         release(lane.to, release);
         pump(lane);
@@ -170,6 +201,7 @@ final class DirectSends {
     /** Sends the lane's next message when its head's insert is durable and nothing of the lane is in flight. */
     private void pump(Lane lane) {
         Document next;
+        Ticket from = null;
         synchronized (this) {
             next = null;
             while (!lane.busy && next == null) {
@@ -178,8 +210,8 @@ final class DirectSends {
                     lanes.remove(lane.to, lane);
                     return;
                 }
-                if (!head.filled) {
-                    return; // its insert is still in flight: nothing behind it may overtake it
+                if (!head.sendable) {
+                    return; // its insert (or its turn's save) is still in flight: nothing behind it may overtake it
                 }
                 if (head.messages.isEmpty()) {
                     lane.tickets.poll();
@@ -189,6 +221,7 @@ final class DirectSends {
                     return;
                 }
                 next = head.messages.remove(0);
+                from = head;
                 lane.busy = true;
             }
             if (next == null) {
@@ -196,7 +229,8 @@ final class DirectSends {
             }
         }
         Document sending = next;
-        attempt.apply(sending).defaultIfEmpty(false).onErrorResume(error -> {
+        Mono<Void> stored = from.stored.asMono();
+        attempt.apply(sending, stored).defaultIfEmpty(false).onErrorResume(error -> {
             log.warn("whatsapp.outbox.direct.failed id={} error={}", sending.getObjectId("_id"), error.toString());
             return Mono.just(false);
         }).subscribe(settled -> after(lane, settled));
@@ -211,7 +245,7 @@ final class DirectSends {
                 lane.aborted = true;
                 slow.put(lane.to, ++stamps);
                 for (Ticket ticket : lane.tickets) {
-                    if (ticket.filled) {
+                    if (ticket.sendable) {
                         release.addAll(ticket.messages);
                         ticket.messages.clear();
                     }
@@ -257,6 +291,9 @@ final class DirectSends {
 
     private static final class Ticket {
         final List<Document> messages = new ArrayList<>();
-        boolean filled;
+        /** Its messages may go out: stored, or claimed by a durable turn. */
+        boolean sendable;
+        /** Completes when the insert is durable (a send's outcome is recorded only then), errs when it failed. */
+        final Sinks.Empty<Void> stored = Sinks.empty();
     }
 }

@@ -154,6 +154,7 @@ public class OutboxSender implements SmartLifecycle {
         directOn = soleSender && properties.recipientPacing().isZero();
         direct.enabled(directOn);
         outbox.directSends(directOn ? direct : null);
+        outbox.recoveredClaims(this::recoveredClaims);
         Instant staleBefore = soleSender ? clock.instant().plusMillis(1) : clock.instant().minus(claimTimeout);
         nextInDoubtRelease = clock.instant(); // claims in doubt left by an earlier life may be due already
         loop = markInDoubt(staleBefore)
@@ -246,6 +247,7 @@ public class OutboxSender implements SmartLifecycle {
         stopping = true;
         direct.halt();
         outbox.directSends(null);
+        outbox.recoveredClaims(null);
         if (loop != null) {
             loop.dispose();
             loop = null;
@@ -302,30 +304,49 @@ public class OutboxSender implements SmartLifecycle {
 
     /** Sends one claimed message (counted in flight since its claim) and records the outcome. */
     private Mono<Boolean> send(Document claimed) {
-        return attemptAndRecord(claimed)
+        return attemptAndRecord(claimed, Mono.empty())
                 .thenReturn(Boolean.TRUE)
                 .doFinally(signal -> inFlight.decrementAndGet());
     }
 
-    /** A direct message (stored claimed): true when it is settled, false when it went back to the queue. */
-    private Mono<Boolean> sendDirect(Document claimed) {
+    /**
+     * A direct message (claimed: stored so, or saved so with its turn while {@code stored} is its insert still in
+     * flight): true when it is settled, false when it went back to the queue.
+     */
+    private Mono<Boolean> sendDirect(Document claimed, Mono<Void> stored) {
         inFlight.incrementAndGet();
-        return attemptAndRecord(claimed).doFinally(signal -> inFlight.decrementAndGet());
+        return attemptAndRecord(claimed, stored).doFinally(signal -> inFlight.decrementAndGet());
     }
 
-    private Mono<Boolean> attemptAndRecord(Document claimed) {
+    private Mono<Boolean> attemptAndRecord(Document claimed, Mono<Void> stored) {
         // No timer when the rate allows the request now (a zero delay would still hop to the timer thread).
         Duration wait = rateLimiter.reserve(System.nanoTime());
         Mono<Outcome> request = templateRefusal(claimed).switchIfEmpty(Mono.defer(() -> post(claimed)));
         return (wait.isZero() ? request : Mono.delay(wait).then(request))
-                // Meta has the message now: recording it must outlast a database blip, or the claim goes stale and
-                // the message is sent a second time.
-                .flatMap(outcome -> Mono.defer(() -> record(claimed, outcome))
+                // The outcome is recorded on the stored message, so after its insert (a reply saved with its turn is
+                // POSTed while the insert is still in flight). Meta has the message now: recording it must outlast a
+                // database blip, or the claim goes stale and the message is sent a second time.
+                .flatMap(outcome -> stored.then(Mono.defer(() -> record(claimed, outcome))
                         .retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                                 .maxBackoff(Duration.ofSeconds(1))
                                 .filter(WhatsAppInboundProcessor::databaseUnavailable))
-                        .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2))
+                        .timeout(claimTimeout.isZero() ? REQUEST_TIMEOUT : claimTimeout.dividedBy(2)))
                         .thenReturn(settled(claimed, outcome)));
+    }
+
+    /**
+     * Claims stored after a crash by a turn's recovery (they were saved with the turn, and may have been POSTed
+     * before the process died) are in doubt at once, like the ones found at start.
+     */
+    private Mono<Void> recoveredClaims(List<ObjectId> ids) {
+        Instant until = clock.instant().plus(inDoubtGrace);
+        return outbox.markInDoubt(ids, until).doOnNext(count -> {
+            if (count > 0) {
+                log.info("whatsapp.outbox.in-doubt count={} graceMs={} recovered=true", count, inDoubtGrace.toMillis());
+                Instant known = nextInDoubtRelease;
+                nextInDoubtRelease = known == null || until.isBefore(known) ? until : known;
+            }
+        }).then();
     }
 
     private boolean settled(Document claimed, Outcome outcome) {

@@ -1,8 +1,10 @@
 package dev.cobra.runtime.channel.whatsapp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cobra.runtime.conversation.message.DeliveryKey;
 import dev.cobra.runtime.conversation.message.OutboundChannel;
 import dev.cobra.runtime.conversation.message.OutboundMessage;
+import dev.cobra.runtime.conversation.message.PreparedDelivery;
 import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.compliance.ContactAttempt;
 import dev.cobra.runtime.compliance.ContactPolicy;
@@ -83,6 +85,26 @@ public class WhatsAppOutboundChannel implements OutboundChannel {
                                         : optOutRefusal(message, address, reason))))
                 .flatMap(outbox::enqueue)
                 .then(Mono.fromRunnable(wakeSender));
+    }
+
+    /**
+     * A reply inside the service window to a known address needs no I/O to build: no template, no contact-policy
+     * decision (it answers the debtor's own message) and no opt-out refusal (the same rule as {@link #deliver}), so it
+     * is prepared to be saved with the turn. Anything else is delivered after the save.
+     */
+    @Override
+    public PreparedDelivery prepare(OutboundMessage message, DeliveryKey key) {
+        String address = message.externalUserId();
+        if (message.replies().isEmpty() || address == null || address.isBlank()
+                || !insideWindow(message, clock.instant())) {
+            return null;
+        }
+        return outbox.prepare(toOutbox(message, address, null), key, wakeSender);
+    }
+
+    @Override
+    public Mono<Void> recover(List<Document> records, DeliveryKey key) {
+        return outbox.recover(records, key).then(Mono.fromRunnable(wakeSender));
     }
 
     /**

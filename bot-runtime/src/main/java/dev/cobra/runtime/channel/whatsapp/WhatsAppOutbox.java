@@ -3,6 +3,7 @@ package dev.cobra.runtime.channel.whatsapp;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.cobra.runtime.conversation.message.DeliveryKey;
+import dev.cobra.runtime.conversation.message.PreparedDelivery;
 import dev.cobra.runtime.persistence.CoalescingWriter;
 import dev.cobra.runtime.persistence.CollectionOwner;
 import dev.cobra.runtime.persistence.DebtorRecords;
@@ -75,19 +76,88 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobr
      * messages already stored under their stamp are left out, so none is queued, and sent, twice.
      */
     private Mono<Void> insertOnce(List<Document> messages, DeliveryKey key) {
-        List<String> stamps = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            String stamp = key.key() + ":" + i;
-            stamps.add(stamp);
-            messages.get(i).put(DELIVERY_FIELD, stamp);
-        }
+        stamp(messages, key);
         if (!key.redelivery()) {
             return insert(messages);
         }
+        return notStored(messages).flatMap(this::insert);
+    }
+
+    private static void stamp(List<Document> messages, DeliveryKey key) {
+        for (int i = 0; i < messages.size(); i++) {
+            messages.get(i).put(DELIVERY_FIELD, key.key() + ":" + i);
+        }
+    }
+
+    /** The stamped messages not yet stored under their stamp (a redelivery's). */
+    private Mono<List<Document>> notStored(List<Document> messages) {
+        List<String> stamps = messages.stream().map(doc -> doc.getString(DELIVERY_FIELD)).toList();
         return mongo.find(Query.query(Criteria.where(DELIVERY_FIELD).in(stamps)), Document.class, COLLECTION)
                 .map(doc -> doc.getString(DELIVERY_FIELD)).collect(Collectors.toSet())
-                .flatMap(stored -> insert(messages.stream()
-                        .filter(doc -> !stored.contains(doc.getString(DELIVERY_FIELD))).toList()));
+                .map(stored -> messages.stream().filter(doc -> !stored.contains(doc.getString(DELIVERY_FIELD))).toList());
+    }
+
+    /**
+     * A turn's messages made ready before the turn's save (issue 17, step 2): stamped with the delivery key and, for
+     * recipients that go direct, claimed in memory now, so that the records saved with the turn say what may have been
+     * sent. After the save ({@link PreparedDelivery#commit}) those messages are POSTed at once while their insert is
+     * written behind them; the send's outcome is recorded once the insert is durable.
+     */
+    PreparedDelivery prepare(List<Document> messages, DeliveryKey key, Runnable afterInsert) {
+        stamp(messages, key);
+        DirectSends sends = direct;
+        DirectSends.Reservation reservation = sends == null ? null : sends.reserve(messages);
+        List<Document> records = messages.stream().map(Document::new).toList(); // as they are now: PENDING or claimed
+        return new PreparedDelivery() {
+            @Override
+            public List<Document> records() {
+                return records;
+            }
+
+            @Override
+            public Mono<Void> commit() {
+                if (reservation != null) {
+                    reservation.claimed();
+                }
+                return insertReserved(messages, reservation).then(Mono.fromRunnable(afterInsert));
+            }
+
+            @Override
+            public void abandon() {
+                if (reservation != null) {
+                    reservation.failed();
+                }
+            }
+        };
+    }
+
+    /**
+     * Stores what a prepared delivery saved with its turn, after a crash cut the turn short: the messages not stored
+     * yet under their stamp, as they were saved. A claimed one may have been POSTed before the crash, so it is a claim
+     * in doubt at once (settled by a status webhook, else sent again after the grace: OutboxSender); a pending one
+     * waits for the drain like any queued message.
+     */
+    Mono<Void> recover(List<Document> records, DeliveryKey key) {
+        List<Document> messages = records.stream().map(Document::new).toList();
+        return notStored(messages).flatMap(missing -> {
+            List<ObjectId> claims = missing.stream().filter(doc -> SENDING.equals(doc.getString("status")))
+                    .map(doc -> doc.getObjectId("_id")).toList();
+            Mono<Void> stored = whileReachable(Mono.defer(() -> inserts.insert(missing)))
+                    .onErrorResume(DuplicateKeyException.class, partlyLanded -> Flux.fromIterable(missing)
+                            .concatMap(doc -> whileReachable(Mono.defer(() -> mongo.insert(doc, COLLECTION)).then())
+                                    .onErrorResume(DuplicateKeyException.class, landed -> Mono.empty()))
+                            .then())
+                    .doOnSuccess(done -> missing.forEach(doc -> queued(doc.getString("to"))));
+            java.util.function.Function<List<ObjectId>, Mono<Void>> inDoubt = recoveredClaims;
+            return claims.isEmpty() || inDoubt == null ? stored : stored.then(Mono.defer(() -> inDoubt.apply(claims)));
+        });
+    }
+
+    /** Set by a running sender: puts recovered claims in doubt (without one, its next start does). */
+    private volatile java.util.function.Function<List<ObjectId>, Mono<Void>> recoveredClaims;
+
+    void recoveredClaims(java.util.function.Function<List<ObjectId>, Mono<Void>> handler) {
+        this.recoveredClaims = handler;
     }
 
     /** The field naming the turn delivery (and position in it) a message belongs to. */
@@ -104,7 +174,13 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobr
         }
         messages.forEach(doc -> doc.putIfAbsent("_id", new ObjectId()));
         DirectSends sends = direct;
-        DirectSends.Reservation reservation = sends == null ? null : sends.reserve(messages);
+        return insertReserved(messages, sends == null ? null : sends.reserve(messages));
+    }
+
+    private Mono<Void> insertReserved(List<Document> messages, DirectSends.Reservation reservation) {
+        if (messages.isEmpty()) {
+            return Mono.empty();
+        }
         return whileReachable(Mono.defer(() -> inserts.insert(messages)))
                 .onErrorResume(DuplicateKeyException.class, partlyLanded -> Flux.fromIterable(messages)
                         .concatMap(doc -> whileReachable(Mono.defer(() -> mongo.insert(doc, COLLECTION)).then())
@@ -113,10 +189,7 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobr
                 .doOnSuccess(done -> {
                     for (Document doc : messages) {
                         if (PENDING.equals(doc.getString("status"))) {
-                            queuedSinceDrain = true;
-                            if (sends != null) {
-                                sends.queued(doc.getString("to"));
-                            }
+                            queued(doc.getString("to"));
                         }
                     }
                     if (reservation != null) {
@@ -128,6 +201,15 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobr
                         reservation.failed();
                     }
                 });
+    }
+
+    /** A message for {@code to} waits for the drain now. */
+    private void queued(String to) {
+        queuedSinceDrain = true;
+        DirectSends sends = direct;
+        if (sends != null) {
+            sends.queued(to);
+        }
     }
 
     /** Set by a sole sender (OutboxSender): messages of recipients with nothing queued are sent from memory. */
@@ -277,6 +359,13 @@ public class WhatsAppOutbox implements DebtorRecords, SecondaryIndexes, dev.cobr
     Mono<Long> markInDoubt(Instant claimedBefore, Instant until) {
         Query query = Query.query(Criteria.where("status").is(SENDING).and("claimedAt").lt(Date.from(claimedBefore))
                 .and(IN_DOUBT_FIELD).exists(false));
+        return mongo.updateMulti(query, new Update().set(IN_DOUBT_FIELD, Date.from(until)), COLLECTION)
+                .map(result -> result.getModifiedCount());
+    }
+
+    /** The given claims (stored by a turn's recovery) are in doubt until {@code until}; how many were put so. */
+    Mono<Long> markInDoubt(List<ObjectId> ids, Instant until) {
+        Query query = Query.query(Criteria.where("_id").in(ids).and("status").is(SENDING).and(IN_DOUBT_FIELD).exists(false));
         return mongo.updateMulti(query, new Update().set(IN_DOUBT_FIELD, Date.from(until)), COLLECTION)
                 .map(result -> result.getModifiedCount());
     }

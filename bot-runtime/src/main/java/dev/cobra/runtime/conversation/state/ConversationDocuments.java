@@ -71,7 +71,8 @@ final class ConversationDocuments {
         if (turn == null) {
             return null;
         }
-        return new Document("inboundId", turn.inboundId()).append("entries", MessageLog.documents(turn.entries()));
+        Document doc = new Document("inboundId", turn.inboundId()).append("entries", MessageLog.documents(turn.entries()));
+        return turn.channelRecords().isEmpty() ? doc : doc.append("channelRecords", turn.channelRecords());
     }
 
     private static LastTurn lastTurn(Document doc) {
@@ -82,7 +83,11 @@ final class ConversationDocuments {
         for (Object item : doc.getList("entries", Object.class, List.of())) {
             entries.add(MessageLog.fromDocument((Document) item));
         }
-        return new LastTurn(doc.getString("inboundId"), entries);
+        List<Document> records = new ArrayList<>();
+        for (Object item : doc.getList("channelRecords", Object.class, List.of())) {
+            records.add((Document) item);
+        }
+        return new LastTurn(doc.getString("inboundId"), entries, records);
     }
 
     private static Document understanding(Handoff.Understanding u) {
