@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * <li>"15/12" and "30 de noviembre" without a year are this year, or next year when already past;</li>
  * <li>quincenas are the 15th and the last day of the month: "la quincena" is the next one (today included),
  * "la otra / próxima quincena" the one after it;</li>
- * <li>"la semana que viene" is next Monday, "el mes que viene" the 1st of next month, "fin de mes" the last day
- * of this month.</li>
+ * <li>"la semana que viene" is next Monday, "el mes que viene" the 1st of next month, "el 5 del mes que viene" the
+ * 5th of next month, "fin de mes" the last day of this month.</li>
  * </ul>
  */
 final class DateExtractor {
@@ -93,6 +93,11 @@ final class DateExtractor {
                     + "|siguiente\\s+semana)\\b|\\bnext\\s+week\\b", (m, t) -> t.with(TemporalAdjusters.next(DayOfWeek.MONDAY))),
             rule("\\b(?:el\\s+)?(?:mes\\s+que\\s+viene|proximo\\s+mes|otro\\s+mes|mes\\s+entrante|siguiente\\s+mes)\\b"
                     + "|\\bnext\\s+month\\b", (m, t) -> t.plusMonths(1).withDayOfMonth(1)),
+            // "el dia 5 del mes que viene", "el 10 del proximo mes", "the 5th of next month": that day of next month
+            // (longer than "el dia 5" alone, which would be this month's)
+            rule("\\b(?:el\\s+)?(?:dia\\s+)?(\\d{1,2})\\s+del?\\s+(?:mes\\s+que\\s+viene|proximo\\s+mes|otro\\s+mes"
+                    + "|mes\\s+entrante|siguiente\\s+mes)\\b|\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+of\\s+next\\s+month\\b",
+                    (m, t) -> dayOfNextMonth(t, Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)))),
             // "en dos semanas", "dentro de 10 dias", "in 3 days", "en un mes"
             rule("\\b(?:en|dentro\\s+de|in|within)\\s+" + COUNT + "\\s+(dias?|semanas?|mes(?:es)?|days?|weeks?|months?)\\b",
                     (m, t) -> offset(t, m.group(1), m.group(2))),
@@ -156,6 +161,15 @@ final class DateExtractor {
             candidate = md.atYear(y);
         }
         return candidate;
+    }
+
+    /** Day {@code day} of next month; its last day when the month is shorter ("el 31 del mes que viene"). */
+    static LocalDate dayOfNextMonth(LocalDate today, int day) {
+        if (day < 1 || day > 31) {
+            return null;
+        }
+        YearMonth next = YearMonth.from(today).plusMonths(1);
+        return next.atDay(Math.min(day, next.lengthOfMonth()));
     }
 
     /** The next day-of-month {@code day} on or after today, skipping months that lack it. */

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds installment counts: "en 3 cuotas", "seis cuotas", "a 12 meses", "6 pagos", "in 6 installments". */
+/**
+ * Finds installment counts: "en 3 cuotas", "seis cuotas", "a 12 meses", "6 pagos", "in 6 installments", and two
+ * halves ("la mitad el 20 y el resto en enero").
+ */
 final class InstallmentsExtractor {
 
     /** A plan with more installments than this is not a plan a debtor means (e.g. a year typed by mistake). */
@@ -19,8 +22,22 @@ final class InstallmentsExtractor {
             "\\b(?:a|over)\\s+" + COUNT + "\\s+(?:meses|months)\\b|" + "\\b" + COUNT.replace("<n>", "<m>")
                     + "\\s+meses\\s+sin\\s+intereses\\b");
 
+    /**
+     * Two halves: "la mitad el 20 y el resto en enero", "mitad y mitad", "half now and the rest next month". A plan
+     * in two installments, said without a count.
+     */
+    private static final Pattern HALVES = Pattern.compile("\\b(?<first>(?:la\\s+)?mitad)\\b.{0,40}?\\b(?:y|e)\\s+(?:la\\s+otra\\s+mitad|"
+            + "el\\s+resto|lo\\s+demas|lo\\s+que\\s+falta|(?:la\\s+)?mitad)\\b|\\b(?<half>half)\\b.{0,40}?\\band\\s+(?:the\\s+other\\s+half|"
+            + "the\\s+rest|half)\\b");
+
     List<Span> find(String folded) {
         List<Span> spans = new ArrayList<>();
+        Matcher halves = HALVES.matcher(folded);
+        while (halves.find()) {
+            // The span is the first "mitad" only: the dates between the halves ("el 20") stay dates.
+            String first = halves.group("first") != null ? "first" : "half";
+            spans.add(new Span(halves.start(first), halves.end(first), 2, null));
+        }
         for (Pattern p : List.of(WITH_NOUN, MONTHS)) {
             Matcher m = p.matcher(folded);
             while (m.find()) {

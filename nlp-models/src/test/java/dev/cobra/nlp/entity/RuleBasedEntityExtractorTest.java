@@ -66,6 +66,10 @@ class RuleBasedEntityExtractorTest {
             en un mes                          | 2026-12-31 | 2027-01-31
             la semana que viene                | 2026-11-25 | 2026-11-30
             el mes que viene                   | 2026-12-05 | 2027-01-01
+            hasta el dia 5 del mes que viene   | 2026-12-05 | 2027-01-05
+            el 10 del proximo mes              | 2026-11-22 | 2026-12-10
+            el 31 del otro mes                 | 2027-01-10 | 2027-02-28
+            the 5th of next month              | 2026-12-05 | 2027-01-05
             a principios de mes                | 2026-11-22 | 2026-12-01
             tomorrow                           | 2026-11-22 | 2026-11-23
             next friday                        | 2026-11-22 | 2026-11-27
@@ -140,6 +144,26 @@ class RuleBasedEntityExtractorTest {
         List<Entity> entities = extract(text, "es-MX", SUNDAY_22_NOV_2026);
         assertThat(entities).extracting(Entity::entity).containsExactly(Entity.INSTALLMENTS);
         assertThat(entities.get(0).value()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is a plan in two halves")
+    @CsvSource(delimiter = '|', textBlock = """
+            puedo pagar la mitad el 20 y el resto en enero
+            mitad y mitad
+            la mitad ahora y la otra mitad la otra quincena
+            half now and the rest next month
+            """)
+    void readsTwoHalvesAsTwoInstallments(String text) {
+        List<Entity> entities = extract(text, "es-CO", SUNDAY_22_NOV_2026);
+        assertThat(entities).filteredOn(e -> Entity.INSTALLMENTS.equals(e.entity())).singleElement()
+                .satisfies(e -> assertThat(e.value()).isEqualTo(2));
+    }
+
+    @Test
+    void theDateBetweenTwoHalvesStaysADate() {
+        List<Entity> entities = extract("puedo pagar la mitad el 20 y el resto en enero", "es-CO", SUNDAY_22_NOV_2026);
+        assertThat(entities).extracting(Entity::entity).containsExactly(Entity.INSTALLMENTS, Entity.DATE);
+        assertThat(entities.get(1).value()).isEqualTo("2026-12-20");
     }
 
     @Test

@@ -96,6 +96,7 @@ final class ConversationRepair {
         if (!run.state.verified() && run.context.debtor() != null && decision.confidentRequest()
                 && !Intents.GLOBAL.contains(decision.intent()) && TextMatching.normalize(text).split(" ").length >= 3) {
             run.state.pendingIntent(decision.intent());
+            EntityMemory.rememberCarriedRequest(run.state, decision.result());
         }
     }
 
@@ -189,6 +190,7 @@ final class ConversationRepair {
         }
         if (!mayDiscloseOrSkip(run)) {
             run.state.pendingIntent(decision.intent());
+            EntityMemory.rememberCarriedRequest(run.state, result);
             run.fired("carried_intent:" + decision.intent());
             run.say(RuntimeTexts.english(run.locale()) ? "Sure, I'll help you with that as soon as we confirm your identity."
                     : "Claro, te ayudo con eso apenas confirmemos tu identidad.");

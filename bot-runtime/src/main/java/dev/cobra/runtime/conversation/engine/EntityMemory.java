@@ -3,6 +3,7 @@ package dev.cobra.runtime.conversation.engine;
 import dev.cobra.nlp.api.Entity;
 import dev.cobra.runtime.conversation.state.ConversationState;
 import dev.cobra.runtime.nlu.NluResult;
+import dev.cobra.runtime.verification.IdentityDigits;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -23,6 +24,16 @@ final class EntityMemory {
     /** Built-in entity: the debtor's own words of the message that chose the branch (a text slot may fill from it). */
     static final String REQUEST = "request";
     private static final int REQUEST_MIN_WORDS = 7;
+    /**
+     * Details of a payment already made that the date extractor does not take (it resolves only dates from today on):
+     * when it was and how it was paid ("ayer", "la semana pasada", "por Nequi", "en Oxxo", "por transferencia").
+     */
+    private static final Pattern PAYMENT_DETAIL = Pattern.compile("\\b(?:ayer|antier|anteayer|antes de ayer|"
+            + "(?:la )?semana pasada|(?:el )?mes pasado|el otro dia|hace (?:un|una|dos|tres|\\d+) (?:dias?|semanas?)|"
+            + "yesterday|last (?:week|month|friday|monday)|(?:\\d+|a|two|three) days ago|"
+            + "nequi|daviplata|oxxo|efecty|baloto|pse|transferencia|deposito|consignacion|consigne|bizum|yape|plin|"
+            + "mercado ?pago|zelle|venmo|paypal|cash ?app|wire|bank transfer|comprobante|recibo|folio|referencia|"
+            + "receipt|confirmation number)\\b");
 
     private EntityMemory() {
     }
@@ -76,12 +87,26 @@ final class EntityMemory {
     static void rememberRequest(ConversationState state, NluResult result) {
         String words = result.text() == null ? "" : result.text().strip();
         boolean detail = result.entities().stream()
-                .anyMatch(e -> Entity.DATE.equals(e.entity()) || Entity.AMOUNT.equals(e.entity()));
+                .anyMatch(e -> Entity.DATE.equals(e.entity()) || Entity.AMOUNT.equals(e.entity()))
+                || PAYMENT_DETAIL.matcher(TextMatching.normalize(words)).find();
         if (!words.isEmpty() && (detail || words.split("\\s+").length >= REQUEST_MIN_WORDS)) {
             state.heard().put(REQUEST, words);
         } else {
             state.heard().remove(REQUEST);
         }
+    }
+
+    /**
+     * A request stated before verification ("oiga ya le deposité ayer en Oxxo" at the digits question) is acted on at
+     * the first menu after it, so its words are remembered like a menu's; its digits are masked, as the transcript
+     * keeps them, since they may be the ID.
+     */
+    static void rememberCarriedRequest(ConversationState state, NluResult result) {
+        if (result == null || result.text() == null) {
+            return;
+        }
+        rememberRequest(state, new NluResult(IdentityDigits.mask(result.text()), result.prediction(), result.entities(),
+                result.fallback(), result.clauses(), result.mainClause(), result.analyzer()));
     }
 
     /** The first remembered value among {@code entities}, removed from memory; null when none. */

@@ -34,7 +34,8 @@ final class InputValues {
     static Object extract(InputStep step, String text, NluResult result) {
         EntityType type = step.entity() == null ? EntityType.TEXT : step.entity();
         return switch (type) {
-            case TEXT -> text.strip();
+            // "ok gracias" after "tell me the date and means of your payment" answers nothing: no value, asked again
+            case TEXT -> RepairPhrases.acknowledgementOnly(TextMatching.normalize(text)) ? null : text.strip();
             case DOCUMENT -> {
                 Matcher m = FOUR_DIGITS.matcher(text);
                 yield m.find() ? m.group() : null;

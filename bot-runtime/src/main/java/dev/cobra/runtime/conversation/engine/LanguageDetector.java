@@ -14,14 +14,20 @@ final class LanguageDetector {
             "cuanto", "debo", "hola", "gracias", "si", "como", "cuando", "tengo", "mas", "ya", "ahorita", "semana", "viernes",
             "lunes", "estoy", "soy", "esta", "hasta", "al", "muy", "bueno", "favor", "porfa", "necesito", "cuotas", "dia",
             "plata", "dinero", "usted", "ustedes", "yo", "tu", "su", "hablo", "espanol", "ahora", "dias", "mes", "pues",
-            "vale", "oye", "mire", "senor", "senora", "claro", "listo", "quien", "eres", "donde", "voy", "puede", "nada");
+            "vale", "oye", "mire", "senor", "senora", "claro", "listo", "quien", "eres", "donde", "voy", "puede", "nada",
+            // days and the words of paying: short messages ("pago hoy", "ya pague ayer") are often only these
+            "hoy", "manana", "ayer", "luego", "despues", "pague", "pagare", "pagaria", "abono", "abonar", "cuota", "deuda",
+            "saldo", "quincena", "sueldo", "trabajo", "cuenta", "tarjeta", "efectivo", "transferencia", "eso", "esto",
+            "aqui", "tambien", "todo", "sin", "puedes", "podria", "tiempo", "mejor", "entonces", "despacio");
     private static final Set<String> ENGLISH = Set.of("i", "you", "the", "to", "my", "is", "it", "and", "of", "for", "on",
             "with", "this", "that", "what", "how", "can", "will", "don", "dont", "do", "speak", "want", "need", "have",
             "please", "thanks", "thank", "yes", "im", "am", "are", "not", "when", "much", "owe", "money", "time", "sorry",
             "hi", "hello", "who", "your", "be", "would", "like", "could", "wanna", "gonna", "u", "ur", "pls", "plz", "just",
             "get", "payment", "by", "next", "week", "friday", "monday", "english", "pay", "installments", "already", "paid",
             "debt", "balance", "link", "more", "days", "we", "they", "me", "can't", "cant", "doesn", "didn", "did", "should",
-            "right", "now", "today", "tomorrow", "yeah", "nope", "okay", "there", "here", "about", "help");
+            "right", "now", "today", "tomorrow", "yeah", "nope", "okay", "there", "here", "about", "help",
+            "yesterday", "tonight", "later", "paycheck", "salary", "job", "work", "card", "bank", "account", "cash",
+            "transfer", "but", "if", "so", "because", "was", "got", "still", "only", "all", "from", "at", "tmrw", "ill");
 
     private LanguageDetector() {
     }

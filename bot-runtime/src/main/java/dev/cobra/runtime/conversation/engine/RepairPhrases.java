@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Short phrases the classifier has no intent for but people use to steer a conversation: cancelling the current
- * task ("olvídalo", "ya no", "forget it") and asking who the bot is. Matched on the normalised text (no accents,
+ * task ("olvídalo", "ya no", "forget it"), asking who the bot is, a bare acknowledgement ("ok gracias": no answer to
+ * a free-text question) and "all of it" at an amount question. Matched on the normalised text (no accents,
  * lower case) as the whole message or its opening, so "ya no tengo trabajo" is not a cancel.
  */
 final class RepairPhrases {
@@ -27,7 +28,29 @@ final class RepairPhrases {
                     + "por que me (?:escribe|escriben)|what (?:is|s) this(?: about)?|whats this(?: about)?|"
                     + "why (?:are you|r u|you) (?:texting|messaging|writing|contacting) me)");
 
+    /** A message that only acknowledges or thanks: never the content a free-text question asks for. */
+    private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
+            "^(?:(?:ok|oki|okey|okay|okis|k|kk|vale|listo|bueno|dale|perfecto|entendido|entiendo|de acuerdo|claro|va|sale|"
+                    + "gracias|muchas gracias|mil gracias|thanks|thank you|thx|ty|tks|sure|got it|cool|alright|all right|"
+                    + "si|yes|yeah|yep|ah|oh|mm+|aja|ajá|bien|super|genial|great|good|nice)\\s*)+$");
+
+    /** "todo", "el total", "all of it": the whole amount an amount question allows. */
+    private static final Pattern WHOLE_AMOUNT = Pattern.compile(
+            "^(?:(?:pues|bueno|ok|vale|si|yes|yeah|voy a pagar|pago|pagare|i ll pay|ill pay|i will pay|pay)\\s+)*"
+                    + "(?:todo|todito|el total|la totalidad|todo el saldo|el saldo completo|el saldo total|todo completo|completo|"
+                    + "el valor total|el monto total|todo lo que debo|lo que debo|all|all of it|everything|the full amount|"
+                    + "the whole amount|the whole thing|the full balance|the whole balance|in full|full)"
+                    + "(?:\\s+(?:de una|de una vez|ese dia|that day|then|please|pls|porfa|gracias|thanks))*$");
+
     private RepairPhrases() {
+    }
+
+    static boolean acknowledgementOnly(String normalized) {
+        return normalized != null && !normalized.isBlank() && ACKNOWLEDGEMENT.matcher(normalized).matches();
+    }
+
+    static boolean wholeAmount(String normalized) {
+        return normalized != null && WHOLE_AMOUNT.matcher(normalized).matches();
     }
 
     static boolean cancel(String normalized) {

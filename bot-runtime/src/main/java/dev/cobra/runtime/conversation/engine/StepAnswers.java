@@ -216,6 +216,10 @@ final class StepAnswers {
                 return engine.global(run, flow, intent);
             }
             Object value = InputValues.extract(step, text, result);
+            if (value == null && step.entity() == dev.cobra.flow.model.EntityType.AMOUNT && step.validation() != null
+                    && RepairPhrases.wholeAmount(TextMatching.normalize(text))) {
+                value = InputValues.bound(step.validation().max(), run.vars()); // "todo": the most the step allows
+            }
             boolean document = step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT;
             EntityMemory.remember(run.state, result, document);
             if (value != null && valid(run, flow, step, value)) {

@@ -76,8 +76,31 @@ class RepairUnitsTest {
         assertThat(LanguageDetector.detect(TextMatching.normalize("ok"))).isNull();
         assertThat(LanguageDetector.detect(TextMatching.normalize("1234"))).isNull();
         assertThat(LanguageDetector.detect(TextMatching.normalize("quiero pay now"))).isNull();
+        // Two-word messages are clear when both words are: the days and words of paying.
+        assertThat(LanguageDetector.detect(TextMatching.normalize("pago hoy"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ya pagué ayer"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("mañana le pago"))).isEqualTo("es");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("paid yesterday"))).isEqualTo("en");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ill pay tmrw"))).isEqualTo("en");
+        assertThat(LanguageDetector.detect(TextMatching.normalize("ok gracias"))).isNull();
         assertThat(LanguageDetector.localeFor("es", "es-MX")).isEqualTo("es-MX");
         assertThat(LanguageDetector.localeFor("en", "es-CO")).isEqualTo("en");
+    }
+
+    @Test
+    void aBareAcknowledgementAnswersNoFreeTextQuestionAndTodoIsTheWholeAmount() {
+        for (String ack : List.of("ok gracias", "Ok, muchas gracias!!", "vale", "listo 👍", "thx", "okay thank you")) {
+            assertThat(RepairPhrases.acknowledgementOnly(TextMatching.normalize(ack))).as(ack).isTrue();
+        }
+        for (String answer : List.of("ok el martes por nequi", "gracias, pague ayer en oxxo", "nunca saque esa tarjeta")) {
+            assertThat(RepairPhrases.acknowledgementOnly(TextMatching.normalize(answer))).as(answer).isFalse();
+        }
+        for (String all : List.of("todo", "pues todo", "el total", "Todo completo de una", "all of it", "the full amount")) {
+            assertThat(RepairPhrases.wholeAmount(TextMatching.normalize(all))).as(all).isTrue();
+        }
+        for (String not : List.of("todo bien", "no puedo todo", "la mitad", "all good")) {
+            assertThat(RepairPhrases.wholeAmount(TextMatching.normalize(not))).as(not).isFalse();
+        }
     }
 
     @Test
