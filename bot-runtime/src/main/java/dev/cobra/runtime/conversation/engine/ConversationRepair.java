@@ -35,7 +35,10 @@ import java.util.Set;
 final class ConversationRepair {
 
     /** Intents answered in passing when no step routes them. */
-    static final Set<String> DIGRESSIONS = Set.of(Intents.ASK_BALANCE, Intents.ASK_PAYMENT_METHODS, "bot_identity");
+    /** Built-in digression: "¿y si no pago qué pasa?" (no intent of the classifier; {@link RepairPhrases}). */
+    static final String CONSEQUENCES = "consequences";
+    static final Set<String> DIGRESSIONS = Set.of(Intents.ASK_BALANCE, Intents.ASK_PAYMENT_METHODS, "bot_identity",
+            CONSEQUENCES);
     private static final Logger log = LoggerFactory.getLogger(ConversationRepair.class);
 
     private final StateMachineFlowEngine engine;
@@ -123,7 +126,7 @@ final class ConversationRepair {
         }
         LocalizedText custom = repair.answers().get(intent);
         String locale = run.locale();
-        if (Intents.ASK_BALANCE.equals(intent) && !mayDiscloseOrSkip(run)) {
+        if ((Intents.ASK_BALANCE.equals(intent) || CONSEQUENCES.equals(intent)) && !mayDiscloseOrSkip(run)) {
             run.say(RepairTexts.balanceBeforeVerification(locale));
         } else if (custom != null && !(custom.isEmpty()) && (mayDiscloseOrSkip(run) || !mentionsDebt(custom, locale))) {
             run.say(custom);
@@ -133,6 +136,8 @@ final class ConversationRepair {
             run.say(RepairTexts.paymentMethods(locale));
         } else if ("bot_identity".equals(intent)) {
             run.say(RepairTexts.whoAreYou(locale));
+        } else if (CONSEQUENCES.equals(intent)) {
+            run.say(RepairTexts.consequences(locale));
         } else {
             return null;
         }

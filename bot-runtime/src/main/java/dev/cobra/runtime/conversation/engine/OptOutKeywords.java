@@ -19,7 +19,11 @@ public final class OptOutKeywords {
             "no me contacten mas", "no me contacten", "dejen de escribirme", "deja de escribirme",
             "no me vuelvan a escribir", "no me molesten mas", "quiero darme de baja", "eliminen mi numero",
             "stop texting me", "stop messaging me", "do not contact me", "dont contact me", "don t contact me",
-            "stop contacting me", "unsubscribe me", "no more messages");
+            "stop contacting me", "unsubscribe me", "no more messages",
+            "no quiero mas mensajes", "no quiero recibir mas", "no mas mensajes", "dejen de escribir", "dejar de escribirme",
+            "dejen de mandarme mensajes", "dejen de enviarme mensajes", "no me manden mensajes", "no me envien mensajes",
+            "dont text me", "don t text me", "stop texting", "stop sending me messages", "dont message me",
+            "don t message me");
     /** The phrases between spaces, as they are looked for in the padded message (checked on every message). */
     private static final List<String> PADDED_PHRASES = PHRASES.stream().map(phrase -> " " + phrase + " ").toList();
 

@@ -28,6 +28,15 @@ final class RepairPhrases {
                     + "por que me (?:escribe|escriben)|what (?:is|s) this(?: about)?|whats this(?: about)?|"
                     + "why (?:are you|r u|you) (?:texting|messaging|writing|contacting) me)");
 
+    /** "¿y si no pago qué pasa?", "what happens if I don't pay": a question, never a choice to pay now. */
+    private static final Pattern CONSEQUENCES = Pattern.compile(
+            "(?:^|\\s)(?:si\\s+no\\s+(?:pago|pagara|pagamos|les\\s+pago|le\\s+pago|puedo\\s+pagar|alcanzo\\s+a\\s+pagar)\\b.{0,24}?"
+                    + "\\b(?:que|q|k)\\s+(?:pasa|pasaria|sucede|me\\s+pasa|me\\s+hacen|hacen)\\b|"
+                    + "(?:que|q|k)\\s+(?:pasa|pasaria|sucede|me\\s+pasa|me\\s+hacen|me\\s+van\\s+a\\s+hacer)\\s+si\\s+no\\s+"
+                    + "(?:pago|les\\s+pago|le\\s+pago|puedo\\s+pagar|alcanzo)|"
+                    + "what\\s+(?:happens|will\\s+happen|would\\s+happen)\\s+if\\s+i\\s+(?:don\\s?t|do\\s+not|can\\s?t|cannot|won\\s?t)\\s+pay|"
+                    + "what\\s+if\\s+i\\s+(?:don\\s?t|do\\s+not|can\\s?t|cannot|won\\s?t)\\s+pay)");
+
     /** A message that only acknowledges or thanks: never the content a free-text question asks for. */
     private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
             "^(?:(?:ok|oki|okey|okay|okis|k|kk|vale|listo|bueno|dale|perfecto|entendido|entiendo|de acuerdo|claro|va|sale|"
@@ -43,6 +52,10 @@ final class RepairPhrases {
                     + "(?:\\s+(?:de una|de una vez|ese dia|that day|then|please|pls|porfa|gracias|thanks))*$");
 
     private RepairPhrases() {
+    }
+
+    static boolean asksConsequences(String normalized) {
+        return normalized != null && CONSEQUENCES.matcher(normalized).find();
     }
 
     static boolean acknowledgementOnly(String normalized) {

@@ -51,6 +51,16 @@ final class RepairTexts {
                 : "Soy el asistente virtual de pagos. Te ayudo a pagar, acordar una fecha o un plan, y te comunico con una persona cuando quieras.";
     }
 
+    /** What not paying leads to, said plainly and without threats, then the ways out (after verification only). */
+    static String consequences(String locale) {
+        return english(locale) ? "If the payment isn't made, the account keeps adding days past due and may move to the next"
+                + " collection stage, with the late fees your contract sets. We'd rather help you avoid that: you can pick a"
+                + " date that works for you, pay in installments or tell me what is going on."
+                : "Si el pago no se hace, la cuenta sigue sumando días de atraso y puede pasar a la siguiente etapa de"
+                + " cobranza, con los cargos por mora que fije tu contrato. Preferimos ayudarte a evitarlo: puedes elegir una"
+                + " fecha que te sirva, pagar en cuotas o contarme qué está pasando.";
+    }
+
     static String repromptLead(String locale) {
         return english(locale) ? "Back to my question: " : "Retomando: ";
     }

@@ -189,7 +189,13 @@ public class StateMachineFlowEngine implements FlowEngine {
                     repair.followLanguage(run);
                     yield repair.afterClose(run);
                 }
-                case WAITING_AGENT, AGENT -> Mono.empty();
+                // The agent answers everything else; an opt-out in words the keyword list lacks still wins at once.
+                case WAITING_AGENT, AGENT -> input.text() == null ? Mono.<Void>empty()
+                        : classify(run, input.text()).flatMap(result -> {
+                            NluDecision decision = new NluDecision(result, dev.cobra.flow.model.FlowSettings.defaults());
+                            return decision.confident() && Intents.OPT_OUT.equals(decision.intent())
+                                    ? builtInGlobal(run, Intents.OPT_OUT) : Mono.<Void>empty();
+                        });
                 case BOT -> {
                     repair.followLanguage(run);
                     yield withCurrent(run, flow -> root(run).defaultIfEmpty(flow).flatMap(root -> {

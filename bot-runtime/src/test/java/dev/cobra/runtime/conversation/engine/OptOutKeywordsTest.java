@@ -9,7 +9,8 @@ class OptOutKeywordsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"BAJA", "baja.", " Stop ", "ALTO", "no me escriban más", "No me escriban mas por favor!!",
-            "ya no quiero recibir más mensajes", "dejen de escribirme", "Quiero darme de baja", "stop texting me"})
+            "ya no quiero recibir más mensajes", "dejen de escribirme", "Quiero darme de baja", "stop texting me",
+            "y ahora me pueden dejar de escribir? no quiero mas mensajes", "ya dejen de mandarme mensajes", "pls dont text me"})
     void optOutRequestsAreRecognisedWhateverTheirCaseAccentsAndPunctuation(String text) {
         assertThat(OptOutKeywords.matches(text)).isTrue();
     }
