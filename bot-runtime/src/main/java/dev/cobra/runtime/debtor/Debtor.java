@@ -2,7 +2,6 @@ package dev.cobra.runtime.debtor;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,13 @@ public record Debtor(String id, String name, String phone, String email, String 
         if (name == null || name.isBlank()) {
             return "";
         }
-        return name.trim().split("\\s+")[0];
+        String trimmed = name.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (" \t\n\u000B\f\r".indexOf(trimmed.charAt(i)) >= 0) { // the whitespace of the regex \\s
+                return trimmed.substring(0, i);
+            }
+        }
+        return trimmed;
     }
 
     public ZoneId zone() {
@@ -46,13 +51,27 @@ public record Debtor(String id, String name, String phone, String email, String 
      * outstanding when the debtor comes from the primary directory), else the most overdue one.
      */
     public Optional<Debt> primaryDebt() {
-        return mostOverdue(debts.stream().filter(d -> d.balance() == null || d.balance().signum() > 0).toList())
-                .or(() -> mostOverdue(debts));
+        // Loops rather than streams: rendering and actions ask for it several times per conversation turn.
+        Debt withBalance = mostOverdue(debts, true);
+        return Optional.ofNullable(withBalance != null ? withBalance : mostOverdue(debts, false));
     }
 
-    private static Optional<Debt> mostOverdue(List<Debt> candidates) {
-        return candidates.stream().filter(d -> d.dueDate() != null).min(Comparator.comparing(Debt::dueDate))
-                .or(() -> candidates.stream().findFirst());
+    /** The debt due first (the first listed on a tie), else the first one; only those with a balance when asked. */
+    private static Debt mostOverdue(List<Debt> debts, boolean withBalanceOnly) {
+        Debt first = null;
+        Debt earliest = null;
+        for (Debt d : debts) {
+            if (withBalanceOnly && d.balance() != null && d.balance().signum() <= 0) {
+                continue;
+            }
+            if (first == null) {
+                first = d;
+            }
+            if (d.dueDate() != null && (earliest == null || d.dueDate().isBefore(earliest.dueDate()))) {
+                earliest = d;
+            }
+        }
+        return earliest != null ? earliest : first;
     }
 
     public long daysPastDue(LocalDate today) {

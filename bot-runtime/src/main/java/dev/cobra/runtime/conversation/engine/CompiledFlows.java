@@ -35,14 +35,22 @@ public class CompiledFlows {
     }
 
     public Mono<CompiledFlow> version(String flowId, int version) {
-        if (version == BUILT_IN_VERSION && ANONYMOUS_FLOW_ID.equals(flowId)) {
-            return Mono.just(builtInAnonymous);
-        }
-        CompiledFlow cached = cache.get(flowId + "@" + version);
+        CompiledFlow cached = cached(flowId, version);
         if (cached != null) {
             return Mono.just(cached);
         }
         return catalog.version(flowId, version).map(this::compiled);
+    }
+
+    /** The flow version when it is compiled already (every step of a turn asks), else null: then ask {@link #version}. */
+    CompiledFlow cached(String flowId, int version) {
+        if (flowId == null) {
+            return null;
+        }
+        if (version == BUILT_IN_VERSION && ANONYMOUS_FLOW_ID.equals(flowId)) {
+            return builtInAnonymous;
+        }
+        return cache.get(flowId + "@" + version);
     }
 
     public Mono<CompiledFlow> published(String flowId) {

@@ -8,8 +8,6 @@ import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.statemachine.StateMachine;
-import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.config.configurers.ChoiceTransitionConfigurer;
 import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
 import org.springframework.statemachine.config.configurers.StateConfigurer;
@@ -52,13 +50,16 @@ public final class FlowCompiler {
         String key = flow.id() + "@" + version;
         Map<String, Guard<String, String>> guards = guards(flow, key);
         Set<String> throughCondition = new HashSet<>();
-        MachinePool pool = new MachinePool(key, () -> build(flow, key, steps, guards, new HashSet<>()));
+        FlowMachineFactory factory;
         try {
-            // the model checks run once at compile time, not at the first turn
-            build(flow, key, steps, guards, throughCondition);
+            // The model is built once per flow version, and checked (the library verifies it when it builds a
+            // machine) at compile time rather than at the first turn.
+            factory = build(flow, key, steps, guards, throughCondition);
+            factory.newMachine();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("flow " + key + " cannot be compiled: " + e.getMessage(), e);
         }
+        MachinePool pool = new MachinePool(key, factory::newMachine);
         return new CompiledFlow(flow, version, pool, Set.copyOf(throughCondition));
     }
 
@@ -114,16 +115,16 @@ public final class FlowCompiler {
         return guards;
     }
 
-    private static StateMachine<String, String> build(Flow flow, String key, Set<String> steps,
-                                                      Map<String, Guard<String, String>> guards,
-                                                      Set<String> throughCondition) {
+    private static FlowMachineFactory build(Flow flow, String key, Set<String> steps,
+                                            Map<String, Guard<String, String>> guards,
+                                            Set<String> throughCondition) {
         try {
-            StateMachineBuilder.Builder<String, String> builder = StateMachineBuilder.builder();
+            FlowMachineFactory.Model builder = new FlowMachineFactory.Model();
             // A machine id keeps the library's default bean name off; FlowMachine clears the id (see FlowMachine#restore).
-            builder.configureConfiguration().withConfiguration().autoStartup(false).machineId(key);
-            StateConfigurer<String, String> states = builder.configureStates().withStates().initial(flow.entry());
+            builder.configuration().withConfiguration().autoStartup(false).machineId(key);
+            StateConfigurer<String, String> states = builder.states().withStates().initial(flow.entry());
             states.states(steps).state(NO_TARGET);
-            var transitions = builder.configureTransitions();
+            var transitions = builder.transitions();
             for (Step step : flow.steps().values()) {
                 if (step instanceof ConditionStep condition) {
                     // EVALUATE serves a condition the engine lands on without an event (a flow's entry, a return).

@@ -7,7 +7,9 @@ import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.state.State;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 import java.util.Map;
@@ -40,25 +42,87 @@ final class FlowMachine {
      * no such transition (the engine then ends the flow or subflow).
      */
     Mono<String> fire(String conversationId, String step, String event, Supplier<Map<String, Object>> vars) {
-        Mono<Void> restore = step.equals(currentStep()) ? Mono.empty() : restore(conversationId, step);
-        return restore.then(Mono.defer(() -> {
-            Message<String> message = MessageBuilder.withPayload(event).setHeader(VARS_HEADER, once(vars)).build();
-            // The machine handles the event synchronously inside its trigger sink's emission. Continuing the turn
-            // from inside that emission would send the next event re-entrantly; the library then fails the
-            // emission and retries it 10 ms later on another thread. So the result is handed over through a
-            // one-value sink that the turn subscribes to only after the machine has returned.
-            Sinks.One<String> target = Sinks.one();
-            pool.eventSent();
-            machine.sendEvent(Mono.just(message))
-                    .filter(result -> result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED)
-                    .next()
-                    .mapNotNull(accepted -> {
-                        String to = currentStep();
-                        return FlowCompiler.NO_TARGET.equals(to) ? null : to;
-                    })
-                    .subscribe(target::tryEmitValue, target::tryEmitError, target::tryEmitEmpty);
-            return target.asMono();
-        }));
+        return Mono.defer(() -> {
+            if (step.equals(currentStep())) {
+                return send(event, vars);
+            }
+            return restore(conversationId, step).then(Mono.defer(() -> send(event, vars)));
+        });
+    }
+
+    /**
+     * The machine handles the event synchronously inside its trigger sink's emission. Continuing the turn from
+     * inside that emission would send the next event re-entrantly; the library then fails the emission and retries
+     * it 10 ms later on another thread. So the outcome is collected by {@link EventOutcome} and the turn goes on
+     * only after the machine has returned.
+     */
+    private Mono<String> send(String event, Supplier<Map<String, Object>> vars) {
+        Message<String> message = MessageBuilder.withPayload(event).setHeader(VARS_HEADER, once(vars)).build();
+        pool.eventSent();
+        EventOutcome outcome = new EventOutcome();
+        machine.sendEvent(Mono.just(message)).subscribe(outcome);
+        return outcome.result();
+    }
+
+    /**
+     * Collects the step the machine moved to (the state right after the first accepted result; none when the
+     * event was not accepted or led to {@value FlowCompiler#NO_TARGET}). When the machine has finished by the time
+     * {@code subscribe} returns, as it does without asynchronous actions, the outcome is a plain value; otherwise
+     * it is handed over through a one-value sink.
+     */
+    private final class EventOutcome extends BaseSubscriber<StateMachineEventResult<String, String>> {
+
+        private String target;
+        private boolean accepted;
+        private Throwable error;
+        private boolean done;
+        private Sinks.One<String> late;
+
+        @Override
+        protected void hookOnNext(StateMachineEventResult<String, String> result) {
+            if (!accepted && result.getResultType() == StateMachineEventResult.ResultType.ACCEPTED) {
+                accepted = true;
+                String to = currentStep();
+                target = FlowCompiler.NO_TARGET.equals(to) ? null : to;
+            }
+        }
+
+        @Override
+        protected void hookOnError(Throwable throwable) {
+            error = throwable;
+        }
+
+        @Override
+        protected void hookFinally(SignalType type) {
+            Sinks.One<String> sink;
+            synchronized (this) {
+                done = true;
+                sink = late;
+            }
+            if (sink != null) {
+                emit(sink);
+            }
+        }
+
+        Mono<String> result() {
+            synchronized (this) {
+                if (!done) {
+                    late = Sinks.one();
+                    return late.asMono();
+                }
+            }
+            return error != null ? Mono.error(error) : Mono.justOrEmpty(target);
+        }
+
+        private void emit(Sinks.One<String> sink) {
+            if (error != null) {
+                sink.tryEmitError(error);
+            } else if (target != null) {
+                sink.tryEmitValue(target);
+            } else {
+                sink.tryEmitEmpty();
+            }
+        }
     }
 
     /**

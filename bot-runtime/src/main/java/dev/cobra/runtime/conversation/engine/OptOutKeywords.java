@@ -24,6 +24,8 @@ public final class OptOutKeywords {
             "dejen de mandarme mensajes", "dejen de enviarme mensajes", "no me manden mensajes", "no me envien mensajes",
             "dont text me", "don t text me", "stop texting", "stop sending me messages", "dont message me",
             "don t message me");
+    /** The phrases between spaces, as they are looked for in the padded message (checked on every message). */
+    private static final List<String> PADDED_PHRASES = PHRASES.stream().map(phrase -> " " + phrase + " ").toList();
 
     private OptOutKeywords() {
     }
@@ -41,8 +43,8 @@ public final class OptOutKeywords {
             return true;
         }
         String padded = " " + normalized + " ";
-        for (String phrase : PHRASES) {
-            if (padded.contains(" " + phrase + " ")) {
+        for (String phrase : PADDED_PHRASES) {
+            if (padded.contains(phrase)) {
                 return true;
             }
         }

@@ -230,6 +230,10 @@ public class StateMachineFlowEngine implements FlowEngine {
                 return Mono.empty();
             }
             run.stepsRun++;
+            CompiledFlow compiled = flows.cached(run.state.flowId(), run.state.flowVersion());
+            if (compiled != null) { // the usual case: the flow version is compiled already, no lookup to wait for
+                return execute(run, compiled, compiled.step(run.state.step()));
+            }
             return current(run)
                     .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                             "flow " + run.state.flowId() + "@" + run.state.flowVersion() + " not found")))
@@ -284,13 +288,13 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     /** Sends {@code event} from {@code stepId} to the flow's machine; no such transition ends the (sub)flow. */
     Mono<Void> follow(TurnRun run, CompiledFlow flow, String stepId, String event) {
-        return run.fire(flow, stepId, event).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return run.fire(flow, stepId, event).defaultIfEmpty(FlowCompiler.NO_TARGET)
                 .flatMap(target -> {
-                    if (target.isEmpty()) {
+                    if (FlowCompiler.NO_TARGET.equals(target)) {
                         log.debug("flow.step.no_transition flow={} step={} event={}", flow.key(), stepId, event);
                         return returnToCaller(run);
                     }
-                    run.state.moveTo(target.get());
+                    run.state.moveTo(target);
                     return advance(run);
                 });
     }

@@ -80,10 +80,11 @@ final class StepAnswers {
         }
         String typed = run.normalizedText();
         List<MenuOption> options = menu.options();
+        int number = optionNumber(typed);
         for (int i = 0; i < options.size(); i++) {
             MenuOption option = options.get(i);
             if (typed.equals(TextMatching.normalizedTitle(MenuStepExecutor.title(option, run.locale()))) || typed.equals(option.id())
-                    || matchesNumber(typed, i + 1)) {
+                    || number == i + 1) {
                 return choose(run, flow, menu, option);
             }
         }
@@ -175,9 +176,10 @@ final class StepAnswers {
         return menu.intents().containsKey(intent) || menu.options().stream().anyMatch(o -> o.intents().contains(intent));
     }
 
-    private static boolean matchesNumber(String typed, int number) {
+    /** The option number the debtor typed ("2", "opcion 2"), or 0 when the text is not one. */
+    private static int optionNumber(String typed) {
         Matcher m = OPTION_NUMBER.matcher(typed);
-        return m.matches() && Integer.parseInt(m.group(1)) == number;
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private Mono<Void> choose(TurnRun run, CompiledFlow flow, MenuStep menu, MenuOption option) {

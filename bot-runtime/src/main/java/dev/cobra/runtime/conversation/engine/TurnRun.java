@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,8 @@ final class TurnRun {
     /** Repair behaviours that fired this turn (digression, correction, cancel...), shown by the simulator. */
     final List<String> behaviours = new ArrayList<>();
     final Map<String, Object> fixedVars;
-    /** Machines leased by this turn, by flow key: a machine serves one turn at a time. */
-    private final Map<String, FlowMachine> machines = new HashMap<>(4);
+    /** Machines leased by this turn, by the pool of their flow version: a machine serves one turn at a time. */
+    private final Map<MachinePool, FlowMachine> machines = new IdentityHashMap<>(4);
     int stepsRun;
     String debtorText;
     /** The stage flow of this turn (bottom of the flow stack), whose repair settings subflows inherit. */
@@ -108,6 +109,9 @@ final class TurnRun {
     }
 
     String renderTemplate(String template) {
+        if (template == null || !template.contains("{{")) {
+            return template == null ? "" : template; // as the renderer does, without building the variables
+        }
         try {
             return RENDERER.render(template, vars(), locale());
         } catch (RuntimeException e) {
@@ -123,14 +127,18 @@ final class TurnRun {
      * event enters; empty when the step has no such transition.
      */
     Mono<String> fire(CompiledFlow flow, String step, String event) {
-        FlowMachine leased = machines.get(flow.key());
-        Mono<FlowMachine> machine = leased != null ? Mono.just(leased)
-                : flow.machines().lease().doOnNext(m -> machines.put(flow.key(), m));
-        return machine.flatMap(m -> m.fire(state.id(), step, event, this::vars)).doOnNext(target -> {
-            if (flow.entersCondition(step, event)) {
-                state.moveTo(null); // the branch's step is a fresh visit, as after stopping at the condition
-            }
-        });
+        MachinePool pool = flow.machines();
+        FlowMachine leased = machines.get(pool);
+        Mono<String> fired = leased != null ? leased.fire(state.id(), step, event, this::vars)
+                : pool.lease().flatMap(m -> {
+                    machines.put(pool, m);
+                    return m.fire(state.id(), step, event, this::vars);
+                });
+        if (!flow.entersCondition(step, event)) {
+            return fired;
+        }
+        // the branch's step is a fresh visit, as after stopping at the condition
+        return fired.doOnNext(target -> state.moveTo(null));
     }
 
     /**
