@@ -21,6 +21,14 @@ final class RecordPromiseAction implements FlowAction {
         this.events = events;
     }
 
+    /** The amount the debtor said in the conversation, when it is one the debt allows; taken (used once). */
+    static Optional<BigDecimal> saidAmount(ActionCall call) {
+        Optional<BigDecimal> said = Optional.ofNullable(InputValues.toDecimal(call.state().heard().get(Entity.AMOUNT)))
+                .filter(a -> a.signum() > 0 && (call.balance() == null || a.compareTo(call.balance()) <= 0));
+        said.ifPresent(a -> call.state().heard().remove(Entity.AMOUNT));
+        return said;
+    }
+
     @Override
     public Mono<Void> run(ActionCall call) {
         LocalDate date = InputValues.toDate(call.slots().get(call.param("date", "promiseDate")));
@@ -28,8 +36,7 @@ final class RecordPromiseAction implements FlowAction {
         // No amount slot: what the debtor said ("el viernes le pago unos 200 mil"), else the whole balance; kept in the
         // slot, so the closing text can say it.
         BigDecimal amount = Optional.ofNullable(InputValues.toDecimal(call.slots().get(amountSlot)))
-                .or(() -> Optional.ofNullable(InputValues.toDecimal(call.state().heard().get(Entity.AMOUNT)))
-                        .filter(said -> said.signum() > 0 && (call.balance() == null || said.compareTo(call.balance()) <= 0)))
+                .or(() -> saidAmount(call))
                 .orElse(call.balance());
         if (amount != null) {
             call.slots().put(amountSlot, amount);
