@@ -20,7 +20,10 @@ final class InstallmentsExtractor {
             + "\\s+(?:cuotas|pagos|partes|mensualidades|abonos|plazos|quincenas|installments|payments|monthly\\s+payments)\\b");
     private static final Pattern MONTHS = Pattern.compile(
             "\\b(?:a|over)\\s+" + COUNT + "\\s+(?:meses|months)\\b|" + "\\b" + COUNT.replace("<n>", "<m>")
-                    + "\\s+meses\\s+sin\\s+intereses\\b");
+                    + "\\s+meses\\s+sin\\s+intereses\\b|"
+                    // "fraccionar la deuda en 6 meses", "diferirlo en 12 meses", "split it over 6 months": a plan, not a date
+                    + "\\b(?:fraccion|divid|difer|financ|partir|repart|split|spread)\\w*\\b.{0,30}?\\b(?:en|in|over)\\s+"
+                    + COUNT.replace("<n>", "<k>") + "\\s+(?:meses|months)\\b");
 
     /**
      * Two halves: "la mitad el 20 y el resto en enero", "mitad y mitad", "half now and the rest next month". A plan
@@ -44,6 +47,9 @@ final class InstallmentsExtractor {
                 String count = group(m, "n");
                 if (count == null) {
                     count = group(m, "m");
+                }
+                if (count == null) {
+                    count = group(m, "k");
                 }
                 Integer n = parseCount(count);
                 if (n != null && n >= 1 && n <= MAX_INSTALLMENTS) {

@@ -142,6 +142,8 @@ class RuleBasedEntityExtractorTest {
             6 pagos                 | 6
             in 6 installments       | 6
             18 meses sin intereses  | 18
+            me puedes fraccionar la deuda en 6 meses | 6
+            can i split it over 4 months | 4
             """)
     void readsInstallmentCounts(String text, int expected) {
         List<Entity> entities = extract(text, "es-MX", SUNDAY_22_NOV_2026);
