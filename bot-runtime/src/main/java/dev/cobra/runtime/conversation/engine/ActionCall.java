@@ -47,6 +47,26 @@ record ActionCall(TurnRun run, CompiledFlow flow, ActionStep step) {
         return debt == null ? null : debt.currency();
     }
 
+    /**
+     * The amount an action works with: the slot named by its {@code amount} parameter (default {@code defaultSlot}),
+     * else the amount the debtor said if the debt allows it, else the balance; written to that slot, so the flow's
+     * text can say it.
+     */
+    BigDecimal amount(String defaultSlot) {
+        String slot = param("amount", defaultSlot);
+        BigDecimal amount = InputValues.toDecimal(slots().get(slot));
+        if (amount == null) {
+            amount = EntityMemory.takeAmount(state(), balance());
+        }
+        if (amount == null) {
+            amount = balance();
+        }
+        if (amount != null) {
+            slots().put(slot, amount);
+        }
+        return amount;
+    }
+
     BigDecimal balance() {
         Debt debt = debt();
         return debt == null ? null : debt.balance();

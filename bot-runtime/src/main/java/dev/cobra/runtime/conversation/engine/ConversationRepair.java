@@ -118,6 +118,20 @@ final class ConversationRepair {
 
     // ---- digression ----
 
+    /**
+     * The digressions recognised by their wording, not by the classifier ("¿quién eres?", "¿y si no pago qué pasa?"),
+     * answered as {@link #digression} does; null when the message is neither or digressions are off.
+     */
+    Mono<Void> phraseDigression(TurnRun run, CompiledFlow flow, String normalized) {
+        if (RepairPhrases.whoAreYou(normalized)) {
+            return digression(run, flow, "bot_identity");
+        }
+        if (RepairPhrases.asksConsequences(normalized)) {
+            return digression(run, flow, CONSEQUENCES);
+        }
+        return null;
+    }
+
     /** Answers an off-step question and re-prompts the waiting step; null when off or nothing to answer. */
     Mono<Void> digression(TurnRun run, CompiledFlow flow, String intent) {
         RepairSettings repair = settings(run, flow);

@@ -109,6 +109,16 @@ final class EntityMemory {
                 result.fallback(), result.clauses(), result.mainClause(), result.analyzer()));
     }
 
+    /** The amount the debtor said, when it is above zero and at most {@code max} (null: no bound); taken (used once). */
+    static BigDecimal takeAmount(ConversationState state, BigDecimal max) {
+        BigDecimal said = InputValues.toDecimal(state.heard().get(Entity.AMOUNT));
+        if (said == null || said.signum() <= 0 || max != null && said.compareTo(max) > 0) {
+            return null;
+        }
+        state.heard().remove(Entity.AMOUNT);
+        return said;
+    }
+
     /** The first remembered value among {@code entities}, removed from memory; null when none. */
     static String take(ConversationState state, List<String> entities) {
         for (String entity : entities) {

@@ -3,7 +3,6 @@ package dev.cobra.runtime.conversation.engine;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * Issues a payment link for the slot named by {@code amount} (default {@value #AMOUNT_SLOT}; empty: the amount the
@@ -21,15 +20,8 @@ final class PaymentLinkAction implements FlowAction {
 
     @Override
     public Mono<Void> run(ActionCall call) {
-        String amountSlot = call.param("amount", AMOUNT_SLOT);
-        // No amount slot: what the debtor said ("¿y si pago 2 mil ahorita?") when it is within the balance, else the
-        // balance; kept in the slot, so the flow's text can say it.
-        BigDecimal amount = Optional.ofNullable(InputValues.toDecimal(call.slots().get(amountSlot)))
-                .or(() -> RecordPromiseAction.saidAmount(call))
-                .orElse(call.balance());
-        if (amount != null) {
-            call.slots().put(amountSlot, amount);
-        }
+        // "¿y si pago 2 mil ahorita?": the link is for what the debtor said when the debt allows it
+        BigDecimal amount = call.amount(AMOUNT_SLOT);
         return actions.createPaymentLink(new CollectionActions.PaymentLinkRequest(call.state().id(), call.debtorId(),
                         call.debtId(), amount, call.currency(), call.run().context.now()))
                 .doOnNext(url -> call.slots().put(StateMachineFlowEngine.PAYMENT_LINK_SLOT, url)).then();

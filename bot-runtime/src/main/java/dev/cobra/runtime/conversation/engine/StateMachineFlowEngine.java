@@ -3,6 +3,7 @@ package dev.cobra.runtime.conversation.engine;
 import dev.cobra.flow.model.ActionStep;
 import dev.cobra.flow.model.ConditionStep;
 import dev.cobra.flow.model.EndStep;
+import dev.cobra.flow.model.FlowSettings;
 import dev.cobra.flow.model.HandoffStep;
 import dev.cobra.flow.model.InputStep;
 import dev.cobra.flow.model.MenuStep;
@@ -192,7 +193,7 @@ public class StateMachineFlowEngine implements FlowEngine {
                 // The agent answers everything else; an opt-out in words the keyword list lacks still wins at once.
                 case WAITING_AGENT, AGENT -> input.text() == null ? Mono.<Void>empty()
                         : classify(run, input.text()).flatMap(result -> {
-                            NluDecision decision = new NluDecision(result, dev.cobra.flow.model.FlowSettings.defaults());
+                            NluDecision decision = new NluDecision(result, FlowSettings.defaults());
                             return decision.confident() && Intents.OPT_OUT.equals(decision.intent())
                                     ? builtInGlobal(run, Intents.OPT_OUT) : Mono.<Void>empty();
                         });

@@ -96,14 +96,9 @@ final class StepAnswers {
                 return choose(run, flow, menu, named);
             });
         }
-        if (RepairPhrases.whoAreYou(typed)) {
-            return engine.repair.digression(run, flow, "bot_identity");
-        }
-        if (RepairPhrases.asksConsequences(typed)) {
-            Mono<Void> answered = engine.repair.digression(run, flow, ConversationRepair.CONSEQUENCES);
-            if (answered != null) {
-                return answered;
-            }
+        Mono<Void> phrased = engine.repair.phraseDigression(run, flow, typed);
+        if (phrased != null) {
+            return phrased;
         }
         return engine.classify(run, input.text()).flatMap(result -> {
             EntityMemory.remember(run.state, result, false);
@@ -209,15 +204,10 @@ final class StepAnswers {
         if (step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT) {
             run.debtorText = IdentityDigits.mask(text); // what the transcript keeps: never the typed digits
         }
-        String normalized = run.input.text() != null ? run.normalizedText() : TextMatching.normalize(text);
-        if (RepairPhrases.whoAreYou(normalized)) {
-            return engine.repair.digression(run, flow, "bot_identity");
-        }
-        if (RepairPhrases.asksConsequences(normalized)) {
-            Mono<Void> answered = engine.repair.digression(run, flow, ConversationRepair.CONSEQUENCES);
-            if (answered != null) {
-                return answered;
-            }
+        Mono<Void> phrased = engine.repair.phraseDigression(run, flow,
+                run.input.text() != null ? run.normalizedText() : TextMatching.normalize(text));
+        if (phrased != null) {
+            return phrased;
         }
         // A message that is the value and nothing else cannot be a request: no classifier (issue 17, step 5).
         NluResult clean = CleanValue.of(step, text, run.locale(), run.context.today(), run.context.zone());
