@@ -34,20 +34,9 @@ class DirectSendsTest {
     private OutboxSender soleSenderPollingHourly() throws Exception {
         OutboxSender created = new OutboxSender(rig.outbox, rig.properties, WebClient.builder(), rig.json, rig.clock,
                 Duration.ofHours(1), Duration.ZERO);
-        created.soleSender(true);
         // As in the application: templates are checked against the registry before a send.
         created.templateRegistry(new WhatsAppTemplateRegistry(rig.mongo.template, WebClient.builder(), rig.properties));
-        created.start();
-        // The first drain pass tells the sender what waits in the outbox; until then every message is queued.
-        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
-        WhatsAppRig.await("first drain pass", Duration.ofSeconds(10), () -> {
-            String to = "probe" + probes.incrementAndGet(); // a probe queued before that pass stays queued
-            rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage(to, "c0", null, "text", "{\"to\":\"" + to + "\"}",
-                    Instant.now()))).block(Duration.ofSeconds(5));
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-            return rig.graph.messages.stream().anyMatch(m -> to.equals(m.body().path("to").asText()));
-        });
-        return created;
+        return rig.startSoleSender(created);
     }
 
     private static Document message(String to, String text) {

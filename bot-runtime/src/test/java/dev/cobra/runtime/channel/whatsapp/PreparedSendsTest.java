@@ -5,7 +5,6 @@ import dev.cobra.runtime.conversation.message.PreparedDelivery;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -138,18 +137,6 @@ class PreparedSendsTest {
     }
 
     private OutboxSender soleSender(Duration inDoubtGrace) throws Exception {
-        OutboxSender created = rig.newSender(Duration.ZERO, inDoubtGrace);
-        created.soleSender(true);
-        created.start();
-        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
-        // The first drain pass tells the sender what waits in the outbox; until then every message is queued.
-        WhatsAppRig.await("first drain pass", Duration.ofSeconds(10), () -> {
-            String to = "probe" + probes.incrementAndGet();
-            rig.outbox.enqueue(List.of(WhatsAppOutbox.newMessage(to, "c0", null, "text", "{\"to\":\"" + to + "\"}",
-                    Instant.now()))).block(Duration.ofSeconds(5));
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-            return rig.graph.messages.stream().anyMatch(m -> to.equals(m.body().path("to").asText()));
-        });
-        return created;
+        return rig.startSoleSender(rig.newSender(Duration.ZERO, inDoubtGrace));
     }
 }

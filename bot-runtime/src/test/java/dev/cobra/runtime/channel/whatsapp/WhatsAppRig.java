@@ -156,6 +156,24 @@ final class WhatsAppRig implements AutoCloseable {
         return outbox.findByRecipient(to).collectList().block(Duration.ofSeconds(10));
     }
 
+    /**
+     * Starts {@code sender} as the only sender of this outbox and waits for its first drain pass: that pass tells it
+     * what waits in the outbox, and until then every message is queued instead of sent from memory.
+     */
+    OutboxSender startSoleSender(OutboxSender sender) throws InterruptedException {
+        sender.soleSender(true);
+        sender.start();
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        await("first drain pass", Duration.ofSeconds(10), () -> {
+            String to = "probe" + probes.incrementAndGet(); // a probe queued before that pass stays queued
+            outbox.enqueue(List.of(WhatsAppOutbox.newMessage(to, "c0", null, "text", "{\"to\":\"" + to + "\"}",
+                    Instant.now()))).block(Duration.ofSeconds(5));
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            return graph.messages.stream().anyMatch(m -> to.equals(m.body().path("to").asText()));
+        });
+        return sender;
+    }
+
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
