@@ -189,15 +189,16 @@ public class OutboxSender implements SmartLifecycle {
 
     private Mono<Void> markInDoubt(Instant claimedBefore) {
         Instant until = clock.instant().plus(inDoubtGrace);
-        return outbox.markInDoubt(claimedBefore, until)
-                .doOnNext(count -> {
-                    if (count > 0) {
-                        log.info("whatsapp.outbox.in-doubt count={} graceMs={}", count, inDoubtGrace.toMillis());
-                        Instant known = nextInDoubtRelease;
-                        nextInDoubtRelease = known == null || until.isBefore(known) ? until : known;
-                    }
-                })
-                .then();
+        return outbox.markInDoubt(claimedBefore, until).doOnNext(count -> inDoubtUntil(count, until, false)).then();
+    }
+
+    /** {@code count} claims were just put in doubt until {@code until}: the next release is due by then at the latest. */
+    private void inDoubtUntil(long count, Instant until, boolean recovered) {
+        if (count > 0) {
+            log.info("whatsapp.outbox.in-doubt count={} graceMs={} recovered={}", count, inDoubtGrace.toMillis(), recovered);
+            Instant known = nextInDoubtRelease;
+            nextInDoubtRelease = known == null || until.isBefore(known) ? until : known;
+        }
     }
 
     /**
@@ -340,13 +341,7 @@ public class OutboxSender implements SmartLifecycle {
      */
     private Mono<Void> recoveredClaims(List<ObjectId> ids) {
         Instant until = clock.instant().plus(inDoubtGrace);
-        return outbox.markInDoubt(ids, until).doOnNext(count -> {
-            if (count > 0) {
-                log.info("whatsapp.outbox.in-doubt count={} graceMs={} recovered=true", count, inDoubtGrace.toMillis());
-                Instant known = nextInDoubtRelease;
-                nextInDoubtRelease = known == null || until.isBefore(known) ? until : known;
-            }
-        }).then();
+        return outbox.markInDoubt(ids, until).doOnNext(count -> inDoubtUntil(count, until, true)).then();
     }
 
     private boolean settled(Document claimed, Outcome outcome) {
