@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+// The JIT is still compiling the plan turn's path for about 8 s: a shorter warm-up measures that (docs/benchmarks.md).
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EngineTurnBenchmark {
