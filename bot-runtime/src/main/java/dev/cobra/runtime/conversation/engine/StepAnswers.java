@@ -233,6 +233,12 @@ final class StepAnswers {
                 return engine.follow(run, flow, step.id(), "next");
             }
             if (value == null) {
+                if (RepairPhrases.holdOn(TextMatching.normalize(text))) {
+                    Mono<Void> waiting = engine.repair.holdOn(run, flow);
+                    if (waiting != null) {
+                        return waiting;
+                    }
+                }
                 Mono<Void> repaired = engine.repair.inputRepair(run, flow, step, result, decision);
                 if (repaired != null) {
                     return repaired;
