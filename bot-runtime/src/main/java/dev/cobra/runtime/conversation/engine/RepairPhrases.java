@@ -45,15 +45,14 @@ final class RepairPhrases {
 
     /**
      * "No tengo la cédula a la mano", "déjame buscar", "give me a sec": the answer is coming, just not now. Names the
-     * document or the moment explicitly, so "no tengo plata" or "no tengo trabajo" are not it.
+     * document or the moment explicitly, so "no tengo plata" or "no tengo trabajo" are not it; "no me acuerdo" is not
+     * a wait either (the digits are not coming, and two such answers go to a person).
      */
     private static final Pattern HOLD_ON = Pattern.compile(
             "(?:^|\\s)(?:no\\s+(?:la|lo|las|los)\\s+tengo\\s+(?:a\\s+(?:la\\s+)?mano|aqui|aca|conmigo|cerca|ahorita|ahora)|"
                     + "no\\s+(?:tengo|traigo|cargo|ando\\s+con)\\s+(?:(?:mi|la|el|mis|los)\\s+)?"
                     + "(?:cedula|cedulas|documento|documentos|dni|nie|ine|identificacion|credencial|carnet|ci|rut|curp|pasaporte|"
                     + "papeles|tarjeta)\\b|"
-                    + "no\\s+me\\s+(?:acuerdo|se|recuerdo|se\\s+de\\s+memoria)\\s+(?:de\\s+)?(?:los|el|mi|la)?\\s*"
-                    + "(?:numeros|numero|digitos|documento|cedula)|"
                     + "(?:dejame|dejeme|deja\\s+me|permiteme|permitame)\\s+(?:buscar|ver|revisar|checar|chequear|mirar|la\\s+busco|"
                     + "lo\\s+busco|busco|reviso|veo|checo)|"
                     + "(?:dame|deme|regalame|regaleme)\\s+(?:un|una)\\s+(?:momento|momentico|momentito|segundo|segundito|minuto|minutico|"
