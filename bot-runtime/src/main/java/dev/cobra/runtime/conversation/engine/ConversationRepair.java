@@ -431,6 +431,13 @@ final class ConversationRepair {
                     EntityMemory.remember(run.state, result, false);
                     return continueWith(run, Intents.OUT_OF_SCOPE, result);
                 }
+                if (!run.state.closingRecap().isEmpty() && RepairPhrases.asksAgain(run.normalizedText(), text)) {
+                    // "¿y cuándo es la primera?", "¿cuál era el link?": what was agreed, said again, not a goodbye.
+                    run.fired("completion:recap");
+                    run.say(RepairTexts.recapLead(run.locale()));
+                    run.state.closingRecap().forEach(run::say);
+                    return Mono.empty();
+                }
                 return closing(run, root);
             }
             EntityMemory.remember(run.state, result, false);

@@ -68,6 +68,15 @@ final class RepairPhrases {
                     + "wait|brb)\\b|"
                     + "i\\s*(?:ll|will)\\s+(?:check|look\\s+it\\s+up|get\\s+back\\s+to\\s+you|send\\s+(?:it|them)\\s+later))");
 
+    /** A question, or a request to hear something again: "¿y cuándo es la primera?", "me repites el link", "what was the date". */
+    private static final Pattern ASKS_AGAIN = Pattern.compile(
+            "^(?:(?:y|e|pero|oye|oiga|entonces|ok|okay|ah|aja|bueno|perdon|disculpa|and|so|but|sorry|wait|hey)\\s+)*"
+                    + "(?:que|q|k|cual|cuales|cuando|cuanto|cuanta|cuantas|cuantos|donde|como|a que hora|para cuando|para que dia|"
+                    + "hasta cuando|de cuanto|when|what|whats|which|how|where|wheres)\\b"
+                    + "|\\b(?:me\\s+(?:repites|repite|recuerdas|recuerda|confirmas|confirma|reenvias|reenvia|vuelves\\s+a\\s+(?:mandar|enviar|pasar)|"
+                    + "mandas\\s+(?:otra\\s+vez|de\\s+nuevo)|pasas\\s+(?:otra\\s+vez|de\\s+nuevo))|"
+                    + "(?:send|resend|repeat|give)\\s+(?:me\\s+)?(?:it|that|the\\s+\\w+)\\s+again|remind\\s+me)\\b");
+
     /** "todo", "el total", "all of it": the whole amount an amount question allows. */
     private static final Pattern WHOLE_AMOUNT = Pattern.compile(
             "^(?:(?:pues|bueno|ok|vale|si|yes|yeah|voy a pagar|pago|pagare|i ll pay|ill pay|i will pay|pay)\\s+)*"
@@ -85,6 +94,11 @@ final class RepairPhrases {
 
     static boolean acknowledgementOnly(String normalized) {
         return normalized != null && !normalized.isBlank() && ACKNOWLEDGEMENT.matcher(normalized).matches();
+    }
+
+    /** Whether the message asks a question or to hear something again ({@code typed} keeps the question mark). */
+    static boolean asksAgain(String normalized, String typed) {
+        return (typed != null && typed.contains("?")) || normalized != null && ASKS_AGAIN.matcher(normalized).find();
     }
 
     static boolean holdOn(String normalized) {

@@ -67,6 +67,10 @@ final class RepairTexts {
                 : "Sin problema, tómate tu tiempo. Cuando lo tengas, escríbemelo por aquí y seguimos.";
     }
 
+    static String recapLead(String locale) {
+        return english(locale) ? "Sure, here it is again:" : "Claro, te lo repito:";
+    }
+
     static String repromptLead(String locale) {
         return english(locale) ? "Back to my question: " : "Retomando: ";
     }

@@ -134,7 +134,8 @@ public class StateMachineFlowEngine implements FlowEngine {
 
     /** The turn's events, then its outcome; the machines it leased go back to their pools however it ended. */
     private Mono<TurnOutcome> finish(TurnRun run, Mono<Void> work) {
-        return work.then(Mono.defer(() -> flushEvents(run))).then(Mono.fromSupplier(run::outcome))
+        return work.then(Mono.fromRunnable(run::keepClosingRecap)).then(Mono.defer(() -> flushEvents(run)))
+                .then(Mono.fromSupplier(run::outcome))
                 .doFinally(signal -> run.releaseMachines(signal != reactor.core.publisher.SignalType.CANCEL));
     }
 
@@ -417,6 +418,7 @@ public class StateMachineFlowEngine implements FlowEngine {
     }
 
     void close(TurnRun run, String disposition) {
+        run.closedThisTurn = true;
         run.state.status(ConversationStatus.CLOSED);
         run.state.pendingIntent(null);
         if (disposition != null) {

@@ -133,6 +133,7 @@ final class StepAnswers {
             }
         }
         if (menu.intents().containsKey(intent)) {
+            run.answerAccepted();
             return engine.follow(run, flow, menu.id(), "intent:" + intent);
         }
         if (Intents.GLOBAL.contains(intent)) {
@@ -179,6 +180,7 @@ final class StepAnswers {
 
     private Mono<Void> choose(TurnRun run, CompiledFlow flow, MenuStep menu, MenuOption option) {
         log.debug("flow.menu.option conversation={} step={} option={}", run.state.id(), menu.id(), option.id());
+        run.answerAccepted();
         return engine.follow(run, flow, menu.id(), "option:" + option.id());
     }
 
@@ -234,6 +236,7 @@ final class StepAnswers {
                 run.state.slots().put(step.slot(), value);
                 log.debug("flow.input.accepted conversation={} step={} slot={}", run.state.id(), step.id(), step.slot());
                 engine.repair.carryIntent(run, decision, text);
+                run.answerAccepted();
                 return engine.follow(run, flow, step.id(), "next");
             }
             if (value == null) {

@@ -32,6 +32,10 @@ final class TurnRun {
     /** Machines leased by this turn, by the pool of their flow version: a machine serves one turn at a time. */
     private final Map<MachinePool, FlowMachine> machines = new IdentityHashMap<>(4);
     int stepsRun;
+    /** Where the replies to the debtor's last accepted answer start (a closing's recap is what follows). */
+    int answerMark;
+    /** Whether this turn closed the conversation. */
+    boolean closedThisTurn;
     String debtorText;
     /** The stage flow of this turn (bottom of the flow stack), whose repair settings subflows inherit. */
     CompiledFlow rootFlow;
@@ -52,6 +56,25 @@ final class TurnRun {
 
     String locale() {
         return state.locale();
+    }
+
+    /** An answer was accepted: what the bot says from here on is its outcome. */
+    void answerAccepted() {
+        answerMark = replies.size();
+    }
+
+    /** Keeps what the closing turn said after the debtor's answer, to repeat on request; not after an opt-out or a wrong party. */
+    void keepClosingRecap() {
+        if (!closedThisTurn || state.optedOut() || "WRONG_PARTY".equals(state.disposition())) {
+            return;
+        }
+        List<String> said = new ArrayList<>();
+        for (Reply reply : replies.subList(Math.min(answerMark, replies.size()), replies.size())) {
+            if (reply.text() != null && !reply.text().isBlank() && (reply.options() == null || reply.options().isEmpty())) {
+                said.add(reply.text());
+            }
+        }
+        state.closingRecap(said);
     }
 
     /** The debtor's typed text, or null for a button choice or an opening turn. */

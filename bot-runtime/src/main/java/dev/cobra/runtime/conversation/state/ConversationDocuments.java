@@ -47,6 +47,7 @@ final class ConversationDocuments {
         doc.append("slots", slots).append("slotTypes", slotTypes)
                 .append("heard", new Document(new LinkedHashMap<String, Object>(s.heard())))
                 .append("pendingIntent", s.pendingIntent())
+                .append("closingRecap", s.closingRecap().isEmpty() ? null : s.closingRecap())
                 .append("verified", s.verified())
                 .append("optedOut", s.optedOut());
         if (s.handoff() != null) {
@@ -149,6 +150,7 @@ final class ConversationDocuments {
         }
         s.heard(heardValues);
         s.pendingIntent(doc.getString("pendingIntent"));
+        s.closingRecap(doc.getList("closingRecap", String.class));
         s.verified(Boolean.TRUE.equals(doc.getBoolean("verified")));
         s.optedOut(Boolean.TRUE.equals(doc.getBoolean("optedOut")));
         Document handoff = doc.get("handoff", Document.class);

@@ -34,6 +34,8 @@ public final class ConversationState {
     private Map<String, String> heard = new LinkedHashMap<>();
     /** An intent the debtor stated while answering something else (e.g. with the ID digits), acted on at the next menu. */
     private String pendingIntent;
+    /** What the bot said when the conversation last closed (the outcome: link, promise, plan), said again on request. */
+    private List<String> closingRecap = List.of();
     private boolean verified;
     private boolean optedOut;
     private Handoff handoff;
@@ -109,6 +111,7 @@ public final class ConversationState {
         slots = new LinkedHashMap<>();
         heard = new LinkedHashMap<>();
         pendingIntent = null;
+        closingRecap = List.of();
         verified = false;
         handoff = null;
         disposition = null;
@@ -141,6 +144,8 @@ public final class ConversationState {
     public void slots(Map<String, Object> slots) { this.slots = new LinkedHashMap<>(slots); }
     public Map<String, String> heard() { return heard; }
     public void heard(Map<String, String> heard) { this.heard = heard == null ? new LinkedHashMap<>() : new LinkedHashMap<>(heard); }
+    public List<String> closingRecap() { return closingRecap; }
+    public void closingRecap(List<String> closingRecap) { this.closingRecap = closingRecap == null ? List.of() : List.copyOf(closingRecap); }
     public String pendingIntent() { return pendingIntent; }
     public void pendingIntent(String pendingIntent) { this.pendingIntent = pendingIntent; }
     public boolean verified() { return verified; }
