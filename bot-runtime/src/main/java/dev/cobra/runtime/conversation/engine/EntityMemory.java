@@ -28,6 +28,16 @@ final class EntityMemory {
      * Details of a payment already made that the date extractor does not take (it resolves only dates from today on):
      * when it was and how it was paid ("ayer", "la semana pasada", "por Nequi", "en Oxxo", "por transferencia").
      */
+    /**
+     * What is wrong with a charge, said in a few words ("que me cobraron doble", "nunca saqué esa tarjeta", "I never
+     * opened that card"): the reason a dispute or complaint asks for, however short the message. The bare objection
+     * ("no reconozco esa deuda") is not a reason: the flow asks what is wrong.
+     */
+    private static final Pattern OBJECTION_DETAIL = Pattern.compile("\\b(?:doble|dos veces|twice|double|de mas|"
+            + "nunca (?:pedi|saque|solicite|firme|use|tuve|abri)|"
+            + "never (?:took|opened|applied|signed|used|had)|fraude|fraud|robo|robaron|stolen|"
+            + "suplantacion|identity theft|monto (?:incorrecto|equivocado|errado)|wrong amount|intereses|interest|"
+            + "comision(?:es)?|cargos? (?:extra|indebidos?|que no)|already cancell?ed|ya (?:la |lo )?cancele|ya (?:la |lo )?cerre)\\b");
     private static final Pattern PAYMENT_DETAIL = Pattern.compile("\\b(?:ayer|antier|anteayer|antes de ayer|"
             + "(?:la )?semana pasada|(?:el )?mes pasado|el otro dia|hace (?:un|una|dos|tres|\\d+) (?:dias?|semanas?)|"
             + "yesterday|last (?:week|month|friday|monday)|(?:\\d+|a|two|three) days ago|"
@@ -86,9 +96,10 @@ final class EntityMemory {
      */
     static void rememberRequest(ConversationState state, NluResult result) {
         String words = result.text() == null ? "" : result.text().strip();
+        String normalized = TextMatching.normalize(words);
         boolean detail = result.entities().stream()
                 .anyMatch(e -> Entity.DATE.equals(e.entity()) || Entity.AMOUNT.equals(e.entity()))
-                || PAYMENT_DETAIL.matcher(TextMatching.normalize(words)).find();
+                || PAYMENT_DETAIL.matcher(normalized).find() || OBJECTION_DETAIL.matcher(normalized).find();
         if (!words.isEmpty() && (detail || words.split("\\s+").length >= REQUEST_MIN_WORDS)) {
             state.heard().put(REQUEST, words);
         } else {
