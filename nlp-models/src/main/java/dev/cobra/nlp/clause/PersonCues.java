@@ -57,6 +57,33 @@ public final class PersonCues {
     private static final Pattern DESCRIPTION_ENDING = Pattern.compile(
             "(?:ado|ada|ido|ida|ble|nte|ero|era|ista|oso|osa|ivo|iva|al|ed|ing|ful|less|ous|ive|able|ible|ly)$");
 
+    /** Words right before a name that say the writer is someone else: "soy la esposa de", "no soy", "de parte de". */
+    private static final Pattern SOMEONE_ELSE_BEFORE = Pattern.compile("(?:\\b" + RELATIVE + "\\s+(?:de|of)|\\b(?:yo\\s+)?no\\s+soy|"
+            + "\\bde\\s+parte\\s+de|\\bno\\s+conozco\\s+a|\\b(?:buscan|busca|buscando|preguntan\\s+por|pregunta\\s+por)\\s+a|"
+            + "\\b(?:i\\s*['’]?m|i\\s+am)\\s+not|\\bthis\\s+isn['’]?t|\\bdon['’]?t\\s+know|\\blooking\\s+for|\\basking\\s+for)\\s+$");
+    /** Words right after a name that say the named person is not the writer: "Ana no está", "Ana's wife". */
+    private static final Pattern SOMEONE_ELSE_AFTER = Pattern.compile("^(?:['’]s\\s+" + RELATIVE + "|['’]s\\s+(?:phone|number|cell)|"
+            + "\\s+(?:no\\s+esta|no\\s+se\\s+encuentra|ya\\s+no\\s+vive|no\\s+vive|salio|se\\s+fue|murio|fallecio|"
+            + "isn['’]?t\\s+(?:here|home|available)|is\\s+not\\s+(?:here|home|available)|doesn['’]?t\\s+live|does\\s+not\\s+live|"
+            + "passed\\s+away|died)\\b)");
+
+    /**
+     * Whether {@code text} names {@code person} as someone other than the writer ("soy la esposa de Ana", "no soy
+     * Ana", "Ana no está", "this is Ana's sister"), as opposed to introducing themselves ("soy Ana", "me llamo Ana").
+     */
+    public static boolean namesSomeoneElse(String text, Entity person) {
+        if (text == null || person == null || person.start() < 0 || person.end() > text.length()) {
+            return false;
+        }
+        String folded = TextFolding.fold(text);
+        String span = folded.substring(person.start(), person.end());
+        if (span.endsWith("'s") || span.endsWith("’s")) { // "Ana's sister" (the name pattern keeps the apostrophe)
+            return true;
+        }
+        return SOMEONE_ELSE_BEFORE.matcher(folded.substring(0, person.start())).find()
+                || SOMEONE_ELSE_AFTER.matcher(folded.substring(person.end())).find();
+    }
+
     /** The people {@code text} names, in order of appearance, one entity per span. */
     public List<Entity> find(String text) {
         List<Entity> found = new ArrayList<>();

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>Conventions (documented for designers in docs/nlu.md):
  * <ul>
  * <li>a weekday means its next occurrence after today ("el viernes" on a Friday is the next Friday);
- * "el otro viernes" is one week later;</li>
+ * "el otro viernes" is one week later; "el martes de la semana que viene" / "tuesday next week" is that day of next
+ * calendar week (Monday to Sunday);</li>
  * <li>"el 15" is the next 15th (this month if not past, else next month; a day the month lacks rolls on to the
  * next month that has it);</li>
  * <li>"15/12" and "30 de noviembre" without a year are this year, or next year when already past;</li>
@@ -107,10 +108,13 @@ final class DateExtractor {
             rule("\\b(?:en|dentro\\s+de|in|within)\\s+" + COUNT + "\\s+(dias?|semanas?|mes(?:es)?|days?|weeks?|months?)\\b",
                     (m, t) -> offset(t, m.group(1), m.group(2))),
             // "el viernes", "este viernes", "el proximo lunes", "el otro viernes", "next friday", "on monday"
+            // "el martes de la semana que viene" / "tuesday next week": that day of next calendar week (Monday to Sunday)
             rule("\\b(?:(el|este|next|this|on)\\s+)?(?:(proximo|otro|siguiente)\\s+)?" + WEEKDAY
-                    + "(?:\\s+(que\\s+viene|proximo|de\\s+la\\s+otra\\s+semana|de\\s+la\\s+semana\\s+que\\s+viene))?\\b",
-                    (m, t) -> weekday(t, WEEKDAYS.get(m.group(3)), "otro".equals(m.group(2)) || m.group(4) != null
-                            && m.group(4).startsWith("de la"))),
+                    + "(?:\\s+(que\\s+viene|proximo|(?:de\\s+la\\s+)?(?:otra\\s+semana|semana\\s+que\\s+viene|proxima\\s+semana"
+                    + "|siguiente\\s+semana|semana\\s+entrante)|(?:of\\s+)?next\\s+week))?\\b",
+                    (m, t) -> m.group(4) != null && (m.group(4).contains("seman") || m.group(4).endsWith("week"))
+                            ? dayOfNextWeek(t, WEEKDAYS.get(m.group(3)))
+                            : weekday(t, WEEKDAYS.get(m.group(3)), "otro".equals(m.group(2)))),
             // "el 15", "el dia 15", "el 15 de este mes", "on the 15th"
             rule("\\b(?:el\\s+(?:dia\\s+)?|dia\\s+|on\\s+the\\s+|the\\s+)(\\d{1,2})(?:st|nd|rd|th)?\\b"
                     + "(?!\\s*(?:%|cuotas|pagos|meses|mil|pesos|lucas|palos|dolares|euros|soles|partes))"
@@ -193,6 +197,10 @@ final class DateExtractor {
             ym = ym.plusMonths(1);
         }
         return null;
+    }
+
+    static LocalDate dayOfNextWeek(LocalDate today, DayOfWeek day) {
+        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
     }
 
     static LocalDate weekday(LocalDate today, DayOfWeek day, boolean weekAfter) {

@@ -65,6 +65,12 @@ class RuleBasedEntityExtractorTest {
             dentro de 10 dias                  | 2026-11-22 | 2026-12-02
             en un mes                          | 2026-12-31 | 2027-01-31
             la semana que viene                | 2026-11-25 | 2026-11-30
+            el martes de la semana que viene   | 2026-12-05 | 2026-12-08
+            el viernes de la otra semana       | 2026-12-01 | 2026-12-11
+            el lunes de la proxima semana      | 2026-12-06 | 2026-12-07
+            tuesday next week                  | 2026-12-05 | 2026-12-08
+            el martes que viene                | 2026-12-05 | 2026-12-08
+            el otro viernes                    | 2026-12-01 | 2026-12-11
             el mes que viene                   | 2026-12-05 | 2027-01-01
             hasta el dia 5 del mes que viene   | 2026-12-05 | 2027-01-05
             el 10 del proximo mes              | 2026-11-22 | 2026-12-10

@@ -37,6 +37,8 @@ final class ConversationRepair {
     /** Intents answered in passing when no step routes them. */
     /** Built-in digression: "¿y si no pago qué pasa?" (no intent of the classifier; {@link RepairPhrases}). */
     static final String CONSEQUENCES = "consequences";
+    /** Built-in answer to "déjame buscar la cédula", "give me a sec" at an input step ({@link RepairPhrases#holdOn}). */
+    static final String HOLD_ON = "hold_on";
     static final Set<String> DIGRESSIONS = Set.of(Intents.ASK_BALANCE, Intents.ASK_PAYMENT_METHODS, "bot_identity",
             CONSEQUENCES);
     private static final Logger log = LoggerFactory.getLogger(ConversationRepair.class);
@@ -130,6 +132,25 @@ final class ConversationRepair {
             return digression(run, flow, CONSEQUENCES);
         }
         return null;
+    }
+
+    /**
+     * The debtor needs a moment to find the answer ("no tengo la cédula a la mano", "déjame revisar la fecha"): a
+     * calm reply, the question stays open and no attempt is spent. Null when the flow turned digressions off.
+     */
+    Mono<Void> holdOn(TurnRun run, CompiledFlow flow) {
+        RepairSettings repair = settings(run, flow);
+        if (!repair.digressionOn()) {
+            return null;
+        }
+        LocalizedText custom = repair.answers().get(HOLD_ON);
+        if (custom != null && !custom.isEmpty() && (mayDiscloseOrSkip(run) || !mentionsDebt(custom, run.locale()))) {
+            run.say(custom);
+        } else {
+            run.say(RepairTexts.holdOn(run.locale()));
+        }
+        run.fired("digression:" + HOLD_ON);
+        return Mono.empty();
     }
 
     /** Answers an off-step question and re-prompts the waiting step; null when off or nothing to answer. */
@@ -392,7 +413,14 @@ final class ConversationRepair {
         String text = run.text();
         Mono<CompiledFlow> root = engine.root(run).onErrorResume(e -> Mono.empty());
         if (text == null || text.isBlank()) {
-            return closing(run, root);
+            String option = run.input.optionId();
+            if (option != null && option.startsWith(StepAnswers.INTENT_CHOICE)) {
+                return continueWith(run, option.substring(StepAnswers.INTENT_CHOICE.length()), null);
+            }
+            // A button of the stage menu pressed again after the end ("Pagar ahora" once more) is that request again.
+            return option == null ? closing(run, root) : root.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    .flatMap(flow -> flow.isPresent() && stageMenuOffers(flow.get(), option)
+                            ? continueWithOption(run) : closing(run, Mono.justOrEmpty(flow)));
         }
         return engine.classify(run, text).flatMap(result -> {
             NluDecision decision = new NluDecision(result, FlowSettings.defaults());
@@ -421,8 +449,23 @@ final class ConversationRepair {
         return custom != null && !custom.isEmpty() ? run.render(custom) : RepairTexts.closing(run.locale());
     }
 
+    private static boolean stageMenuOffers(CompiledFlow root, String optionId) {
+        return root.flow().steps().values().stream().anyMatch(step -> step instanceof MenuStep menu
+                && menu.options().stream().anyMatch(option -> option.id().equals(optionId)));
+    }
+
     /** A new request after the end: the stage flow again, silently up to its menu, which gets the request. */
     private Mono<Void> continueWith(TurnRun run, String intent, NluResult result) {
+        return continueAtMenu(run, intent, (flow, menu) -> engine.answers.routeIntent(run, flow, menu, intent, result));
+    }
+
+    /** A stage-menu button pressed after the end: the stage flow again, silently up to its menu, which gets the press. */
+    private Mono<Void> continueWithOption(TurnRun run) {
+        return continueAtMenu(run, null, (flow, menu) -> engine.answers.answerMenu(run, flow, menu));
+    }
+
+    private Mono<Void> continueAtMenu(TurnRun run, String intent,
+                                      java.util.function.BiFunction<CompiledFlow, MenuStep, Mono<Void>> atMenu) {
         run.fired("completion:continue");
         int mark = run.replies.size();
         return engine.start(run, true).then(Mono.defer(() -> {
@@ -439,7 +482,7 @@ final class ConversationRepair {
                 }
                 run.replies.subList(mark, run.replies.size()).clear();
                 run.rootFlow = flow;
-                return engine.answers.routeIntent(run, flow, menu, intent, result);
+                return atMenu.apply(flow, menu);
             });
         }));
     }

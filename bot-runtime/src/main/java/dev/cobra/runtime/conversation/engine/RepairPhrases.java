@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Short phrases the classifier has no intent for but people use to steer a conversation: cancelling the current
  * task ("olvídalo", "ya no", "forget it"), asking who the bot is, a bare acknowledgement ("ok gracias": no answer to
- * a free-text question) and "all of it" at an amount question. Matched on the normalised text (no accents,
+ * a free-text question), "all of it" at an amount question and "hold on, I don't have it at hand". Matched on the normalised text (no accents,
  * lower case) as the whole message or its opening, so "ya no tengo trabajo" is not a cancel.
  */
 final class RepairPhrases {
@@ -43,6 +43,31 @@ final class RepairPhrases {
                     + "gracias|muchas gracias|mil gracias|thanks|thank you|thx|ty|tks|sure|got it|cool|alright|all right|"
                     + "si|yes|yeah|yep|ah|oh|mm+|aja|ajá|bien|super|genial|great|good|nice)\\s*)+$");
 
+    /**
+     * "No tengo la cédula a la mano", "déjame buscar", "give me a sec": the answer is coming, just not now. Names the
+     * document or the moment explicitly, so "no tengo plata" or "no tengo trabajo" are not it; "no me acuerdo" is not
+     * a wait either (the digits are not coming, and two such answers go to a person).
+     */
+    private static final Pattern HOLD_ON = Pattern.compile(
+            "(?:^|\\s)(?:no\\s+(?:la|lo|las|los)\\s+tengo\\s+(?:a\\s+(?:la\\s+)?mano|aqui|aca|conmigo|cerca|ahorita|ahora)|"
+                    + "no\\s+(?:tengo|traigo|cargo|ando\\s+con)\\s+(?:(?:mi|la|el|mis|los)\\s+)?"
+                    + "(?:cedula|cedulas|documento|documentos|dni|nie|ine|identificacion|credencial|carnet|ci|rut|curp|pasaporte|"
+                    + "papeles|tarjeta)\\b|"
+                    + "(?:dejame|dejeme|deja\\s+me|permiteme|permitame)\\s+(?:buscar|ver|revisar|checar|chequear|mirar|la\\s+busco|"
+                    + "lo\\s+busco|busco|reviso|veo|checo)|"
+                    + "(?:dame|deme|regalame|regaleme)\\s+(?:un|una)\\s+(?:momento|momentico|momentito|segundo|segundito|minuto|minutico|"
+                    + "minutito|seg|sec)|"
+                    + "^(?:un|1)\\s+(?:momento|momentico|momentito|segundo|segundito|minuto|minutico|minutito|seg)\\b|"
+                    + "^(?:espera|esperame|espereme|aguanta|aguantame|aguarda|momentito|momentico|ya\\s+va)\\b|"
+                    + "(?:ahorita|ahora|luego|despues|mas\\s+tarde|ya)\\s+(?:te|le|se\\s+(?:la|lo))\\s+(?:digo|confirmo|escribo|paso|mando|envio)|"
+                    + "(?:i\\s+)?(?:don\\s?t|do\\s+not)\\s+have\\s+(?:it|them|my\\s+(?:id|card|document|license|papers)|the\\s+(?:id|card|document))"
+                    + "(?:\\s+(?:on\\s+me|with\\s+me|here|handy|right\\s+now|now|rn))?|"
+                    + "(?:let\\s+me|lemme)\\s+(?:check|look|find|get|see)|"
+                    + "(?:give\\s+me|gimme)\\s+(?:a|one)\\s+(?:sec|second|moment|min|minute)|"
+                    + "^(?:hold\\s+on|one\\s+sec|one\\s+second|one\\s+moment|1\\s+sec|just\\s+a\\s+(?:sec|second|moment|minute)|"
+                    + "wait|brb)\\b|"
+                    + "i\\s*(?:ll|will)\\s+(?:check|look\\s+it\\s+up|get\\s+back\\s+to\\s+you|send\\s+(?:it|them)\\s+later))");
+
     /** "todo", "el total", "all of it": the whole amount an amount question allows. */
     private static final Pattern WHOLE_AMOUNT = Pattern.compile(
             "^(?:(?:pues|bueno|ok|vale|si|yes|yeah|voy a pagar|pago|pagare|i ll pay|ill pay|i will pay|pay)\\s+)*"
@@ -60,6 +85,10 @@ final class RepairPhrases {
 
     static boolean acknowledgementOnly(String normalized) {
         return normalized != null && !normalized.isBlank() && ACKNOWLEDGEMENT.matcher(normalized).matches();
+    }
+
+    static boolean holdOn(String normalized) {
+        return normalized != null && HOLD_ON.matcher(normalized).find();
     }
 
     static boolean wholeAmount(String normalized) {

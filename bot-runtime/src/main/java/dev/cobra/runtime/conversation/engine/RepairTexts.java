@@ -61,6 +61,12 @@ final class RepairTexts {
                 + " fecha que te sirva, pagar en cuotas o contarme qué está pasando.";
     }
 
+    /** The debtor needs a moment to find the answer (their ID, a date): no pressure, and the question stays open. */
+    static String holdOn(String locale) {
+        return english(locale) ? "No problem, take your time. When you have it, just write it here and we'll go on."
+                : "Sin problema, tómate tu tiempo. Cuando lo tengas, escríbemelo por aquí y seguimos.";
+    }
+
     static String repromptLead(String locale) {
         return english(locale) ? "Back to my question: " : "Retomando: ";
     }

@@ -218,6 +218,10 @@ final class StepAnswers {
             if (decision.confident() && Intents.GLOBAL.contains(intent)) {
                 return engine.global(run, flow, intent);
             }
+            if (!Intents.OPT_OUT.equals(intent) && thirdPartyAboutTheDebtor(run, text, result)) {
+                run.fired("third_party");
+                return engine.global(run, flow, Intents.WRONG_PERSON);
+            }
             Object value = InputValues.extract(step, text, result);
             if (value == null && step.entity() == dev.cobra.flow.model.EntityType.AMOUNT && step.validation() != null
                     && RepairPhrases.wholeAmount(TextMatching.normalize(text))) {
@@ -233,6 +237,12 @@ final class StepAnswers {
                 return engine.follow(run, flow, step.id(), "next");
             }
             if (value == null) {
+                if (RepairPhrases.holdOn(TextMatching.normalize(text))) {
+                    Mono<Void> waiting = engine.repair.holdOn(run, flow);
+                    if (waiting != null) {
+                        return waiting;
+                    }
+                }
                 Mono<Void> repaired = engine.repair.inputRepair(run, flow, step, result, decision);
                 if (repaired != null) {
                     return repaired;
@@ -246,6 +256,32 @@ final class StepAnswers {
             }
             return invalid(run, flow, step);
         });
+    }
+
+    /**
+     * "Soy la esposa de Valentina, ella no está": before verification, someone who names the debtor as another person
+     * is a third party, however the classifier read the rest; they get the wrong-person answer and nothing about the
+     * debt. A debtor introducing themselves ("soy Valentina") is not this.
+     */
+    private static boolean thirdPartyAboutTheDebtor(TurnRun run, String text, NluResult result) {
+        if (run.state.verified() || run.context.debtor() == null || run.context.debtor().firstName() == null) {
+            return false;
+        }
+        String firstName = firstWord(run.context.debtor().firstName());
+        for (dev.cobra.nlp.api.Entity entity : result.entities()) {
+            if (dev.cobra.nlp.api.Entity.PERSON.equals(entity.entity()) && entity.value() != null
+                    && firstWord(entity.value().toString().replaceAll("['’]s$", "")).equals(firstName)
+                    && dev.cobra.nlp.clause.PersonCues.namesSomeoneElse(text, entity)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstWord(String name) {
+        String normalized = TextMatching.normalize(name);
+        int space = normalized.indexOf(' ');
+        return space < 0 ? normalized : normalized.substring(0, space);
     }
 
     Mono<Void> invalid(TurnRun run, CompiledFlow flow, InputStep step) {

@@ -104,6 +104,19 @@ class RepairUnitsTest {
     }
 
     @Test
+    void aMomentToFindTheAnswerIsAWaitNotHardshipOrForgetting() {
+        for (String wait : List.of("no tengo la cédula a la mano", "NO LA TENGO AQUI", "dejeme la busco", "dame un segundito",
+                "un momento porfa", "ahorita te digo", "no traigo mi INE", "dont have my id on me rn", "lemme check",
+                "give me a sec", "hold on", "i'll check and get back to you")) {
+            assertThat(RepairPhrases.holdOn(TextMatching.normalize(wait))).as(wait).isTrue();
+        }
+        for (String not : List.of("no tengo plata", "no tengo trabajo", "no me acuerdo", "no me acuerdo de los numeros",
+                "no tengo como pagar", "i dont have money", "ya les pague", "momento de pagar", "en un momento de crisis")) {
+            assertThat(RepairPhrases.holdOn(TextMatching.normalize(not))).as(not).isFalse();
+        }
+    }
+
+    @Test
     void twoCloseRequestsAreAChoiceOneClearIntentIsNot() {
         FlowSettings settings = FlowSettings.defaults();
         NluResult close = new NluResult("x", new IntentPrediction("payment_plan", 0.46,
