@@ -82,6 +82,35 @@ class InputLimitsTest extends AbuseTestBase {
     }
 
     @Test
+    void anOversizedChunkedBodyIsTheSame413WithoutStackTracesAndNothingStored(CapturedOutput output) throws Exception {
+        WebchatDriver.Session session = driver.open(driver.token(debtor("D-BIG-CHUNKED", Map.of())));
+        int transcript = driver.transcript(session).size();
+        int before = output.length();
+        byte[] big = ("{\"text\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpClient http = HttpClient.newHttpClient();
+        int answered = 0;
+        for (String path : List.of("/webchat/api/sessions", "/webchat/api/sessions/" + session.sessionId() + "/messages",
+                "/webhooks/whatsapp")) {
+            // A body of unknown length goes out with Transfer-Encoding: chunked: no Content-Length to refuse it by.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(413);
+                assertThat(response.body()).as(path).contains("\"error\":\"payload_too_large\"").contains("\"message\"");
+                answered++;
+            } catch (java.io.IOException e) {
+                // The server may close the connection after answering 413 while the client still sends: fine.
+            }
+        }
+        assertThat(answered).as("at least one 413 came back before the connection closed").isPositive();
+        assertThat(driver.transcript(session)).as("nothing stored").hasSize(transcript);
+        String logged = output.toString().substring(before);
+        assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+    }
+
+    @Test
     void deepLinksAreBuiltFromThePublicUrlNeverTheHostHeader() {
         String debtorId = debtor("D-HOST", Map.of());
         JsonNode link = driver.admin().post().uri("/api/webchat/links").contentType(MediaType.APPLICATION_JSON)

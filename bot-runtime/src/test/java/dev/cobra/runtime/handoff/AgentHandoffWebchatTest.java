@@ -198,6 +198,35 @@ class AgentHandoffWebchatTest {
     }
 
     @Test
+    void aDebtorWhoWritesWhileWaitingIsToldOnceTheyAreInLineAndTheAgentSeesEveryMessage() {
+        WebTestClient ana = staff("AGENT");
+        Session session = waitingForAnAgent();
+        String id = session.conversationId();
+
+        assertThat(driver.say(session, "hola?").text()).as("a short word that the debtor is in line")
+                .contains("fila").doesNotContain("1.250.000");
+        assertThat(driver.say(session, "sigo esperando").replies()).as("not repeated on every message").isEmpty();
+        assertThat(driver.conversation(id).get("status").asText()).isEqualTo("WAITING_AGENT");
+        assertThat(queueEntry(ana, id)).as("still in the queue").isNotNull();
+
+        JsonNode agentView = ana.get().uri("/api/agent/conversations/{id}/messages", id).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<String> tail = new ArrayList<>();
+        for (int i = agentView.size() - 3; i < agentView.size(); i++) {
+            tail.add(agentView.get(i).get("from").asText() + ":" + agentView.get(i).get("text").asText());
+        }
+        assertThat(tail).as("the agent console has both messages, and the bot's word between them")
+                .hasSize(3).satisfies(lines -> {
+                    assertThat(lines.get(0)).isEqualTo("debtor:hola?");
+                    assertThat(lines.get(1)).startsWith("bot:").contains("fila");
+                    assertThat(lines.get(2)).isEqualTo("debtor:sigo esperando");
+                });
+
+        claim(ana, id).expectStatus().isOk();
+        assertThat(driver.say(session, "alguien??").replies()).as("once an agent has the chat the bot is silent").isEmpty();
+    }
+
+    @Test
     void releasedWithoutAStepTheBotContinuesWhereTheFlowLeftOffAtTheMainMenu() {
         WebTestClient agent = staff("AGENT");
         Session session = waitingForAnAgent();

@@ -44,6 +44,12 @@ final class RuntimeTexts {
                 : "Gracias por avisarnos y disculpa la molestia. Actualizaremos nuestros registros.";
     }
 
+    /** To a debtor who writes while waiting for an agent (see {@link QueueAcknowledgement}). */
+    static String stillInQueue(String locale) {
+        return english(locale) ? "Thank you for your patience. You're still in line, and a person from our team will answer you here as soon as possible; your message is already in the chat for them."
+                : "Gracias por tu paciencia. Sigues en la fila y una persona de nuestro equipo te responderá por aquí lo antes posible; tu mensaje ya quedó en la conversación para que lo vea.";
+    }
+
     static String technicalHandoff(String locale) {
         return english(locale) ? "Let me pass you to an agent who can continue from here."
                 : "Permíteme comunicarte con un asesor que pueda continuar desde aquí.";

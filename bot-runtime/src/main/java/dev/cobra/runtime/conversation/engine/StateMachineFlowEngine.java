@@ -192,12 +192,10 @@ public class StateMachineFlowEngine implements FlowEngine {
                     yield repair.afterClose(run);
                 }
                 // The agent answers everything else; an opt-out in words the keyword list lacks still wins at once.
-                case WAITING_AGENT, AGENT -> input.text() == null ? Mono.<Void>empty()
-                        : classify(run, input.text()).flatMap(result -> {
-                            NluDecision decision = new NluDecision(result, FlowSettings.defaults());
-                            return decision.confident() && Intents.OPT_OUT.equals(decision.intent())
-                                    ? builtInGlobal(run, Intents.OPT_OUT) : Mono.<Void>empty();
-                        });
+                // A debtor still in the queue is told, now and then, that they are in line (QueueAcknowledgement).
+                case WAITING_AGENT, AGENT -> optOutInWords(run).flatMap(optOut -> optOut
+                        ? builtInGlobal(run, Intents.OPT_OUT)
+                        : Mono.<Void>fromRunnable(() -> QueueAcknowledgement.sayIfDue(run)));
                 case BOT -> {
                     repair.followLanguage(run);
                     yield withCurrent(run, flow -> root(run).defaultIfEmpty(flow).flatMap(root -> {
@@ -212,6 +210,17 @@ public class StateMachineFlowEngine implements FlowEngine {
                 }
             };
         }));
+    }
+
+    /** Whether the debtor's typed message, classified, is an opt-out (button choices never are). */
+    private Mono<Boolean> optOutInWords(TurnRun run) {
+        if (run.text() == null) {
+            return Mono.just(false);
+        }
+        return classify(run, run.text()).map(result -> {
+            NluDecision decision = new NluDecision(result, FlowSettings.defaults());
+            return decision.confident() && Intents.OPT_OUT.equals(decision.intent());
+        });
     }
 
     @Override

@@ -62,6 +62,7 @@ final class ConversationDocuments {
                 .append("retryCount", s.retryCount())
                 .append("messageSeq", s.messageSeq())
                 .append("lastInboundAt", date(s.lastInboundAt()))
+                .append("queueAckAt", date(s.queueAckAt()))
                 .append("lastTurn", lastTurn(s.lastTurn()))
                 .append("createdAt", date(s.createdAt()))
                 .append("updatedAt", date(s.updatedAt()))
@@ -164,6 +165,7 @@ final class ConversationDocuments {
         s.retryCount(number(doc.get("retryCount")).intValue());
         s.messageSeq(number(doc.get("messageSeq")).longValue());
         s.lastInboundAt(instant(doc.get("lastInboundAt")));
+        s.queueAckAt(instant(doc.get("queueAckAt")));
         s.lastTurn(lastTurn(doc.get("lastTurn", Document.class)));
         s.createdAt(instant(doc.get("createdAt")));
         s.updatedAt(instant(doc.get("updatedAt")));

@@ -49,6 +49,8 @@ public final class ConversationState {
     /** Last seq allocated in the message log. */
     private long messageSeq;
     private Instant lastInboundAt;
+    /** When the debtor, waiting for an agent, was last told they are in line; before {@code handoff.at}: an earlier wait. */
+    private Instant queueAckAt;
     /** The last channel-delivered turn (for finishing it after a crash); null when none is recorded. */
     private LastTurn lastTurn;
     private Instant createdAt;
@@ -166,6 +168,8 @@ public final class ConversationState {
     public void messageSeq(long messageSeq) { this.messageSeq = messageSeq; }
     public Instant lastInboundAt() { return lastInboundAt; }
     public void lastInboundAt(Instant lastInboundAt) { this.lastInboundAt = lastInboundAt; }
+    public Instant queueAckAt() { return queueAckAt; }
+    public void queueAckAt(Instant queueAckAt) { this.queueAckAt = queueAckAt; }
     public LastTurn lastTurn() { return lastTurn; }
     public void lastTurn(LastTurn lastTurn) { this.lastTurn = lastTurn; }
     public Instant createdAt() { return createdAt; }

@@ -142,7 +142,8 @@ class WebchatConversationAcceptanceTest {
         JsonNode state = driver.conversation(session.conversationId());
         assertThat(state.get("status").asText()).isEqualTo("WAITING_AGENT");
         assertThat(state.get("handoff").get("queue").asText()).isNotBlank();
-        assertThat(driver.say(session, "hola?").replies()).as("the bot is silent while waiting for an agent").isEmpty();
+        assertThat(driver.say(session, "hola?").text()).as("the debtor hears they are in line").contains("fila");
+        assertThat(driver.say(session, "sigo esperando").replies()).as("but not on every message").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -152,11 +153,54 @@ class StateMachineFlowEngineTest {
         assertThat(state.status()).isEqualTo(ConversationStatus.WAITING_AGENT);
         assertThat(state.handoff().queue()).isEqualTo("general");
 
-        say("No me escriban más, por favor");
+        List<Reply> goodbye = say("No me escriban más, por favor");
 
         assertThat(state.optedOut()).isTrue();
         assertThat(state.status()).isEqualTo(ConversationStatus.CLOSED);
         assertThat(actions.optedOut).containsExactly("D-TEST");
+        assertThat(all(goodbye)).as("no word about the queue after an opt-out").doesNotContain("fila");
+        assertThat(all(say("hola?"))).doesNotContain("fila");
+    }
+
+    private void later(Duration elapsed) {
+        context = new TurnContext(context.debtor(), NOW.plus(elapsed), TODAY, BOGOTA);
+    }
+
+    @Test
+    void aDebtorWhoWritesWhileWaitingIsToldTheyAreInLineAtMostOnceInTenMinutesAndNothingOnceAnAgentHasTheChat() {
+        start();
+        say("1234");
+        nlu.intent("quiero hablar con una persona", "talk_to_agent", 0.95);
+        say("quiero hablar con una persona");
+        assertThat(state.status()).isEqualTo(ConversationStatus.WAITING_AGENT);
+
+        assertThat(all(say("hola?"))).contains("Sigues en la fila").doesNotContain("1.250.000");
+        assertThat(say("sigo esperando")).as("not on every message").isEmpty();
+        later(Duration.ofMinutes(9));
+        assertThat(say("alguien??")).isEmpty();
+        later(Duration.ofMinutes(10));
+        assertThat(all(say("alguien??"))).as("ten minutes later, once more").contains("Sigues en la fila");
+        assertThat(state.status()).isEqualTo(ConversationStatus.WAITING_AGENT);
+
+        state.status(ConversationStatus.AGENT); // an agent claimed the chat
+        later(Duration.ofMinutes(30));
+        assertThat(say("hola?")).as("the agent answers, the bot is silent").isEmpty();
+    }
+
+    @Test
+    void aNewWaitIsAcknowledgedAgainAndAnEnglishConversationHearsItInEnglish() {
+        start();
+        say("1234");
+        nlu.intent("quiero hablar con una persona", "talk_to_agent", 0.95);
+        say("quiero hablar con una persona");
+        assertThat(all(say("hola?"))).contains("fila");
+
+        later(Duration.ofMinutes(1));
+        engine.resume(state, null, context).block(); // the agent handed the chat back
+        say("quiero hablar con una persona");
+        assertThat(state.status()).isEqualTo(ConversationStatus.WAITING_AGENT);
+        state.locale("en");
+        assertThat(all(say("hello?"))).as("a new wait, a minute after the last word").contains("still in line");
     }
 
     @Test
