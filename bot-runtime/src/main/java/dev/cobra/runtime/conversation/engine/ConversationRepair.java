@@ -80,7 +80,10 @@ final class ConversationRepair {
     Mono<Void> enterInput(TurnRun run, CompiledFlow flow, InputStep input) {
         if (input.entity() != EntityType.DOCUMENT) {
             String raw = EntityMemory.take(run.state, input.prefillEntities());
-            Object value = InputValues.fromHeard(input.entity(), raw);
+            Object value = input.entity() == EntityType.AMOUNT && EntityMemory.HALF_OF_THE_BALANCE.equals(raw)
+                    && input.validation() != null
+                    ? EntityMemory.amount(raw, InputValues.bound(input.validation().max(), run.vars()))
+                    : InputValues.fromHeard(input.entity(), raw);
             if (value != null) {
                 if (StepAnswers.valid(run, flow, input, value)) {
                     run.state.slots().put(input.slot(), value);
@@ -156,9 +159,15 @@ final class ConversationRepair {
     /** Answers an off-step question and re-prompts the waiting step; null when off or nothing to answer. */
     Mono<Void> digression(TurnRun run, CompiledFlow flow, String intent) {
         RepairSettings repair = settings(run, flow);
-        if (!repair.digressionOn()) {
+        if (!repair.digressionOn() || !sayAnswer(run, repair, intent)) {
             return null;
         }
+        run.fired("digression:" + intent);
+        return reprompt(run, flow);
+    }
+
+    /** Says the answer to an off-step question (the flow's own, else the built-in one); false when there is none. */
+    private static boolean sayAnswer(TurnRun run, RepairSettings repair, String intent) {
         LocalizedText custom = repair.answers().get(intent);
         String locale = run.locale();
         if ((Intents.ASK_BALANCE.equals(intent) || CONSEQUENCES.equals(intent)) && !mayDiscloseOrSkip(run)) {
@@ -174,10 +183,9 @@ final class ConversationRepair {
         } else if (CONSEQUENCES.equals(intent)) {
             run.say(RepairTexts.consequences(locale));
         } else {
-            return null;
+            return false;
         }
-        run.fired("digression:" + intent);
-        return reprompt(run, flow);
+        return true;
     }
 
     private static boolean mentionsDebt(LocalizedText text, String locale) {
@@ -294,7 +302,9 @@ final class ConversationRepair {
         if (!settings(run, flow).correctionOn()) {
             return null;
         }
-        Map<String, String> said = EntityMemory.values(result, null);
+        // A bare number where the flow filled one installments slot is that count (the extractor may call it an amount).
+        Map<String, String> bare = bareInstallments(run, flow);
+        Map<String, String> said = bare.isEmpty() ? EntityMemory.values(result, null) : bare;
         if (said.isEmpty()) {
             return null;
         }
@@ -333,6 +343,28 @@ final class ConversationRepair {
         run.fired("correction:" + corrected.slot());
         run.say(RepairTexts.corrected(run.locale()));
         return engine.goTo(run, corrected.id());
+    }
+
+    /**
+     * "mejor 6" at a plan's confirmation: a bare number is the new count when the flow filled exactly one
+     * installments slot (for an amount or a date a bare number says too little). Empty when it is not that.
+     */
+    private static Map<String, String> bareInstallments(TurnRun run, CompiledFlow flow) {
+        String number = RepairPhrases.bareNumber(run.normalizedText());
+        if (number == null) {
+            return Map.of();
+        }
+        InputStep only = null;
+        for (Step step : flow.flow().steps().values()) {
+            if (step instanceof InputStep input && input.entity() == EntityType.INSTALLMENTS
+                    && run.state.slots().containsKey(input.slot()) && !input.prefillEntities().isEmpty()) {
+                if (only != null) {
+                    return Map.of();
+                }
+                only = input;
+            }
+        }
+        return only == null ? Map.of() : Map.of(only.prefillEntities().get(0), number);
     }
 
     // ---- cancel ----
@@ -440,8 +472,25 @@ final class ConversationRepair {
                 }
                 return closing(run, root);
             }
+            if (DIGRESSIONS.contains(decision.intent())) {
+                return answerAfterClose(run, root, decision.intent());
+            }
             EntityMemory.remember(run.state, result, false);
             return continueWith(run, decision.intent(), result);
+        });
+    }
+
+    /**
+     * "How much was it again?" after the end: answered, and the conversation stays closed with its outcome (running
+     * the stage flow again to its menu would reopen it and then read "ok thanks" as a menu answer it does not fit).
+     */
+    private Mono<Void> answerAfterClose(TurnRun run, Mono<CompiledFlow> root, String intent) {
+        return root.map(flow -> settings(run, flow)).defaultIfEmpty(RepairSettings.none()).flatMap(repair -> {
+            if (!sayAnswer(run, repair, intent)) {
+                return closing(run, root);
+            }
+            run.fired("completion:answered:" + intent);
+            return Mono.empty();
         });
     }
 

@@ -38,6 +38,10 @@ final class EntityMemory {
             + "never (?:took|opened|applied|signed|used|had)|fraude|fraud|robo|robaron|stolen|"
             + "suplantacion|identity theft|monto (?:incorrecto|equivocado|errado)|wrong amount|intereses|interest|"
             + "comision(?:es)?|cargos? (?:extra|indebidos?|que no)|already cancell?ed|ya (?:la |lo )?cancele|ya (?:la |lo )?cerre)\\b");
+    /** Half of what is owed, said in words ("la mitad", "half of it", "el 50 por ciento"); a plan of two halves is installments. */
+    private static final Pattern HALF = Pattern.compile("\\b(?:la mitad|mitad|half|50 por ciento|cincuenta por ciento)\\b");
+    /** How "half of the balance" waits in memory until an action or an amount question knows the balance. */
+    static final String HALF_OF_THE_BALANCE = "half";
     private static final Pattern PAYMENT_DETAIL = Pattern.compile("\\b(?:ayer|antier|anteayer|antes de ayer|"
             + "(?:la )?semana pasada|(?:el )?mes pasado|el otro dia|hace (?:un|una|dos|tres|\\d+) (?:dias?|semanas?)|"
             + "yesterday|last (?:week|month|friday|monday)|(?:\\d+|a|two|three) days ago|"
@@ -84,8 +88,19 @@ final class EntityMemory {
         Map<String, String> values = values(result, null);
         if (documentStep) {
             values.values().removeIf(v -> DIGITS.matcher(v).find());
+        } else if (!values.containsKey(Entity.AMOUNT) && !values.containsKey(Entity.INSTALLMENTS) && result.text() != null
+                && HALF.matcher(TextMatching.normalize(result.text())).find()) {
+            values.put(Entity.AMOUNT, HALF_OF_THE_BALANCE); // "y si pago la mitad ahorita?": resolved against the balance
         }
         state.heard().putAll(values);
+    }
+
+    /** The amount {@code raw} remembers: a number, or half of {@code whole} for "la mitad"; null when neither. */
+    static BigDecimal amount(String raw, BigDecimal whole) {
+        if (HALF_OF_THE_BALANCE.equals(raw)) {
+            return whole == null ? null : whole.divide(BigDecimal.valueOf(2), whole.scale(), java.math.RoundingMode.HALF_UP);
+        }
+        return InputValues.toDecimal(raw);
     }
 
     /**
@@ -122,7 +137,7 @@ final class EntityMemory {
 
     /** The amount the debtor said, when it is above zero and at most {@code max} (null: no bound); taken (used once). */
     static BigDecimal takeAmount(ConversationState state, BigDecimal max) {
-        BigDecimal said = InputValues.toDecimal(state.heard().get(Entity.AMOUNT));
+        BigDecimal said = amount(state.heard().get(Entity.AMOUNT), max);
         if (said == null || said.signum() <= 0 || max != null && said.compareTo(max) > 0) {
             return null;
         }

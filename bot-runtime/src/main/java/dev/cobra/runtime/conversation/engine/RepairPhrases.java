@@ -1,6 +1,7 @@
 package dev.cobra.runtime.conversation.engine;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +78,11 @@ final class RepairPhrases {
                     + "mandas\\s+(?:otra\\s+vez|de\\s+nuevo)|pasas\\s+(?:otra\\s+vez|de\\s+nuevo))|"
                     + "(?:send|resend|repeat|give)\\s+(?:me\\s+)?(?:it|that|the\\s+\\w+)\\s+again|remind\\s+me)\\b");
 
+    /** A number said alone as a correction: "mejor 6", "no, que sean 4", "make it 3". */
+    private static final Pattern BARE_NUMBER = Pattern.compile(
+            "^(?:(?:mejor|no|nah|mas bien|bueno|pues|ok|entonces|que sean|sean|en|better|make it|actually|no wait|rather)\\s+)*"
+                    + "(\\d{1,2})(?:\\s+(?:mejor|entonces|then|instead|please|pls|porfa|mas bien))*$");
+
     /** "todo", "el total", "all of it": the whole amount an amount question allows. */
     private static final Pattern WHOLE_AMOUNT = Pattern.compile(
             "^(?:(?:pues|bueno|ok|vale|si|yes|yeah|voy a pagar|pago|pagare|i ll pay|ill pay|i will pay|pay)\\s+)*"
@@ -99,6 +105,15 @@ final class RepairPhrases {
     /** Whether the message asks a question or to hear something again ({@code typed} keeps the question mark). */
     static boolean asksAgain(String normalized, String typed) {
         return (typed != null && typed.contains("?")) || normalized != null && ASKS_AGAIN.matcher(normalized).find();
+    }
+
+    /** The number of a bare correction ("mejor 6" → "6"), or null. */
+    static String bareNumber(String normalized) {
+        if (normalized == null) {
+            return null;
+        }
+        Matcher m = BARE_NUMBER.matcher(normalized);
+        return m.matches() ? m.group(1) : null;
     }
 
     static boolean holdOn(String normalized) {
