@@ -38,6 +38,10 @@ public class CsatSurvey implements TurnObserver {
     /** Dispositions the bot reaches by itself; a payment link ending has none (the payment comes later). */
     static final Set<String> BOT_OUTCOMES = Set.of("PROMISE_TO_PAY", "PAYMENT_PLAN", "ALREADY_PAID_CLAIMED", "PAID");
     private static final Pattern SCORE = Pattern.compile("(?<![0-9])([1-5])(?![0-9])(\\s*(/\\s*5|de\\s*5|of\\s*5|estrellas?|stars?|⭐+))?");
+    /** A number of days, weeks, installments or money, or a day of the month: a request, never a rating. */
+    private static final Pattern NOT_A_SCORE = Pattern.compile("(?:\\b(?:el|la|dia|the|on|in|en|like|unos|unas|some)\\s+[1-5]\\b"
+            + "|\\b[1-5]\\s*(?:semanas?|weeks?|wks?|dias?|days?|meses|mes|months?|cuotas?|plazos?|pagos|installments?|payments?|"
+            + "mil|k|lucas|palos|pesos|dolares|dollars|euros|bucks|horas?|hours?|hrs?|am|pm|de\\s+(?!5\\b)\\w+)\\b)");
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("excelente", 5), Map.entry("excellent", 5), Map.entry("genial", 5), Map.entry("great", 5),
             Map.entry("muy bien", 5), Map.entry("muy buena", 5), Map.entry("bien", 4), Map.entry("buena", 4),
@@ -135,7 +139,7 @@ public class CsatSurvey implements TurnObserver {
         String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .replaceAll("[!¡.?¿,]", " ").strip();
         Matcher m = SCORE.matcher(plain);
-        if (m.find() && (plain.substring(0, m.start()) + plain.substring(m.end())).chars().noneMatch(Character::isDigit)) {
+        if (m.find() && !NOT_A_SCORE.matcher(plain).find() && (plain.substring(0, m.start()) + plain.substring(m.end())).chars().noneMatch(Character::isDigit)) {
             return new Rating(Integer.parseInt(m.group(1)), "scale");
         }
         if (plain.chars().filter(c -> c == '⭐').count() > 0) {

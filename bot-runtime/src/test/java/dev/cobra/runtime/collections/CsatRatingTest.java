@@ -38,5 +38,10 @@ class CsatRatingTest {
         assertThat(score("quiero hablar con alguien")).isNull();
         assertThat(score("9")).isNull();
         assertThat(score("no muy bien la verdad, me cobraron de más")).isNull();
+        assertThat(score("idk maybe in like 3 weeks?")).isNull();
+        assertThat(score("en 2 cuotas")).isNull();
+        assertThat(score("le pago el 5")).isNull();
+        assertThat(score("dame 4 dias mas")).isNull();
+        assertThat(score("3 mil")).isNull();
     }
 }

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * candidate; otherwise the last candidate confident enough to act on (requests come after their context), or
  * failing that the most confident one.</li>
  * </ol>
- * Short messages (one clause, or fewer than {@link #MIN_WORDS} words) are classified whole. Entities are not this
+ * Short messages (one clause, or fewer than {@link #MIN_WORDS} words) are classified whole. A reading of "pay now"
+ * for words that say the debtor cannot pay is corrected first ({@link NegatedPayment}). Entities are not this
  * class's business: the caller extracts them from the whole message, so those of every clause are kept.
  * Thread-safe when the classifier and analyzer are.
  */
@@ -82,7 +83,7 @@ public final class ClauseAwareClassifier implements IntentClassifier {
     }
 
     public Reading read(String text, String locale) {
-        IntentPrediction whole = classifier.classify(text, locale);
+        IntentPrediction whole = NegatedPayment.correct(text, classifier.classify(text, locale));
         if (text == null || text.isBlank()) {
             return new Reading(whole, List.of(), -1, List.of(), RuleTextAnalyzer.NAME);
         }
@@ -93,7 +94,7 @@ public final class ClauseAwareClassifier implements IntentClassifier {
         }
         List<ClauseIntent> clauses = new ArrayList<>(analysis.clauses().size());
         for (Clause c : analysis.clauses()) {
-            clauses.add(new ClauseIntent(c, classifier.classify(c.text(), locale)));
+            clauses.add(new ClauseIntent(c, NegatedPayment.correct(c.text(), classifier.classify(c.text(), locale))));
         }
         int main = mainClause(whole, clauses);
         IntentPrediction chosen = main < 0 ? whole : withLanguage(clauses.get(main).prediction(), whole.language());

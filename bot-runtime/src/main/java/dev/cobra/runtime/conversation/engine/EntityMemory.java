@@ -40,6 +40,9 @@ final class EntityMemory {
             + "comision(?:es)?|cargos? (?:extra|indebidos?|que no)|already cancell?ed|ya (?:la |lo )?cancele|ya (?:la |lo )?cerre)\\b");
     /** Half of what is owed, said in words ("la mitad", "half of it", "el 50 por ciento"); a plan of two halves is installments. */
     private static final Pattern HALF = Pattern.compile("\\b(?:la mitad|mitad|half|50 por ciento|cincuenta por ciento)\\b");
+    /** Words that introduce what is left to pay after a first commitment. */
+    private static final Pattern REMAINDER = Pattern.compile("\\b(?:el resto|lo demas|lo que falta|lo que queda|la otra mitad|"
+            + "el saldo restante|the rest|the remaining|what s left|the other half|the balance)\\b");
     /** How "half of the balance" waits in memory until an action or an amount question knows the balance. */
     static final String HALF_OF_THE_BALANCE = "half";
     private static final Pattern PAYMENT_DETAIL = Pattern.compile("\\b(?:ayer|antier|anteayer|antes de ayer|"
@@ -58,6 +61,7 @@ final class EntityMemory {
         Map<String, String> rejected = new LinkedHashMap<>();
         String text = result.text() == null ? "" : result.text();
         Map<String, Entity> previousNegatedAfter = new LinkedHashMap<>();
+        Map<String, Entity> kept = new LinkedHashMap<>();
         for (Entity entity : result.entities()) {
             if (entity.value() == null || entity.entity() == null) {
                 continue;
@@ -75,12 +79,24 @@ final class EntityMemory {
             }
             if (after || before) {
                 rejected.putIfAbsent(entity.entity(), value);
-            } else {
+            } else if (!remainder(text, kept.get(entity.entity()), entity)) {
                 values.put(entity.entity(), value);
+                kept.put(entity.entity(), entity);
             }
         }
         rejected.forEach(values::putIfAbsent);
         return values;
+    }
+
+    /**
+     * "el lunes le pago 300 mil y el resto el 30": the second date is for what is left, so the commitment being made
+     * is the first one (a later value replaces an earlier one otherwise, as in "el viernes... mejor el lunes").
+     */
+    private static boolean remainder(String text, Entity earlier, Entity later) {
+        if (earlier == null || earlier.end() > later.start() || later.start() > text.length()) {
+            return false;
+        }
+        return REMAINDER.matcher(TextMatching.normalize(text.substring(earlier.end(), later.start()))).find();
     }
 
     /** Remembers the message's entities; while a document step waits, nothing with digits (they may be the ID). */
