@@ -23,7 +23,10 @@ final class InstallmentsExtractor {
                     + "\\s+meses\\s+sin\\s+intereses\\b|"
                     // "fraccionar la deuda en 6 meses", "diferirlo en 12 meses", "split it over 6 months": a plan, not a date
                     + "\\b(?:fraccion|divid|difer|financ|partir|repart|split|spread)\\w*\\b.{0,30}?\\b(?:en|in|over)\\s+"
-                    + COUNT.replace("<n>", "<k>") + "\\s+(?:meses|months)\\b");
+                    + COUNT.replace("<n>", "<k>") + "\\s+(?:meses|months)\\b|"
+                    // "¿cuánto sería si lo divido en 3?", "partirlo en 4", "split it into 3": the count without a noun
+                    + "\\b(?:fraccion|divid|divido|difer|parti|parto|repart|split|break)\\w*\\b.{0,20}?\\b(?:en|in|into)\\s+"
+                    + COUNT.replace("<n>", "<j>") + "\\b(?!\\s*(?:dias|semanas|meses|mil|de\\b|days|weeks|months|k\\b|%))");
 
     /**
      * Two halves: "la mitad el 20 y el resto en enero", "mitad y mitad", "half now and the rest next month". A plan
@@ -50,6 +53,9 @@ final class InstallmentsExtractor {
                 }
                 if (count == null) {
                     count = group(m, "k");
+                }
+                if (count == null) {
+                    count = group(m, "j");
                 }
                 Integer n = parseCount(count);
                 if (n != null && n >= 1 && n <= MAX_INSTALLMENTS) {

@@ -150,6 +150,9 @@ class RuleBasedEntityExtractorTest {
             18 meses sin intereses  | 18
             me puedes fraccionar la deuda en 6 meses | 6
             can i split it over 4 months | 4
+            cuanto seria si lo divido en 3 | 3
+            y si lo partimos en cuatro | 4
+            can i split it into 3      | 3
             """)
     void readsInstallmentCounts(String text, int expected) {
         List<Entity> entities = extract(text, "es-MX", SUNDAY_22_NOV_2026);

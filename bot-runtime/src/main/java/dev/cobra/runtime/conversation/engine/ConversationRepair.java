@@ -134,6 +134,11 @@ final class ConversationRepair {
         if (RepairPhrases.asksConsequences(normalized)) {
             return digression(run, flow, CONSEQUENCES);
         }
+        if (RepairPhrases.asksOptions(normalized) && settings(run, flow).digressionOn()) {
+            // "¿qué opciones tengo?": the choices again (or the question), never a miss that ends in a handoff
+            run.fired("digression:options");
+            return reprompt(run, flow);
+        }
         return null;
     }
 

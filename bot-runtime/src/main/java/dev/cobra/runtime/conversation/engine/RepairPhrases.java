@@ -78,9 +78,22 @@ final class RepairPhrases {
                     + "mandas\\s+(?:otra\\s+vez|de\\s+nuevo)|pasas\\s+(?:otra\\s+vez|de\\s+nuevo))|"
                     + "(?:send|resend|repeat|give)\\s+(?:me\\s+)?(?:it|that|the\\s+\\w+)\\s+again|remind\\s+me)\\b");
 
-    /** A number said alone as a correction: "mejor 6", "no, que sean 4", "make it 3". */
+    /** "¿Qué opciones tengo?", "what are my options": the waiting question or menu again, as a short message. */
+    private static final Pattern OPTIONS = Pattern.compile(
+            "^(?:(?:y|pero|ok|bueno|entonces|pues|oye|oiga|and|so|ok so|well)\\s+)*(?:"
+                    + "(?:que|q|cuales)\\s+(?:son\\s+)?(?:las\\s+|mis\\s+)?(?:opciones|alternativas)(?:\\s+(?:tengo|hay|me\\s+(?:das|dan|ofreces|ofrecen)|tienen|tienes))?|"
+                    + "cuales\\s+son\\s+(?:mis|las)\\s+(?:opciones|alternativas)|"
+                    + "(?:que|q)\\s+(?:puedo|podemos)\\s+hacer|"
+                    + "(?:que|q)\\s+me\\s+(?:ofreces|ofrecen|recomiendas|recomiendan)|"
+                    + "what\\s+(?:are|s)?\\s*(?:my|the)\\s+options|whats\\s+(?:my|the)\\s+options|"
+                    + "what\\s+(?:can|could)\\s+i\\s+do|what\\s+do\\s+you\\s+(?:offer|suggest|recommend)|"
+                    + "(?:options|opciones)(?:\\s+(?:please|pls|porfa|por\\s+favor))?)"
+                    + "(?:\\s+(?:entonces|then|now|ahora|ahorita|please|pls|porfa|por\\s+favor))*$");
+
+    /** A number said alone as a correction: "mejor 6", "no, que sean 4", "¿y en 6?", "make it 3". */
     private static final Pattern BARE_NUMBER = Pattern.compile(
-            "^(?:(?:mejor|no|nah|mas bien|bueno|pues|ok|entonces|que sean|sean|en|better|make it|actually|no wait|rather)\\s+)*"
+            "^(?:(?:y|e|o|mejor|no|nah|mas bien|bueno|pues|ok|entonces|que sean|sean|si|en|a|and|or|better|make it|actually|no wait|"
+                    + "rather|what about|how about|que tal|in)\\s+)*"
                     + "(\\d{1,2})(?:\\s+(?:mejor|entonces|then|instead|please|pls|porfa|mas bien))*$");
 
     /** "todo", "el total", "all of it": the whole amount an amount question allows. */
@@ -114,6 +127,10 @@ final class RepairPhrases {
         }
         Matcher m = BARE_NUMBER.matcher(normalized);
         return m.matches() ? m.group(1) : null;
+    }
+
+    static boolean asksOptions(String normalized) {
+        return normalized != null && OPTIONS.matcher(normalized).matches();
     }
 
     static boolean holdOn(String normalized) {

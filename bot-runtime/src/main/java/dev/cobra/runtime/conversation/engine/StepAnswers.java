@@ -93,6 +93,7 @@ final class StepAnswers {
             // The rest of the sentence may carry what the branch will ask ("necesito más tiempo, le pago el viernes").
             return engine.classify(run, input.text()).flatMap(result -> {
                 EntityMemory.remember(run.state, result, false);
+                EntityMemory.rememberRequest(run.state, result); // "ya pagué ayer por Nequi" already gives the details
                 return choose(run, flow, menu, named);
             });
         }

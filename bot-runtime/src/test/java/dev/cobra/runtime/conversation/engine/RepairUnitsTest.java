@@ -117,6 +117,19 @@ class RepairUnitsTest {
     }
 
     @Test
+    void askingForTheOptionsIsAShortQuestionNotARequest() {
+        for (String yes : List.of("que opciones tengo?", "Y cuáles son mis opciones", "q puedo hacer", "what are my options?",
+                "ok so what can i do", "opciones porfa")) {
+            assertThat(RepairPhrases.asksOptions(TextMatching.normalize(yes))).as(yes).isTrue();
+        }
+        for (String no : List.of("que puedo hacer si no tengo trabajo", "quiero pagar en cuotas", "what can i do to pay in installments")) {
+            assertThat(RepairPhrases.asksOptions(TextMatching.normalize(no))).as(no).isFalse();
+        }
+        assertThat(RepairPhrases.bareNumber("y en 6")).isEqualTo("6");
+        assertThat(RepairPhrases.bareNumber("mejor 6 cuotas")).isNull();
+    }
+
+    @Test
     void twoCloseRequestsAreAChoiceOneClearIntentIsNot() {
         FlowSettings settings = FlowSettings.defaults();
         NluResult close = new NluResult("x", new IntentPrediction("payment_plan", 0.46,
