@@ -1,7 +1,6 @@
 package dev.cobra.runtime.conversation.engine;
 
 import dev.cobra.flow.model.EntityType;
-import dev.cobra.flow.model.FlowSettings;
 import dev.cobra.flow.model.InputStep;
 import dev.cobra.flow.model.LocalizedText;
 import dev.cobra.flow.model.MenuOption;
@@ -9,7 +8,6 @@ import dev.cobra.flow.model.MenuStep;
 import dev.cobra.flow.model.RepairSettings;
 import dev.cobra.flow.model.Step;
 import dev.cobra.flow.model.SubflowStep;
-import dev.cobra.nlp.api.Entity;
 import dev.cobra.nlp.api.Intents;
 import dev.cobra.runtime.conversation.message.Reply;
 import dev.cobra.runtime.conversation.state.ConversationStatus;
@@ -28,9 +26,8 @@ import java.util.Set;
 /**
  * The repair behaviours every flow gets (docs/flow-language.md, "Repair behaviours"), each overridable in the
  * flow's {@code repair} block: slots filled from anything the debtor already said, digression with a re-prompt,
- * correction and change of mind, cancel to the stage menu, a completion that never restarts a finished
- * conversation, a choice between two close intents, intents carried past verification, the debtor's language,
- * and the agent's hand-back. Methods returning a {@code Mono} or null: null means "not this repair".
+ * correction and change of mind, cancel to the stage menu, a choice between two close intents, intents carried past
+ * verification, the debtor's language, and the agent's hand-back. What happens after the end is {@link CompletionRepair}. Methods returning a {@code Mono} or null: null means "not this repair".
  */
 final class ConversationRepair {
 
@@ -54,7 +51,7 @@ final class ConversationRepair {
         return flow.flow().repair().over(root);
     }
 
-    private static boolean mayDiscloseOrSkip(TurnRun run) {
+    static boolean mayDiscloseOrSkip(TurnRun run) {
         return run.state.verified() || run.context.debtor() == null;
     }
 
@@ -172,7 +169,7 @@ final class ConversationRepair {
     }
 
     /** Says the answer to an off-step question (the flow's own, else the built-in one); false when there is none. */
-    private static boolean sayAnswer(TurnRun run, RepairSettings repair, String intent) {
+    static boolean sayAnswer(TurnRun run, RepairSettings repair, String intent) {
         LocalizedText custom = repair.answers().get(intent);
         String locale = run.locale();
         if ((Intents.ASK_BALANCE.equals(intent) || CONSEQUENCES.equals(intent)) && !mayDiscloseOrSkip(run)) {
@@ -433,119 +430,10 @@ final class ConversationRepair {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    // ---- completion ----
-
-    /** A message after the conversation ended: a closing, an acknowledgement, or the new request, never a restart. */
-    Mono<Void> afterClose(TurnRun run) {
-        if (run.state.optedOut()) {
-            run.fired("completion:acknowledged");
-            run.say(RepairTexts.optedOutAck(run.locale()));
-            return Mono.empty();
-        }
-        if ("WRONG_PARTY".equals(run.state.disposition())) {
-            run.fired("completion:acknowledged");
-            run.say(RepairTexts.wrongPartyAck(run.locale()));
-            return Mono.empty();
-        }
-        String text = run.text();
-        Mono<CompiledFlow> root = engine.root(run).onErrorResume(e -> Mono.empty());
-        if (text == null || text.isBlank()) {
-            String option = run.input.optionId();
-            if (option != null && option.startsWith(StepAnswers.INTENT_CHOICE)) {
-                return continueWith(run, option.substring(StepAnswers.INTENT_CHOICE.length()), null);
-            }
-            // A button of the stage menu pressed again after the end ("Pagar ahora" once more) is that request again.
-            return option == null ? closing(run, root) : root.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                    .flatMap(flow -> flow.isPresent() && stageMenuOffers(flow.get(), option)
-                            ? continueWithOption(run) : closing(run, Mono.justOrEmpty(flow)));
-        }
-        return engine.classify(run, text).flatMap(result -> {
-            NluDecision decision = new NluDecision(result, FlowSettings.defaults());
-            if (!decision.confidentRequest()) {
-                if (EntityMemory.values(result, null).containsKey(Entity.DATE)) {
-                    // "no, mejor el viernes" after the link: a date the debtor commits to is a new request (the
-                    // menu's date option, a promise to confirm), not a goodbye. The intent routes nowhere on purpose.
-                    EntityMemory.remember(run.state, result, false);
-                    return continueWith(run, Intents.OUT_OF_SCOPE, result);
-                }
-                if (!run.state.closingRecap().isEmpty() && RepairPhrases.asksAgain(run.normalizedText(), text)) {
-                    // "¿y cuándo es la primera?", "¿cuál era el link?": what was agreed, said again, not a goodbye.
-                    run.fired("completion:recap");
-                    run.say(RepairTexts.recapLead(run.locale()));
-                    run.state.closingRecap().forEach(run::say);
-                    return Mono.empty();
-                }
-                return closing(run, root);
-            }
-            if (DIGRESSIONS.contains(decision.intent())) {
-                return answerAfterClose(run, root, decision.intent());
-            }
-            EntityMemory.remember(run.state, result, false);
-            return continueWith(run, decision.intent(), result);
-        });
-    }
-
-    /**
-     * "How much was it again?" after the end: answered, and the conversation stays closed with its outcome (running
-     * the stage flow again to its menu would reopen it and then read "ok thanks" as a menu answer it does not fit).
-     */
-    private Mono<Void> answerAfterClose(TurnRun run, Mono<CompiledFlow> root, String intent) {
-        return root.map(flow -> settings(run, flow)).defaultIfEmpty(RepairSettings.none()).flatMap(repair -> {
-            if (!sayAnswer(run, repair, intent)) {
-                return closing(run, root);
-            }
-            run.fired("completion:answered:" + intent);
-            return Mono.empty();
-        });
-    }
-
-    private Mono<Void> closing(TurnRun run, Mono<CompiledFlow> root) {
-        run.fired("completion:closing");
-        return root.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .doOnNext(flow -> run.say(closingText(run, flow.orElse(null)))).then();
-    }
-
-    private static String closingText(TurnRun run, CompiledFlow root) {
+    /** The flow's own closing ({@code repair.closingText}), else the built-in one. */
+    static String closingText(TurnRun run, CompiledFlow root) {
         LocalizedText custom = root == null ? null : root.flow().repair().closingText();
         return custom != null && !custom.isEmpty() ? run.render(custom) : RepairTexts.closing(run.locale());
-    }
-
-    private static boolean stageMenuOffers(CompiledFlow root, String optionId) {
-        return root.flow().steps().values().stream().anyMatch(step -> step instanceof MenuStep menu
-                && menu.options().stream().anyMatch(option -> option.id().equals(optionId)));
-    }
-
-    /** A new request after the end: the stage flow again, silently up to its menu, which gets the request. */
-    private Mono<Void> continueWith(TurnRun run, String intent, NluResult result) {
-        return continueAtMenu(run, intent, (flow, menu) -> engine.answers.routeIntent(run, flow, menu, intent, result));
-    }
-
-    /** A stage-menu button pressed after the end: the stage flow again, silently up to its menu, which gets the press. */
-    private Mono<Void> continueWithOption(TurnRun run) {
-        return continueAtMenu(run, null, (flow, menu) -> engine.answers.answerMenu(run, flow, menu));
-    }
-
-    private Mono<Void> continueAtMenu(TurnRun run, String intent,
-                                      java.util.function.BiFunction<CompiledFlow, MenuStep, Mono<Void>> atMenu) {
-        run.fired("completion:continue");
-        int mark = run.replies.size();
-        return engine.start(run, true).then(Mono.defer(() -> {
-            if (run.state.status() != ConversationStatus.BOT) {
-                return Mono.empty();
-            }
-            if (!mayDiscloseOrSkip(run)) {
-                run.state.pendingIntent(intent); // acted on at the menu, once the debtor is verified
-                return Mono.empty();
-            }
-            return engine.current(run).flatMap(flow -> {
-                if (!(flow.step(run.state.step()) instanceof MenuStep menu) || !run.state.stack().isEmpty()) {
-                    return Mono.empty();
-                }
-                run.replies.subList(mark, run.replies.size()).clear();
-                run.rootFlow = flow;
-                return atMenu.apply(flow, menu);
-            });
-        }));
     }
 
     // ---- hand-back from an agent ----

@@ -77,6 +77,7 @@ public class StateMachineFlowEngine implements FlowEngine {
     private final ReturnStepExecutor returns = new ReturnStepExecutor(this);
     private final EndStepExecutor ends = new EndStepExecutor(this);
     final ConversationRepair repair;
+    private final CompletionRepair completion;
     final StepAnswers answers;
 
     public StateMachineFlowEngine(CompiledFlows flows, NluService nlu, CollectionActions actions) {
@@ -86,6 +87,7 @@ public class StateMachineFlowEngine implements FlowEngine {
         this.actions = new ActionRunner(actions);
         this.actionSteps = new ActionStepExecutor(this, this.actions);
         this.repair = new ConversationRepair(this);
+        this.completion = new CompletionRepair(this, repair);
         this.answers = new StepAnswers(this);
     }
 
@@ -189,7 +191,7 @@ public class StateMachineFlowEngine implements FlowEngine {
             return switch (state.status()) {
                 case CLOSED -> {
                     repair.followLanguage(run);
-                    yield repair.afterClose(run);
+                    yield completion.afterClose(run);
                 }
                 // The agent answers everything else; an opt-out in words the keyword list lacks still wins at once.
                 // A debtor still in the queue is told, now and then, that they are in line (QueueAcknowledgement).
