@@ -25,10 +25,6 @@ final class EntityMemory {
     static final String REQUEST = "request";
     private static final int REQUEST_MIN_WORDS = 7;
     /**
-     * Details of a payment already made that the date extractor does not take (it resolves only dates from today on):
-     * when it was and how it was paid ("ayer", "la semana pasada", "por Nequi", "en Oxxo", "por transferencia").
-     */
-    /**
      * What is wrong with a charge, said in a few words ("que me cobraron doble", "nunca saqué esa tarjeta", "I never
      * opened that card"): the reason a dispute or complaint asks for, however short the message. The bare objection
      * ("no reconozco esa deuda") is not a reason: the flow asks what is wrong.
@@ -45,6 +41,10 @@ final class EntityMemory {
             + "el saldo restante|the rest|the remaining|what s left|the other half|the balance)\\b");
     /** How "half of the balance" waits in memory until an action or an amount question knows the balance. */
     static final String HALF_OF_THE_BALANCE = "half";
+    /**
+     * Details of a payment already made that the date extractor does not take (it resolves only dates from today on):
+     * when it was and how it was paid ("ayer", "la semana pasada", "por Nequi", "en Oxxo", "por transferencia").
+     */
     private static final Pattern PAYMENT_DETAIL = Pattern.compile("\\b(?:ayer|antier|anteayer|antes de ayer|"
             + "(?:la )?semana pasada|(?:el )?mes pasado|el otro dia|hace (?:un|una|dos|tres|\\d+) (?:dias?|semanas?)|"
             + "yesterday|last (?:week|month|friday|monday)|(?:\\d+|a|two|three) days ago|"

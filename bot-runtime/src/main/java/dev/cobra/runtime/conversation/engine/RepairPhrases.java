@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Short phrases the classifier has no intent for but people use to steer a conversation: cancelling the current
  * task ("olvídalo", "ya no", "forget it"), asking who the bot is, a bare acknowledgement ("ok gracias": no answer to
- * a free-text question), "all of it" at an amount question and "hold on, I don't have it at hand". Matched on the normalised text (no accents,
+ * a free-text question), "all of it" at an amount question, "hold on, I don't have it at hand", asking for the
+ * options or to hear something again, a bare number as a correction. Matched on the normalised text (no accents,
  * lower case) as the whole message or its opening, so "ya no tengo trabajo" is not a cancel.
  */
 final class RepairPhrases {
