@@ -36,9 +36,10 @@ final class EntityMemory {
             + "comision(?:es)?|cargos? (?:extra|indebidos?|que no)|already cancell?ed|ya (?:la |lo )?cancele|ya (?:la |lo )?cerre)\\b");
     /** Half of what is owed, said in words ("la mitad", "half of it", "el 50 por ciento"); a plan of two halves is installments. */
     private static final Pattern HALF = Pattern.compile("\\b(?:la mitad|mitad|half|50 por ciento|cincuenta por ciento)\\b");
-    /** Words that introduce what is left to pay after a first commitment. */
+    /** Words that introduce what is left to pay after a first commitment ("y el resto el 30", "una el 15 y otra el 30"). */
     private static final Pattern REMAINDER = Pattern.compile("\\b(?:el resto|lo demas|lo que falta|lo que queda|la otra mitad|"
-            + "el saldo restante|the rest|the remaining|what s left|the other half|the balance)\\b");
+            + "el saldo restante|y (?:la |el )?otr[oa]|la segunda|el segundo|the rest|the remaining|what s left|the other half|"
+            + "the balance|and (?:the )?other|and another|the second)\\b");
     /** How "half of the balance" waits in memory until an action or an amount question knows the balance. */
     static final String HALF_OF_THE_BALANCE = "half";
     /**

@@ -91,6 +91,12 @@ final class RepairPhrases {
                     + "(?:options|opciones)(?:\\s+(?:please|pls|porfa|por\\s+favor))?)"
                     + "(?:\\s+(?:entonces|then|now|ahora|ahorita|please|pls|porfa|por\\s+favor))*$");
 
+    /** A greeting and nothing else: "hola", "buenas tardes", "hi there". */
+    private static final Pattern GREETING = Pattern.compile(
+            "^(?:(?:hola|holi|holis|ola|buenas|buenos dias|buenos días|buen dia|buenas tardes|buenas noches|saludos|que tal|"
+                    + "alo|hi|hello|hey|hiya|good morning|good afternoon|good evening)(?:\\s+(?:que tal|como esta|como estas|"
+                    + "senorita|senor|there|again|a todos|amigo|amiga))?\\s*)+$");
+
     /** A number said alone as a correction: "mejor 6", "no, que sean 4", "¿y en 6?", "make it 3". */
     private static final Pattern BARE_NUMBER = Pattern.compile(
             "^(?:(?:y|e|o|mejor|no|nah|mas bien|bueno|pues|ok|entonces|que sean|sean|si|en|a|and|or|better|make it|actually|no wait|"
@@ -128,6 +134,10 @@ final class RepairPhrases {
         }
         Matcher m = BARE_NUMBER.matcher(normalized);
         return m.matches() ? m.group(1) : null;
+    }
+
+    static boolean greetingOnly(String normalized) {
+        return normalized != null && !normalized.isBlank() && GREETING.matcher(normalized).matches();
     }
 
     static boolean asksOptions(String normalized) {

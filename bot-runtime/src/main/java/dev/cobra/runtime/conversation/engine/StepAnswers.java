@@ -247,6 +247,12 @@ final class StepAnswers {
                         return waiting;
                     }
                 }
+                if (RepairPhrases.greetingOnly(TextMatching.normalize(text))) {
+                    // "hola" in answer to the opening question greets back; it is no wrong answer and costs no try.
+                    run.fired("greeting");
+                    run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
+                    return Mono.empty();
+                }
                 Mono<Void> repaired = engine.repair.inputRepair(run, flow, step, result, decision);
                 if (repaired != null) {
                     return repaired;

@@ -126,6 +126,9 @@ class RepairUnitsTest {
             assertThat(RepairPhrases.asksOptions(TextMatching.normalize(no))).as(no).isFalse();
         }
         assertThat(RepairPhrases.bareNumber("y en 6")).isEqualTo("6");
+        assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("Hola!! buenas tardes"))).isTrue();
+        assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("hi there"))).isTrue();
+        assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("hola, soy la esposa de Ana"))).isFalse();
         assertThat(RepairPhrases.bareNumber("mejor 6 cuotas")).isNull();
     }
 
