@@ -131,6 +131,9 @@ final class ConversationRepair {
         if (RepairPhrases.asksConsequences(normalized)) {
             return digression(run, flow, CONSEQUENCES);
         }
+        if (RepairPhrases.asksWhichDebt(normalized)) {
+            return digression(run, flow, Intents.ASK_BALANCE); // never before verification: the answer waits for it
+        }
         if (RepairPhrases.asksOptions(normalized) && settings(run, flow).digressionOn()) {
             // "¿qué opciones tengo?": the choices again (or the question), never a miss that ends in a handoff
             run.fired("digression:options");

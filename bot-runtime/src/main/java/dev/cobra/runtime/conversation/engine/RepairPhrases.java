@@ -91,6 +91,14 @@ final class RepairPhrases {
                     + "(?:options|opciones)(?:\\s+(?:please|pls|porfa|por\\s+favor))?)"
                     + "(?:\\s+(?:entonces|then|now|ahora|ahorita|please|pls|porfa|por\\s+favor))*$");
 
+    /** "¿Qué deuda es esta?", "what is this debt for?": what is owed and for what, i.e. the balance question. */
+    private static final Pattern WHICH_DEBT = Pattern.compile(
+            "(?:^|\\s)(?:(?:que|cual|de que|de donde|por que) (?:es |son )?(?:esta|esa|la|el|este|ese) (?:deuda|cobro|saldo|cuenta|credito|prestamo)"
+                    + "|(?:que|cual) (?:deuda|cobro|credito|prestamo) (?:es|son)(?: esta| esa| este| ese)?"
+                    + "|de que es (?:la|esta|esa) (?:deuda|cuenta)|no se (?:de )?(?:que|cual) (?:deuda|cobro)"
+                    + "|what (?:is|s) (?:this|that|the) (?:debt|charge|balance|account)(?: for| about)?|what debt|which debt"
+                    + "|what (?:is|s) this for)(?:\\s|$)");
+
     /** A greeting and nothing else: "hola", "buenas tardes", "hi there". */
     private static final Pattern GREETING = Pattern.compile(
             "^(?:(?:hola|holi|holis|ola|buenas|buenos dias|buenos días|buen dia|buenas tardes|buenas noches|saludos|que tal|"
@@ -134,6 +142,10 @@ final class RepairPhrases {
         }
         Matcher m = BARE_NUMBER.matcher(normalized);
         return m.matches() ? m.group(1) : null;
+    }
+
+    static boolean asksWhichDebt(String normalized) {
+        return normalized != null && WHICH_DEBT.matcher(normalized).find();
     }
 
     static boolean greetingOnly(String normalized) {

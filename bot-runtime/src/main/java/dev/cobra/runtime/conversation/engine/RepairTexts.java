@@ -37,8 +37,8 @@ final class RepairTexts {
     }
 
     static String balance(String locale) {
-        return english(locale) ? "Your outstanding balance is {{debt.balance | money}}."
-                : "Tu saldo pendiente es de {{debt.balance | money}}.";
+        return english(locale) ? "Your outstanding balance is {{debt.balance | money}}, for your {{debt.product}}."
+                : "Tu saldo pendiente es de {{debt.balance | money}}, de tu {{debt.product}}.";
     }
 
     static String paymentMethods(String locale) {

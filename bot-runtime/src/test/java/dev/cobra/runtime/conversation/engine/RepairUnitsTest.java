@@ -129,6 +129,10 @@ class RepairUnitsTest {
         assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("Hola!! buenas tardes"))).isTrue();
         assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("hi there"))).isTrue();
         assertThat(RepairPhrases.greetingOnly(TextMatching.normalize("hola, soy la esposa de Ana"))).isFalse();
+        for (String which : List.of("no entiendo nada, que deuda es esta?", "de que es esta deuda", "what is this debt for", "what debt?")) {
+            assertThat(RepairPhrases.asksWhichDebt(TextMatching.normalize(which))).as(which).isTrue();
+        }
+        assertThat(RepairPhrases.asksWhichDebt(TextMatching.normalize("esa deuda no es mia"))).isFalse();
         assertThat(RepairPhrases.bareNumber("mejor 6 cuotas")).isNull();
     }
 
