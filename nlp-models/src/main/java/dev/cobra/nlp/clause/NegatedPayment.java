@@ -1,8 +1,10 @@
 package dev.cobra.nlp.clause;
 
+import dev.cobra.nlp.api.Entity;
 import dev.cobra.nlp.api.IntentPrediction;
 import dev.cobra.nlp.api.Intents;
 import dev.cobra.nlp.api.ScoredIntent;
+import dev.cobra.nlp.entity.RuleBasedEntityExtractor;
 import dev.cobra.nlp.entity.TextFolding;
 
 import java.util.ArrayList;
@@ -27,13 +29,17 @@ final class NegatedPayment {
     private static final Pattern WHOLE = Pattern.compile(
             "\\b(?:pagar|pay)\\s+(?:(?:it|that|esto|eso)\\s+)?(?:todo|todo\\s+junto|completo|el\\s+total|la\\s+totalidad|de\\s+una|all|"
                     + "in\\s+full|the\\s+(?:full|whole|entire)|everything|it\\s+all)\\b");
-    private static final Pattern WHEN = Pattern.compile(
-            "\\b(?:hasta|until|till|til|despues\\s+de|after|next|proxim[oa]|la\\s+otra\\s+semana|la\\s+semana\\s+que\\s+viene|quincena|"
-                    + "payday|fin\\s+de\\s+mes|end\\s+of\\s+(?:the\\s+)?month|manana|tomorrow|lunes|martes|miercoles|jueves|viernes|"
-                    + "sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|el\\s+\\d{1,2}|the\\s+\\d{1,2}(?:st|nd|rd|th)?|"
-                    + "en\\s+\\w+\\s+(?:dias|semanas)|in\\s+\\w+\\s+(?:days|weeks))\\b");
+    /** Saying until when without naming a day: "hasta que me paguen", "until payday". */
+    private static final Pattern UNTIL = Pattern.compile("\\b(?:hasta|until|till|til|despues\\s+de|after|payday)\\b");
+    /** Whether a day is named ("el viernes", "la quincena", "next week") is the date extractor's call. */
+    private static final RuleBasedEntityExtractor ENTITIES = new RuleBasedEntityExtractor();
 
     private NegatedPayment() {
+    }
+
+    private static boolean saysWhen(String text, String folded) {
+        return UNTIL.matcher(folded).find() || ENTITIES.extract(text, null, null, null).stream()
+                .anyMatch(e -> Entity.DATE.equals(e.entity()));
     }
 
     /** {@code prediction}, or the reading of a message that says the debtor cannot pay when the model said pay now. */
@@ -46,7 +52,7 @@ final class NegatedPayment {
             return prediction;
         }
         String intent = WHOLE.matcher(folded).find() ? Intents.PAYMENT_PLAN
-                : WHEN.matcher(folded).find() ? Intents.REQUEST_MORE_TIME : Intents.FINANCIAL_HARDSHIP;
+                : saysWhen(text, folded) ? Intents.REQUEST_MORE_TIME : Intents.FINANCIAL_HARDSHIP;
         // The model's confidence was in the words about paying; it moves to the reading those words actually have.
         List<ScoredIntent> ranking = new ArrayList<>();
         ranking.add(new ScoredIntent(intent, prediction.confidence()));

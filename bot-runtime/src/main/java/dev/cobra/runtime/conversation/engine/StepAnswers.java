@@ -207,8 +207,8 @@ final class StepAnswers {
         if (step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT) {
             run.debtorText = IdentityDigits.mask(text); // what the transcript keeps: never the typed digits
         }
-        Mono<Void> phrased = engine.repair.phraseDigression(run, flow,
-                run.input.text() != null ? run.normalizedText() : TextMatching.normalize(text));
+        String normalized = run.input.text() != null ? run.normalizedText() : TextMatching.normalize(text);
+        Mono<Void> phrased = engine.repair.phraseDigression(run, flow, normalized);
         if (phrased != null) {
             return phrased;
         }
@@ -227,7 +227,7 @@ final class StepAnswers {
             }
             Object value = InputValues.extract(step, text, result);
             if (value == null && step.entity() == dev.cobra.flow.model.EntityType.AMOUNT && step.validation() != null
-                    && RepairPhrases.wholeAmount(TextMatching.normalize(text))) {
+                    && RepairPhrases.wholeAmount(normalized)) {
                 value = InputValues.bound(step.validation().max(), run.vars()); // "todo": the most the step allows
             }
             boolean document = step.entity() == dev.cobra.flow.model.EntityType.DOCUMENT;
@@ -241,17 +241,16 @@ final class StepAnswers {
                 return engine.follow(run, flow, step.id(), "next");
             }
             if (value == null) {
-                if (RepairPhrases.holdOn(TextMatching.normalize(text))) {
+                if (RepairPhrases.holdOn(normalized)) {
                     Mono<Void> waiting = engine.repair.holdOn(run, flow);
                     if (waiting != null) {
                         return waiting;
                     }
                 }
-                if (RepairPhrases.greetingOnly(TextMatching.normalize(text))) {
+                if (RepairPhrases.greetingOnly(normalized)) {
                     // "hola" in answer to the opening question greets back; it is no wrong answer and costs no try.
                     run.fired("greeting");
-                    run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
-                    return Mono.empty();
+                    return askAgainFree(run, step);
                 }
                 Mono<Void> repaired = engine.repair.inputRepair(run, flow, step, result, decision);
                 if (repaired != null) {
@@ -260,12 +259,17 @@ final class StepAnswers {
                 if (run.switchedLanguage()) {
                     // "Sorry, I don't speak Spanish" asks for another language; it is not a wrong answer, so it
                     // costs no attempt: the question again, in the debtor's language.
-                    run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
-                    return Mono.empty();
+                    return askAgainFree(run, step);
                 }
             }
             return invalid(run, flow, step);
         });
+    }
+
+    /** The step's question again (its {@code reprompt}, else its text), costing no attempt. */
+    private static Mono<Void> askAgainFree(TurnRun run, InputStep step) {
+        run.say(step.reprompt() != null && !step.reprompt().isEmpty() ? step.reprompt() : step.text());
+        return Mono.empty();
     }
 
     /**
